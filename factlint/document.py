@@ -1,0 +1,215 @@
+"""The parsed draft: prose blocks, media and front matter, each mapped back to the original file."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+#: Block kinds a format reader produces.
+HEADLINE = "headline"
+SUBHEADING = "subheading"
+PARAGRAPH = "paragraph"
+CAPTION = "caption"  # figcaption, image alt text or title
+LIST_ITEM = "list-item"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range of code-point offsets into `Document.source`."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of block text copied from `source[src_start:src_end]`.
+
+    When the two lengths differ (an entity `&amp;` became `&`), every
+    character of the run maps to the whole source run.
+    """
+
+    text_start: int
+    text_end: int
+    src_start: int
+    src_end: int
+
+
+class SourceMap:
+    """Maps offsets in a block's text to offsets in the original source."""
+
+    __slots__ = ("_segments", "_starts")
+
+    def __init__(self, segments: list[Segment]) -> None:
+        self._segments = segments
+        self._starts = [s.text_start for s in segments]
+
+    @classmethod
+    def identity(cls, src_start: int, length: int) -> "SourceMap":
+        return cls([Segment(0, length, src_start, src_start + length)])
+
+    def _segment(self, i: int) -> Segment:
+        k = bisect.bisect_right(self._starts, i) - 1
+        return self._segments[max(k, 0)]
+
+    def start_of(self, i: int) -> int:
+        """Source offset of the character at text offset `i`."""
+        if not self._segments:
+            return 0
+        seg = self._segment(i)
+        if i >= seg.text_end:
+            return seg.src_end
+        if seg.text_end - seg.text_start == seg.src_end - seg.src_start:
+            return seg.src_start + (i - seg.text_start)
+        return seg.src_start
+
+    def end_of(self, i: int) -> int:
+        """Source offset just after the character at text offset `i - 1`."""
+        if not self._segments:
+            return 0
+        if i <= 0:
+            return self._segments[0].src_start
+        seg = self._segment(i - 1)
+        if i - 1 >= seg.text_end:
+            return seg.src_end
+        if seg.text_end - seg.text_start == seg.src_end - seg.src_start:
+            return seg.src_start + (i - seg.text_start)
+        return seg.src_end
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of text[start:end]."""
+        if end <= start:
+            at = self.start_of(start)
+            return Span(at, at)
+        return Span(self.start_of(start), self.end_of(end))
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink inside a block: its text range in the block and its target."""
+
+    text_start: int
+    text_end: int
+    url: str
+    url_span: Span | None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of prose: a headline, subheading, paragraph, caption or list item.
+
+    `text` is what a reader reads (markup removed, entities decoded);
+    `prose` has the same length with code and URLs blanked out, so rules that
+    judge wording never see them. `quote_depth` counts enclosing blockquotes.
+    """
+
+    kind: str
+    text: str
+    prose: str
+    map: SourceMap = field(repr=False, compare=False)
+    links: tuple[Link, ...] = ()
+    quote_depth: int = 0
+
+    def span(self, start: int, end: int) -> Span:
+        return self.map.span(start, end)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A named value of a media item (alt, title, credit, license...) and where it stands."""
+
+    value: str
+    span: Span
+    block: Block | None = None  # when the value is prose the reader mapped
+
+
+@dataclass(frozen=True)
+class Media:
+    """A photo, video or illustration in the draft.
+
+    `kind` is "image" (Markdown or HTML img), "figure" (HTML figure) or
+    "front-matter". `fields` holds alt, title, caption, data-credit,
+    data-license and, for front matter entries, every scalar key.
+    `block_index` is the index in `Document.blocks` of the paragraph that
+    holds a Markdown image, so a credit in it or right after it attaches.
+    """
+
+    kind: str
+    span: Span
+    src: str | None
+    fields: Mapping[str, Field]
+    block_index: int | None = None
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Parsed YAML front matter; `spans` maps key paths such as ("images", 0, "license") to value spans."""
+
+    data: Any
+    span: Span
+    spans: Mapping[tuple, Span]
+
+    def span_of(self, *path: Any) -> Span | None:
+        return self.spans.get(tuple(path))
+
+
+@dataclass(frozen=True)
+class ProblemReport:
+    """A reader's complaint about the file itself (FL001, FL003)."""
+
+    code: str
+    message: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Document:
+    """A draft as the rules see it."""
+
+    path: str
+    source: str
+    format: str
+    blocks: tuple[Block, ...] = ()
+    media: tuple[Media, ...] = ()
+    front_matter: FrontMatter | None = None
+    reference_date: _dt.date | None = None
+    problems: tuple[ProblemReport, ...] = ()
+    #: Source spans that are not prose (code, comments, URLs): suppression
+    #: comments inside code do not count, for instance.
+    non_prose: tuple[Span, ...] = ()
+    bom: bool = False
+    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self._line_starts:
+            starts = [0]
+            find = self.source.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts.extend(starts)
+
+    @property
+    def headline(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == HEADLINE), None)
+
+    def blocks_of(self, *kinds: str) -> Iterator[Block]:
+        return (b for b in self.blocks if b.kind in kinds)
+
+    @property
+    def body(self) -> Iterator[Block]:
+        """Paragraphs and list items: the story's running text."""
+        return self.blocks_of(PARAGRAPH, LIST_ITEM)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (row, column) in code points of a source offset."""
+        row = bisect.bisect_right(self._line_starts, offset) - 1
+        column = offset - self._line_starts[row]
+        # A CR of a CRLF ending belongs to its line; columns never count it twice.
+        return row + 1, column + 1
+
+    def line_count(self) -> int:
+        return len(self._line_starts)

@@ -1,0 +1,182 @@
+"""Declarative YAML rule packs: loading, validation with file/line/key errors, and merging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from factlint.errors import UsageError
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+#: Where the shipped packs live: inside the wheel, or beside the package in a checkout.
+_HERE = Path(__file__).resolve().parent
+BUILTIN_DIR = _HERE / "rules" if (_HERE / "rules").is_dir() else _HERE.parent / "rules"
+
+#: A schema is a type (str, int, float, bool), a one-element list (a list of
+#: that schema), or a dict. In a dict, a key starting with "?" is optional and
+#: the key `str` stands for any key.
+Schema = Any
+
+HEADER: dict[str, Schema] = {"pack": str, "?description": str, "?source": str}
+
+
+@dataclass(frozen=True)
+class PackError:
+    path: str
+    line: int
+    key: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: rule pack key {self.key!r}: {self.problem}"
+
+
+def _type_name(schema: Schema) -> str:
+    if isinstance(schema, list):
+        return "a list"
+    if isinstance(schema, dict):
+        return "a mapping"
+    return {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}[schema]
+
+
+def _scalar(node: yaml.Node, schema: type) -> bool:
+    if not isinstance(node, yaml.ScalarNode):
+        return False
+    tag = node.tag.rsplit(":", 1)[-1]
+    if schema is str:
+        return tag in ("str", "int", "float")
+    if schema is int:
+        return tag == "int"
+    if schema is float:
+        return tag in ("int", "float")
+    if schema is bool:
+        return tag == "bool"
+    return False
+
+
+def validate(node: yaml.Node, schema: Schema, path: str, key: str = "") -> Iterable[PackError]:
+    """Yield every place where `node` does not fit `schema`."""
+    line = node.start_mark.line + 1
+    if isinstance(schema, list):
+        if not isinstance(node, yaml.SequenceNode):
+            yield PackError(path, line, key, f"expected {_type_name(schema)}")
+            return
+        for i, item in enumerate(node.value):
+            yield from validate(item, schema[0], path, f"{key}[{i}]")
+        return
+    if isinstance(schema, dict):
+        if not isinstance(node, yaml.MappingNode):
+            yield PackError(path, line, key, f"expected {_type_name(schema)}")
+            return
+        known = {k.lstrip("?"): v for k, v in schema.items() if isinstance(k, str)}
+        required = {k for k in schema if isinstance(k, str) and not k.startswith("?")}
+        seen = set()
+        for k_node, v_node in node.value:
+            name = str(k_node.value)
+            seen.add(name)
+            sub = f"{key}.{name}" if key else name
+            if name in known:
+                yield from validate(v_node, known[name], path, sub)
+            elif str in schema:
+                yield from validate(v_node, schema[str], path, sub)
+            else:
+                allowed = ", ".join(sorted(known)) or "none"
+                yield PackError(path, k_node.start_mark.line + 1, sub, f"unknown key (allowed: {allowed})")
+        for name in sorted(required - seen):
+            yield PackError(path, line, f"{key}.{name}" if key else name, "missing")
+        return
+    if not _scalar(node, schema):
+        yield PackError(path, line, key, f"expected {_type_name(schema)}")
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [e for e in extra if e not in base]
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for k, v in extra.items():
+            merged[k] = _merge(base[k], v) if k in base else v
+        return merged
+    return extra
+
+
+def read_pack(path: Path, schemas: Mapping[str, Schema]) -> tuple[str, dict]:
+    """Parse and validate one pack file; raise UsageError naming file, line and key."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"{shown}: cannot read rule pack: {e}") from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise UsageError(f"{shown}:{line}: rule pack is not valid YAML: {getattr(e, 'problem', e)}") from None
+    if node is None:
+        raise UsageError(f"{shown}:1: rule pack is empty")
+    header_errors = list(validate_header(node, shown))
+    if header_errors:
+        raise UsageError(str(header_errors[0]))
+    data = yaml.load(text, Loader=_Loader)
+    name = data["pack"]
+    if name not in schemas:
+        raise UsageError(
+            f"{shown}:{node.start_mark.line + 1}: rule pack key 'pack': no rule reads a pack named {name!r} "
+            f"(known: {', '.join(sorted(schemas))})"
+        )
+    schema = {**HEADER, **schemas[name]}
+    errors = list(validate(node, schema, shown))
+    if errors:
+        raise UsageError(str(errors[0]))
+    return name, {k: v for k, v in data.items() if k not in ("pack", "description", "source")}
+
+
+def validate_header(node: yaml.Node, path: str) -> Iterable[PackError]:
+    if not isinstance(node, yaml.MappingNode):
+        yield PackError(path, node.start_mark.line + 1, "", "a rule pack is a mapping with a 'pack' key")
+        return
+    for k_node, v_node in node.value:
+        if k_node.value == "pack":
+            if not _scalar(v_node, str) or not str(v_node.value).strip():
+                yield PackError(path, v_node.start_mark.line + 1, "pack", "expected the pack's name")
+            return
+    yield PackError(path, node.start_mark.line + 1, "pack", "missing")
+
+
+class Packs:
+    """Every loaded pack by name; newsroom packs extend the shipped ones."""
+
+    def __init__(self, data: Mapping[str, dict]) -> None:
+        self._data = dict(data)
+
+    def get(self, name: str) -> dict:
+        try:
+            return self._data[name]
+        except KeyError:
+            raise KeyError(f"no rule pack named {name!r} is loaded") from None
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._data
+
+    def names(self) -> list[str]:
+        return sorted(self._data)
+
+    @classmethod
+    def load(cls, files: Iterable[Path], schemas: Mapping[str, Schema]) -> "Packs":
+        data: dict[str, dict] = {}
+        for path in files:
+            name, content = read_pack(path, schemas)
+            data[name] = _merge(data[name], content) if name in data else content
+        return cls(data)
+
+
+def builtin_pack_files() -> list[Path]:
+    return sorted(BUILTIN_DIR.glob("*.yaml"))

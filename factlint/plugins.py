@@ -1,0 +1,172 @@
+"""The pluggy hooks through which rules, formats, packs and reporters arrive, built-in or not."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
+
+import pluggy
+
+from factlint.errors import UsageError
+
+PROJECT = "factlint"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+#: Packages whose every public module is a built-in plugin: dropping a module
+#: there is the one place to touch to add a rule family, format or reporter.
+BUILTIN_PACKAGES = ("factlint.checks", "factlint.formats", "factlint.reporters")
+
+
+@dataclass(frozen=True)
+class Format:
+    """A document format: the file endings it claims and its reader."""
+
+    name: str
+    extensions: tuple[str, ...]
+    read: Callable[..., Any]  # (path: str, source: str, options: ReadOptions) -> Document
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """An output format for findings."""
+
+    name: str
+    description: str
+    render: Callable[..., str]  # (results: Sequence[Result], context: ReportContext) -> str
+
+
+class Hooks:
+    """Hook specifications. Each returns a list; pluggy collects one per plugin."""
+
+    @hookspec
+    def factlint_rules(self) -> Sequence[Any]:
+        """Return the `factlint.rules.Rule` objects this plugin adds."""
+
+    @hookspec
+    def factlint_formats(self) -> Sequence[Format]:
+        """Return the document formats this plugin reads."""
+
+    @hookspec
+    def factlint_reporters(self) -> Sequence[Reporter]:
+        """Return the output formats this plugin writes."""
+
+    @hookspec
+    def factlint_pack_schemas(self) -> Mapping[str, Any]:
+        """Return {pack name: schema} for the YAML rule packs this plugin's rules read."""
+
+    @hookspec
+    def factlint_settings_schemas(self) -> Mapping[str, Any]:
+        """Return {config section: schema} for the settings this plugin's rules read.
+
+        The schema language is that of rule packs (`factlint.packs`); the
+        configuration loader rejects keys no plugin declared.
+        """
+
+    @hookspec
+    def factlint_pack_files(self) -> Sequence[Any]:
+        """Return paths of YAML rule packs this plugin ships."""
+
+
+@dataclass
+class Registry:
+    """Everything the plugins registered, checked for clashes."""
+
+    rules: dict[str, Any] = field(default_factory=dict)
+    formats: dict[str, Format] = field(default_factory=dict)
+    reporters: dict[str, Reporter] = field(default_factory=dict)
+    schemas: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    pack_files: list[Any] = field(default_factory=list)
+
+    def format_for(self, path: str) -> Format | None:
+        lower = path.lower()
+        for fmt in self.formats.values():
+            if lower.endswith(fmt.extensions):
+                return fmt
+        return None
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        return tuple(e for f in self.formats.values() for e in f.extensions)
+
+
+def _builtin_modules() -> list[str]:
+    names = []
+    for package_name in BUILTIN_PACKAGES:
+        package = importlib.import_module(package_name)
+        for info in pkgutil.iter_modules(package.__path__):
+            if not info.name.startswith("_"):
+                names.append(f"{package_name}.{info.name}")
+    return sorted(names)
+
+
+def plugin_manager(entry_points: bool = True, extra: Sequence[Any] = ()) -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(Hooks)
+    for name in _builtin_modules():
+        pm.register(importlib.import_module(name), name=name)
+    for plugin in extra:
+        pm.register(plugin)
+    if entry_points:
+        try:
+            pm.load_setuptools_entrypoints(PROJECT)
+        except Exception as e:  # a broken third-party plugin must not be a traceback
+            raise UsageError(f"cannot load a factlint plugin: {e}") from None
+    return pm
+
+
+def _plugin_name(pm: pluggy.PluginManager, plugin: Any) -> str:
+    for dist_plugin, dist in pm.list_plugin_distinfo():
+        if dist_plugin is plugin:
+            return dist.project_name
+    name = pm.get_name(plugin) or "?"
+    return "factlint" if name.startswith("factlint.") else name
+
+
+def collect(pm: pluggy.PluginManager) -> Registry:
+    """Gather and validate what every plugin registered; clashes are a UsageError."""
+    from dataclasses import replace
+
+    from factlint.rules import Rule
+
+    registry = Registry()
+    for impl in pm.hook.factlint_rules.get_hookimpls():
+        origin = _plugin_name(pm, impl.plugin)
+        for rule in impl.function() or ():
+            if not isinstance(rule, Rule):
+                raise UsageError(f"plugin {origin}: factlint_rules returned {rule!r}, not a factlint.rules.Rule")
+            problems = list(rule.problems())
+            if problems:
+                raise UsageError(f"plugin {origin}: malformed rule: {problems[0]}")
+            if rule.code in registry.rules:
+                other = registry.rules[rule.code]
+                raise UsageError(f"rule code {rule.code} is registered twice (by {other.plugin} and {origin})")
+            if origin != "factlint" and rule.plugin == "factlint":
+                rule = replace(rule, plugin=origin)
+            registry.rules[rule.code] = rule
+    for fmts in pm.hook.factlint_formats():
+        for fmt in fmts or ():
+            if fmt.name in registry.formats:
+                raise UsageError(f"document format {fmt.name!r} is registered twice")
+            registry.formats[fmt.name] = fmt
+    for reps in pm.hook.factlint_reporters():
+        for rep in reps or ():
+            if rep.name in registry.reporters:
+                raise UsageError(f"output format {rep.name!r} is registered twice")
+            registry.reporters[rep.name] = rep
+    for schemas in pm.hook.factlint_pack_schemas():
+        for name, schema in (schemas or {}).items():
+            if name in registry.schemas:
+                raise UsageError(f"rule pack {name!r} is declared twice")
+            registry.schemas[name] = schema
+    for sections in pm.hook.factlint_settings_schemas():
+        for name, schema in (sections or {}).items():
+            if name in registry.settings:
+                raise UsageError(f"configuration section {name!r} is declared twice")
+            registry.settings[name] = schema
+    for files in pm.hook.factlint_pack_files():
+        registry.pack_files.extend(files or ())
+    return registry

@@ -1,0 +1,111 @@
+"""Findings as reporters see them: placed by row and column, with severity settled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from factlint.document import Span
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based row and column in code points of the original file."""
+
+    row: int
+    column: int
+
+
+@dataclass(frozen=True)
+class ReportedEdit:
+    content: str
+    location: Position
+    end_location: Position
+    span: Span  # code-point offsets into the decoded source (BOM removed)
+
+
+@dataclass(frozen=True)
+class ReportedFix:
+    applicability: str
+    message: str
+    edits: tuple[ReportedEdit, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """One finding, ready for any reporter."""
+
+    code: str
+    name: str
+    severity: str
+    message: str
+    filename: str
+    location: Position
+    end_location: Position
+    span: Span
+    fix: ReportedFix | None
+    url: str | None
+    line_text: str  # the whole source line the finding starts on (SARIF columns, snippets)
+    end_line_text: str  # the whole source line the finding ends on
+
+    @property
+    def row(self) -> int:
+        return self.location.row
+
+    @property
+    def column(self) -> int:
+        return self.location.column
+
+    @property
+    def end_row(self) -> int:
+        return self.end_location.row
+
+    @property
+    def end_column(self) -> int:
+        return self.end_location.column
+
+    def sort_key(self) -> tuple:
+        return (self.filename, self.location.row, self.location.column, self.code, self.message)
+
+    def as_json(self) -> dict[str, Any]:
+        """The object of SPEC §1's JSON output."""
+        fix = None
+        if self.fix is not None:
+            fix = {
+                "applicability": self.fix.applicability,
+                "message": self.fix.message,
+                "edits": [
+                    {
+                        "content": e.content,
+                        "location": {"row": e.location.row, "column": e.location.column},
+                        "end_location": {"row": e.end_location.row, "column": e.end_location.column},
+                    }
+                    for e in self.fix.edits
+                ],
+            }
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "filename": self.filename,
+            "location": {"row": self.location.row, "column": self.location.column},
+            "end_location": {"row": self.end_location.row, "column": self.end_location.column},
+            "fix": fix,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a reporter may need besides the results."""
+
+    rules: Mapping[str, Any]  # code -> factlint.rules.Rule, every registered rule
+    files: Sequence[str]  # every file checked, in sorted order (JUnit lists clean ones too)
+    version: str
+    color: bool = False
+    statistics: bool = False
+    fail_level: str = "warning"
+    fixed: int = 0  # findings removed by --fix in this run

@@ -1,0 +1,120 @@
+"""What a rule is: metadata as data plus one check function, and the findings it yields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+
+from factlint.document import Document, Span
+
+if TYPE_CHECKING:
+    from factlint.packs import Packs
+
+SEVERITIES = ("info", "warning", "error")
+SAFE, UNSAFE = "safe", "unsafe"
+CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+DOCS_URL = "https://factlint.readthedocs.io/en/latest/rules/{code}"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace source[span.start:span.end] with `content`."""
+
+    span: Span
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: str  # SAFE or UNSAFE
+    message: str
+    edits: tuple[Edit, ...]
+
+    @classmethod
+    def replace(cls, span: Span, content: str, message: str, applicability: str = SAFE) -> "Fix":
+        return cls(applicability, message, (Edit(span, content),))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing an editor would send back. Severity is filled in by the engine."""
+
+    code: str
+    message: str
+    span: Span
+    fix: Fix | None = None
+    severity: str | None = None  # a rule may raise it for one finding (LIC004 on NC)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may consult besides the document."""
+
+    settings: Mapping[str, Any]  # the file's resolved configuration
+    packs: "Packs"
+    online: bool = False
+    session: Any = None  # factlint.online.Client when --online
+
+    def setting(self, section: str, key: str, default: Any = None) -> Any:
+        return (self.settings.get(section) or {}).get(key, default)
+
+
+CheckFunction = Callable[[Document, Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's metadata, readable without running anything, and its check."""
+
+    code: str
+    name: str
+    summary: str
+    explanation: str
+    example: str  # a draft excerpt that triggers the rule
+    near_miss: str  # a similar excerpt that must not
+    check: CheckFunction = field(repr=False, compare=False)
+    severity: str = "warning"
+    fix: str | None = None  # SAFE, UNSAFE or None
+    online: bool = False  # runs only with --online
+    source: str = ""  # style guide or reference the rule follows
+    url: str | None = None
+    plugin: str = "factlint"
+    example_format: str = "markdown"
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    @property
+    def doc_url(self) -> str | None:
+        return self.url if self.url is not None else DOCS_URL.format(code=self.code)
+
+    def finding(self, span: Span, message: str, fix: Fix | None = None, severity: str | None = None) -> Finding:
+        return Finding(self.code, message, span, fix, severity)
+
+    def problems(self) -> Iterator[str]:
+        """What is wrong with this rule's metadata, for a clear start-up error."""
+        if not CODE_RE.match(self.code):
+            yield f"code {self.code!r} is not a family prefix and three digits (like DAT001)"
+        if not NAME_RE.match(self.name):
+            yield f"{self.code}: name {self.name!r} is not lower-case words joined by hyphens"
+        if self.severity not in SEVERITIES:
+            yield f"{self.code}: severity {self.severity!r} is not one of {', '.join(SEVERITIES)}"
+        if self.fix not in (None, SAFE, UNSAFE):
+            yield f"{self.code}: fix {self.fix!r} is not 'safe', 'unsafe' or None"
+        for attr in ("summary", "explanation", "example", "near_miss"):
+            if not isinstance(getattr(self, attr), str) or not getattr(self, attr).strip():
+                yield f"{self.code}: {attr} is empty"
+        if not callable(self.check):
+            yield f"{self.code}: check is not callable"
+
+
+def rule(**metadata: Any) -> Callable[[CheckFunction], Rule]:
+    """Decorate a check function to make it a `Rule` with the given metadata."""
+
+    def wrap(check: CheckFunction) -> Rule:
+        return Rule(check=check, **metadata)
+
+    return wrap
