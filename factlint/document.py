@@ -165,6 +165,14 @@ class ProblemReport:
 
 
 @dataclass(frozen=True)
+class ReadOptions:
+    """Settings a format reader needs from the configuration."""
+
+    reference_date_key: str = "date"
+    image_keys: tuple[str, ...] = ("image", "images")
+
+
+@dataclass(frozen=True)
 class Document:
     """A draft as the rules see it."""
 
