@@ -15,7 +15,6 @@ SEVERITIES = ("info", "warning", "error")
 SAFE, UNSAFE = "safe", "unsafe"
 CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-DOCS_URL = "https://factlint.readthedocs.io/en/latest/rules/{code}"
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,8 @@ class Rule:
 
     @property
     def doc_url(self) -> str | None:
-        return self.url if self.url is not None else DOCS_URL.format(code=self.code)
+        """Where the rule is documented online; None until a newsroom hosts the docs."""
+        return self.url
 
     def finding(self, span: Span, message: str, fix: Fix | None = None, severity: str | None = None) -> Finding:
         return Finding(self.code, message, span, fix, severity)

@@ -1,0 +1,250 @@
+"""The `factlint` command: check, rules, rule CODE; `main(argv) -> int` so tests call it directly."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from factlint import __version__
+from factlint.errors import UsageError
+from factlint.results import SEVERITY_RANK
+
+COMMANDS = ("check", "rules", "rule")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises one clear line instead of printing usage and exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `factlint {self.prog.split()[-1]} --help`)")
+
+
+def _codes(values: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for v in values or () for c in v.split(",") if c.strip())
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="factlint", description="An editorial fact-check and licensing linter for news drafts.")
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint drafts (the default command)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files and folders; - reads standard input")
+    check.add_argument("--select", action="append", metavar="CODES", help="rules or prefixes to run (replaces the config)")
+    check.add_argument("--extend-select", action="append", default=[], metavar="CODES", help="rules to add")
+    check.add_argument("--ignore", action="append", default=[], metavar="CODES", help="rules or prefixes to skip")
+    check.add_argument("--format", default="text", metavar="NAME", help="text (default), json, sarif, github, junit, gitlab")
+    check.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="the publication date, over the draft's own")
+    check.add_argument("--online", action="store_true", help="also run network checks (LIC006, LIC007)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print fixes as a unified diff; write nothing")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every draft")
+    check.add_argument("--no-cache", action="store_true", help="do not use the online-check cache")
+    check.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes (default: all cores)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="read standard input as a draft of this name")
+    check.add_argument("--changed-since", metavar="REF", help="only findings on lines changed since this git ref")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    check.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
+
+    sub.add_parser("rules", help="list every rule").add_argument("--format", choices=("text", "json"), default="text")
+    one = sub.add_parser("rule", help="explain one rule")
+    one.add_argument("code")
+    return parser
+
+
+def _registry():  # noqa: ANN202 - imported lazily to keep `--version` instant
+    from factlint.plugins import collect, plugin_manager
+
+    return collect(plugin_manager())
+
+
+def cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    rules = sorted(_registry().rules.values(), key=lambda r: r.code)
+    if args.format == "json":
+        import json
+
+        rows = [{"code": r.code, "name": r.name, "family": r.family, "severity": r.severity,
+                 "fixable": r.fix, "online": r.online, "plugin": r.plugin, "summary": r.summary} for r in rules]
+        out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    rows = [(r.code, r.name, r.family, r.severity, r.fix or "-", r.plugin + (" (online)" if r.online else ""))
+            for r in rules]
+    header = ("CODE", "NAME", "FAMILY", "SEVERITY", "FIX", "PLUGIN")
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        out.write("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
+    return 0
+
+
+def cmd_rule(args: argparse.Namespace, out: TextIO) -> int:
+    registry = _registry()
+    code = args.code.upper()
+    rule = registry.rules.get(code)
+    if rule is None:
+        raise UsageError(f"no rule {code}; `factlint rules` lists them")
+    fix = {"safe": "a safe fix (applied by --fix)", "unsafe": "an unsafe fix (applied by --fix --unsafe-fixes)"}
+    lines = [
+        f"{rule.code} {rule.name}",
+        "",
+        rule.summary,
+        "",
+        f"Family: {rule.family}    Default severity: {rule.severity}    "
+        f"Fix: {fix.get(rule.fix or '', 'none')}    Plugin: {rule.plugin}"
+        + ("    Runs only with --online" if rule.online else ""),
+        "",
+        rule.explanation,
+        "",
+        "Reported:",
+        *("    " + line for line in rule.example.splitlines()),
+        "",
+        "Not reported (near-miss):",
+        *("    " + line for line in rule.near_miss.splitlines()),
+    ]
+    if rule.source:
+        lines += ["", f"Source: {rule.source}"]
+    if rule.doc_url:
+        lines += [f"Documentation: {rule.doc_url}"]
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> int:
+    from factlint import engine, files
+    from factlint.results import ReportContext
+
+    if args.diff and args.fix:
+        raise UsageError("--fix and --diff do not go together: --diff only shows what --fix would write")
+    if args.config is not None and not args.config.is_file():
+        raise UsageError(f"{args.config}: no such configuration file")
+    registry = _registry()
+    reporter = registry.reporters.get(args.format)
+    if reporter is None:
+        raise UsageError(f"unknown output format {args.format!r} (choose from {', '.join(sorted(registry.reporters))})")
+    options = engine.Options(
+        select=_codes(args.select) if args.select else None,
+        extend_select=_codes(args.extend_select),
+        ignore=_codes(args.ignore),
+        reference_date=args.reference_date,
+        online=args.online,
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+        config=args.config,
+        cache=not args.no_cache,
+    )
+    _check_codes(options, registry)
+    session = engine.Session(registry, options)
+    paths = list(args.paths)
+    reads_stdin = "-" in paths or (args.stdin_filename is not None and not paths)
+    if not paths and not reads_stdin:
+        paths = ["."]
+    paths = [p for p in paths if p != "-"]
+    jobs = files.collect(paths, registry.extensions)
+    jobs = [(p, f) for p, f in jobs if not session.config_for(p).excluded(session.config_for(p).relative(p))]
+    stdin_name = args.stdin_filename or "-"
+    session.prepare([p for p, _ in jobs] + ([Path(stdin_name)] if reads_stdin else []))
+
+    outcomes = []
+    if reads_stdin:
+        raw = (stdin or sys.stdin).buffer.read() if hasattr(stdin or sys.stdin, "buffer") else (stdin or sys.stdin).read().encode()
+        outcomes.append(session.lint_bytes(raw, Path(stdin_name), stdin_name, write=False))
+    processes = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    outcomes.extend(engine.run(session, jobs, processes))
+
+    errors = [o for o in outcomes if o.error]
+    results = sorted((r for o in outcomes for r in o.results), key=lambda r: r.sort_key())
+    fail_levels = {o.filename: o.fail_level for o in outcomes}
+    if args.changed_since:
+        from factlint import changes
+
+        changed = changes.changed_lines(args.changed_since, [str(p) for p, _ in jobs])
+        by_name = {f: str(p.resolve()) for p, f in jobs}
+        results = [r for r in results if r.row in changed.get(by_name.get(r.filename, ""), set())]
+
+    if reads_stdin and args.fix and outcomes[0].fixed_source is not None:
+        out.write(outcomes[0].fixed_source)
+        return 0
+    if args.diff:
+        out.write("".join(o.diff for o in outcomes))
+        return 1 if any(o.diff for o in outcomes) and not args.exit_zero else 0
+
+    colour = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
+    context = ReportContext(
+        rules=registry.rules,
+        files=sorted(o.filename for o in outcomes),
+        version=_version(),
+        color=colour,
+        statistics=args.statistics,
+        fail_level=session.config_for(Path(paths[0]) if paths else Path(stdin_name)).fail_level,
+        fixed=sum(o.fixed for o in outcomes),
+    )
+    out.write(reporter.render(results, context))
+    for outcome in errors:
+        print(f"factlint: {outcome.error}", file=sys.stderr)
+        if args.verbose:
+            print(outcome.traceback, file=sys.stderr)
+    if errors:
+        return 2
+    failing = any(SEVERITY_RANK[r.severity] >= SEVERITY_RANK[fail_levels.get(r.filename, "warning")] for r in results)
+    return 1 if failing and not args.exit_zero else 0
+
+
+def _version() -> str:
+    return __version__
+
+
+def _check_codes(options, registry) -> None:  # noqa: ANN001
+    """A --select of a code no rule has is a typo worth stopping for."""
+    known = set(registry.rules)
+    for code in (options.select or ()) + options.extend_select + options.ignore:
+        if code and code != "ALL" and not any(k.startswith(code) for k in known):
+            raise UsageError(f"unknown rule code or prefix {code!r}; `factlint rules` lists them")
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    """Run the command line; return the exit status (0 clean, 1 findings, 2 usage or internal error)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    out = out or sys.stdout
+    if argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        argv.insert(0, "check")
+    if not argv:
+        argv = ["check"]
+    verbose = "-v" in argv or "--verbose" in argv
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "rules":
+            return cmd_rules(args, out)
+        if args.command == "rule":
+            return cmd_rule(args, out)
+        return cmd_check(args, out, stdin)
+    except UsageError as e:
+        print(f"factlint: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("factlint: interrupted", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # no traceback reaches a user unless they ask
+        if verbose:
+            raise
+        print(f"factlint: internal error: {type(e).__name__}: {e} (run with --verbose for the traceback)", file=sys.stderr)
+        return 2
+
+
+def main_entry() -> None:
+    sys.exit(main())

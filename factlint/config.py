@@ -1,0 +1,200 @@
+"""Configuration: discovery from a file's folder upwards, validation, and rule selection."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable, Mapping, Sequence
+
+import yaml
+
+from factlint.errors import UsageError
+from factlint.packs import validate
+from factlint.results import SEVERITY_RANK
+
+CONFIG_NAMES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
+
+#: Settings every configuration may hold, in the schema language of rule packs;
+#: sections for rule families (quotes, names, licensing, online) are declared
+#: by the plugins that read them.
+CORE_SCHEMA: dict[str, Any] = {
+    "?select": [str],
+    "?extend-select": [str],
+    "?ignore": [str],
+    "?per-file-ignores": {str: [str]},
+    "?severity": {str: str},
+    "?fail-level": str,
+    "?reference-date-key": str,
+    "?rule-packs": [str],
+    "?exclude": [str],
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file's settings (or the defaults when there is none)."""
+
+    path: Path | None = None
+    select: tuple[str, ...] = ("",)  # "" selects every rule
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    fail_level: str = "warning"
+    reference_date_key: str = "date"
+    rule_packs: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    sections: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def with_cli(self, select: Sequence[str] | None, extend_select: Sequence[str],
+                 ignore: Sequence[str]) -> "Config":
+        from dataclasses import replace
+
+        return replace(
+            self,
+            select=tuple(select) if select is not None else self.select,
+            extend_select=self.extend_select + tuple(extend_select),
+            ignore=self.ignore + tuple(ignore),
+        )
+
+    def is_selected(self, code: str, relative: str | None = None) -> bool:
+        """Ruff's rule: the most specific selector decides; at a tie, ignore wins."""
+        ignores = list(self.ignore)
+        if relative is not None:
+            ignores.extend(self.ignored_for(relative))
+        best_on = max((len(p) for p in self.select + self.extend_select if code.startswith(p)), default=-1)
+        best_off = max((len(p) for p in ignores if code.startswith(p)), default=-1)
+        return best_on > best_off
+
+    def ignored_for(self, relative: str) -> list[str]:
+        name = PurePosixPath(relative).name
+        codes: list[str] = []
+        for pattern, ignored in self.per_file_ignores:
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern):
+                codes.extend(ignored)
+        return codes
+
+    def severity_for(self, code: str, default: str) -> str:
+        matches = [(len(p), sev) for p, sev in self.severity if code.startswith(p)]
+        return max(matches)[1] if matches else default
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def excluded(self, relative: str) -> bool:
+        return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(relative, p.rstrip("/") + "/*")
+                   for p in self.exclude)
+
+
+def _codes(values: Iterable[str], where: str, known_prefixes: Iterable[str] | None = None) -> tuple[str, ...]:
+    out = []
+    for value in values:
+        for code in str(value).split(","):
+            code = code.strip().upper()
+            if code == "ALL":
+                code = ""
+            elif not code:
+                continue
+            out.append(code)
+    return tuple(out)
+
+
+def _read_mapping(path: Path) -> tuple[Any, Any]:
+    """(data, yaml node or None) of a config file; UsageError when it does not parse."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"{path}: cannot read configuration: {e}") from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            raise UsageError(f"{path}: not valid TOML: {e}") from None
+        return data.get("tool", {}).get("factlint"), None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise UsageError(f"{path}{line}: configuration is not valid YAML: {getattr(e, 'problem', e)}") from None
+    return (data if data is not None else {}), node
+
+
+def _toml_check(data: Mapping[str, Any], schema: Mapping[str, Any], path: Path, prefix: str = "") -> None:
+    """Validate a TOML table the way YAML nodes are validated (TOML has no line marks here)."""
+    node = yaml.compose(yaml.safe_dump(data), Loader=yaml.SafeLoader)
+    for error in validate(node, schema, str(path)):
+        raise UsageError(f"{path}: [tool.factlint] key {error.key!r}: {error.problem}")
+
+
+def load(path: Path, sections: Mapping[str, Any]) -> Config:
+    """Read and validate one configuration file."""
+    data, node = _read_mapping(path)
+    if data is None:
+        return Config(path=path)
+    schema = dict(CORE_SCHEMA)
+    schema.update({"?" + name: sub for name, sub in sections.items()})
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: configuration must be a mapping of settings")
+    if node is not None:
+        for error in validate(node, schema, str(path)):
+            raise UsageError(f"{path}:{error.line}: configuration key {error.key!r}: {error.problem}")
+    else:
+        _toml_check(data, schema, path)
+    fail_level = str(data.get("fail-level", "warning"))
+    if fail_level not in SEVERITY_RANK:
+        raise UsageError(f"{path}: configuration key 'fail-level': {fail_level!r} is not info, warning or error")
+    severity = {}
+    for code, sev in (data.get("severity") or {}).items():
+        if sev not in SEVERITY_RANK:
+            raise UsageError(f"{path}: configuration key 'severity.{code}': {sev!r} is not info, warning or error")
+        severity[str(code).upper()] = sev
+    packs = tuple((path.parent / p).resolve() for p in data.get("rule-packs") or ())
+    for pack in packs:
+        if not pack.is_file():
+            raise UsageError(f"{path}: configuration key 'rule-packs': no such file {pack}")
+    return Config(
+        path=path,
+        select=_codes(data["select"], str(path)) if "select" in data else ("",),
+        extend_select=_codes(data.get("extend-select") or (), str(path)),
+        ignore=_codes(data.get("ignore") or (), str(path)),
+        per_file_ignores=tuple((g, _codes(c, str(path))) for g, c in (data.get("per-file-ignores") or {}).items()),
+        severity=tuple(sorted(severity.items())),
+        fail_level=fail_level,
+        reference_date_key=str(data.get("reference-date-key", "date")),
+        rule_packs=packs,
+        exclude=tuple(data.get("exclude") or ()),
+        sections={k: v for k, v in data.items() if k in sections},
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def discover(folder: Path) -> Path | None:
+    """The first configuration file from `folder` upwards (first found wins)."""
+    for parent in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = parent / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not _has_factlint_table(candidate):
+                    continue
+                return candidate
+    return None
+
+
+def _has_factlint_table(path: Path) -> bool:
+    try:
+        return "[tool.factlint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False

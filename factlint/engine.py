@@ -1,0 +1,284 @@
+"""Runs the selected rules over drafts, then suppression, selection, severity and sorting, once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from factlint import config as config_mod
+from factlint import suppression
+from factlint.document import Document, ProblemReport, ReadOptions, Span
+from factlint.errors import UsageError
+from factlint.packs import Packs, builtin_pack_files
+from factlint.plugins import Registry
+from factlint.results import Position, ReportedEdit, ReportedFix, Result
+from factlint.rules import SAFE, Context, Finding, Fix
+
+#: Drafts larger than this are not news copy; FL001 says so instead of reading them.
+MAX_BYTES = 5 * 1024 * 1024
+#: --fix re-lints after each pass; fixes that keep producing fixes stop here.
+MAX_FIX_PASSES = 8
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line decided for this run."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    reference_date: dt.date | None = None
+    online: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    config: Path | None = None
+    cache: bool = True
+
+
+@dataclass
+class Outcome:
+    """What linting one file produced."""
+
+    filename: str
+    results: list[Result] = field(default_factory=list)
+    fail_level: str = "warning"
+    fixed: int = 0
+    diff: str = ""
+    error: str | None = None
+    traceback: str = ""
+    fixed_source: str | None = None  # the text after --fix, when it changed
+
+
+class Session:
+    """Registry, options and per-folder configuration for one run (inherited by worker processes)."""
+
+    def __init__(self, registry: Registry, options: Options) -> None:
+        self.registry = registry
+        self.options = options
+        self._configs: dict[Path | None, config_mod.Config] = {}
+        self._packs: dict[Path | None, Packs] = {}
+        self._client = None
+
+    # -- configuration -------------------------------------------------
+    def config_for(self, path: Path) -> config_mod.Config:
+        found = self.options.config or config_mod.discover(path.resolve().parent)
+        if found not in self._configs:
+            base = config_mod.load(found, self.registry.settings) if found else config_mod.Config()
+            self._configs[found] = base.with_cli(self.options.select, self.options.extend_select, self.options.ignore)
+        return self._configs[found]
+
+    def packs_for(self, config: config_mod.Config) -> Packs:
+        if config.path not in self._packs:
+            files = builtin_pack_files() + [Path(p) for p in self.registry.pack_files] + list(config.rule_packs)
+            self._packs[config.path] = Packs.load(files, self.registry.schemas)
+        return self._packs[config.path]
+
+    def prepare(self, paths: Iterable[Path]) -> None:
+        """Load every configuration and pack up front, so errors are exit 2 before any work."""
+        for path in paths:
+            self.packs_for(self.config_for(path))
+
+    # -- linting ---------------------------------------------------------
+    def lint_path(self, path: Path, filename: str) -> Outcome:
+        try:
+            raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+        except OSError as e:
+            return self._unreadable(path, filename, f"cannot read file: {e.strerror or e}")
+        if raw is None:
+            return self._unreadable(path, filename, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a draft")
+        return self.lint_bytes(raw, path, filename)
+
+    def lint_bytes(self, raw: bytes, path: Path, filename: str, write: bool = True) -> Outcome:
+        problem, source, bom = decode(raw)
+        if problem is not None:
+            return self._unreadable(path, filename, problem)
+        config = self.config_for(path)
+        outcome = Outcome(filename, fail_level=config.fail_level)
+        try:
+            results, document = self.lint_text(source, path, filename, config)
+            if self.options.fix or self.options.diff:
+                results, outcome.fixed, fixed_source = self._fix(source, results, path, filename, config)
+                if fixed_source != source:
+                    from factlint import fixes
+
+                    if self.options.diff:
+                        outcome.diff = fixes.unified_diff(filename, source, fixed_source)
+                    elif write:
+                        fixes.write_atomic(path, fixed_source, bom)
+                    outcome.fixed_source = fixed_source
+        except UsageError:
+            raise
+        except Exception as e:  # a rule's bug must not lose the run, nor reach the user as a traceback
+            import traceback
+
+            outcome.error = f"{filename}: internal error: {type(e).__name__}: {e}"
+            outcome.traceback = traceback.format_exc()
+            return outcome
+        outcome.results = results
+        return outcome
+
+    def _fix(self, source: str, results: list[Result], path: Path, filename: str,
+             config: config_mod.Config) -> tuple[list[Result], int, str]:
+        from factlint import fixes
+
+        total = 0
+        for _ in range(MAX_FIX_PASSES):
+            chosen = [r.fix for r in results if r.fix and (r.fix.applicability == SAFE or self.options.unsafe_fixes)]
+            if not chosen:
+                break
+            plain = [Fix(f.applicability, f.message, tuple(_edit(e) for e in f.edits)) for f in chosen]
+            new_source, applied = fixes.fixed_text(source, plain)
+            if not applied or new_source == source:
+                break
+            total += applied
+            source = new_source
+            results, _ = self.lint_text(source, path, filename, config)
+        return results, total, source
+
+    def _unreadable(self, path: Path, filename: str, message: str) -> Outcome:
+        document = Document(path=filename, source="", format="unreadable",
+                            problems=(ProblemReport("FL001", message, Span(0, 0)),))
+        config = self.config_for(path)
+        results = self.finish(document, [Finding("FL001", message, Span(0, 0))], config, path)
+        return Outcome(filename, results, config.fail_level)
+
+    def read_document(self, source: str, path: Path, filename: str, config: config_mod.Config) -> Document:
+        fmt = self.registry.format_for(filename) or self.registry.formats.get("text")
+        image_keys = tuple(config.sections.get("licensing", {}).get("image-keys", ("image", "images")))
+        document = fmt.read(filename, source, ReadOptions(config.reference_date_key, image_keys))
+        if self.options.reference_date is not None:
+            document = replace(document, reference_date=self.options.reference_date)
+        return document
+
+    def enabled_rules(self, config: config_mod.Config, relative: str) -> list:
+        return [
+            rule for code, rule in sorted(self.registry.rules.items())
+            if config.is_selected(code, relative) and (self.options.online or not rule.online)
+        ]
+
+    def lint_text(self, source: str, path: Path, filename: str,
+                  config: config_mod.Config) -> tuple[list[Result], Document]:
+        document = self.read_document(source, path, filename, config)
+        context = Context(config.sections, self.packs_for(config), self.options.online, self.client())
+        findings: list[Finding] = []
+        for rule in self.enabled_rules(config, config.relative(path)):
+            findings.extend(rule.check(document, context))
+        return self.finish(document, findings, config, path), document
+
+    def finish(self, document: Document, findings: list[Finding], config: config_mod.Config,
+               path: Path) -> list[Result]:
+        """Suppression, FL002, per-file ignores, severity and sorting: after the rules, once."""
+        relative = config.relative(path)
+        found = suppression.directives(document) if document.source else []
+        enabled = {r.code for r in self.enabled_rules(config, relative)}
+        kept = [
+            f for f in findings
+            if f.code == "FL001"
+            or not suppression.is_suppressed(f.code, document.position(f.span.start)[0], found, document)
+        ]
+        if "FL002" in enabled:
+            kept.extend(suppression.unused(found, enabled, set(self.registry.rules)))
+        results = [self.result(document, f, config) for f in kept if config.is_selected(f.code, relative)]
+        results.sort(key=Result.sort_key)
+        return results
+
+    def result(self, document: Document, finding: Finding, config: config_mod.Config) -> Result:
+        rule = self.registry.rules.get(finding.code)
+        default = finding.severity or (rule.severity if rule else "warning")
+        start = _clamp(finding.span.start, document)
+        end = max(start, _clamp(finding.span.end, document))
+        fix = None
+        if finding.fix is not None:
+            fix = ReportedFix(finding.fix.applicability, finding.fix.message, tuple(
+                ReportedEdit(e.content, Position(*document.position(e.span.start)),
+                             Position(*document.position(e.span.end)), e.span)
+                for e in finding.fix.edits
+            ))
+        row, column = document.position(start)
+        end_row, end_column = document.position(end)
+        return Result(
+            code=finding.code,
+            name=rule.name if rule else finding.code.lower(),
+            severity=config.severity_for(finding.code, default),
+            message=finding.message,
+            filename=document.path,
+            location=Position(row, column),
+            end_location=Position(end_row, end_column),
+            span=Span(start, end),
+            fix=fix,
+            url=rule.doc_url if rule else None,
+            line_text=_line(document, row),
+            end_line_text=_line(document, end_row),
+        )
+
+    def client(self):  # noqa: ANN201 - the online client is imported only with --online
+        if not self.options.online:
+            return None
+        if self._client is None:
+            from factlint import online
+
+            self._client = online.Client.from_settings(self.options)
+        return self._client
+
+
+def _edit(edit: ReportedEdit):  # noqa: ANN202
+    from factlint.rules import Edit
+
+    return Edit(edit.span, edit.content)
+
+
+def _clamp(offset: int, document: Document) -> int:
+    return max(0, min(offset, len(document.source)))
+
+
+def _line(document: Document, row: int) -> str:
+    starts = document._line_starts
+    if row - 1 >= len(starts):
+        return ""
+    start = starts[row - 1]
+    end = starts[row] - 1 if row < len(starts) else len(document.source)
+    return document.source[start:end].rstrip("\r")
+
+
+def decode(raw: bytes) -> tuple[str | None, str, bool]:
+    """(problem, text, had_bom): a draft is UTF-8 text, with or without a BOM."""
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    if bom:
+        raw = raw[3:]
+    if b"\x00" in raw[:8192]:
+        return "binary file (it contains NUL bytes); not a draft", "", bom
+    try:
+        return None, raw.decode("utf-8"), bom
+    except UnicodeDecodeError as e:
+        row = raw.count(b"\n", 0, e.start) + 1
+        return f"not UTF-8: byte 0x{raw[e.start]:02x} at line {row} cannot be decoded; save the draft as UTF-8", "", bom
+
+
+# -- running many files --------------------------------------------------
+
+_SESSION: Session | None = None
+
+
+def _work(job: tuple[str, str]) -> Outcome:
+    assert _SESSION is not None
+    path, filename = job
+    return _SESSION.lint_path(Path(path), filename)
+
+
+def run(session: Session, jobs: Sequence[tuple[Path, str]], processes: int) -> list[Outcome]:
+    """Lint every (path, filename) job; the result is in job order whatever the processes did."""
+    global _SESSION
+    _SESSION = session
+    if processes <= 1 or len(jobs) < 4:
+        return [session.lint_path(p, f) for p, f in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(jobs) // (processes * 4)))
+    context = multiprocessing.get_context("fork") if os.name == "posix" else None
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        return list(pool.map(_work, [(str(p), f) for p, f in jobs], chunksize=chunk))

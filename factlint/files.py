@@ -1,0 +1,110 @@
+"""Which files a `factlint check PATH...` reads: drafts by extension, minus hidden and .gitignored ones."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from factlint.errors import UsageError
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    base: Path
+    glob: str
+    negate: bool
+    dir_only: bool
+    anchored: bool
+
+    def matches(self, path: Path, is_dir: bool) -> bool:
+        if self.dir_only and not is_dir:
+            return False
+        try:
+            relative = path.relative_to(self.base).as_posix()
+        except ValueError:
+            return False
+        if self.anchored:
+            return fnmatch.fnmatchcase(relative, self.glob)
+        return fnmatch.fnmatchcase(path.name, self.glob) or fnmatch.fnmatchcase(relative, self.glob)
+
+
+def _read_gitignore(folder: Path) -> list[_Pattern]:
+    try:
+        lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    patterns = []
+    for line in lines:
+        line = line.rstrip()
+        if not line or line.startswith("#"):
+            continue
+        negate = line.startswith("!")
+        line = line[1:] if negate else line
+        dir_only = line.endswith("/")
+        line = line.rstrip("/")
+        anchored = "/" in line
+        patterns.append(_Pattern(folder, line.lstrip("/").removeprefix("**/"), negate, dir_only, anchored))
+    return patterns
+
+
+def _ignored(path: Path, is_dir: bool, patterns: Sequence[_Pattern]) -> bool:
+    ignored = False
+    for pattern in patterns:
+        if pattern.matches(path, is_dir):
+            ignored = not pattern.negate
+    return ignored
+
+
+def _inherited_patterns(folder: Path) -> list[_Pattern]:
+    """.gitignore files of the folders above `folder`, up to the repository root."""
+    if (folder / ".git").exists():
+        return []
+    chain = []
+    for parent in folder.resolve().parents:
+        chain.append(parent)
+        if (parent / ".git").exists():
+            break
+    else:
+        return []
+    patterns: list[_Pattern] = []
+    for parent in reversed(chain):
+        patterns.extend(_read_gitignore(parent))
+    return patterns
+
+
+def _walk(folder: Path, extensions: tuple[str, ...], patterns: list[_Pattern]) -> Iterator[Path]:
+    patterns = patterns + _read_gitignore(folder)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        is_dir = entry.is_dir()
+        if _ignored(path, is_dir, patterns):
+            continue
+        if is_dir:
+            yield from _walk(path, extensions, patterns)
+        elif entry.name.lower().endswith(extensions):
+            yield path
+
+
+def collect(paths: Sequence[str], extensions: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """(path, filename as shown) for every draft under `paths`; a missing path is a UsageError."""
+    found: dict[str, tuple[Path, str]] = {}
+    for arg in paths:
+        path = Path(arg)
+        if not path.exists():
+            raise UsageError(f"{arg}: no such file or folder")
+        if path.is_dir():
+            top = path.resolve()
+            for draft in _walk(path, extensions, _inherited_patterns(top)):
+                found.setdefault(str(draft.resolve()), (draft, draft.as_posix()))
+        else:
+            found.setdefault(str(path.resolve()), (path, path.as_posix()))
+    return sorted(found.values(), key=lambda pair: pair[1])

@@ -1,0 +1,394 @@
+"""Markdown drafts with YAML front matter, parsed by markdown-it-py and mapped back to the file."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from factlint.document import (
+    CAPTION,
+    HEADLINE,
+    LIST_ITEM,
+    PARAGRAPH,
+    SUBHEADING,
+    Block,
+    Document,
+    Field,
+    Link,
+    Media,
+    ReadOptions,
+    Segment,
+    SourceMap,
+    Span,
+)
+from factlint.formats import _common
+from factlint.plugins import Format, hookimpl
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    # Keep entities and escapes as separate tokens: their source form is in
+    # `markup`, which is how decoded text is mapped back to the file.
+    md.disable("text_join")
+    return md
+
+
+class _Lines:
+    """Source line starts, so token line numbers become offsets."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts = [0]
+        i = source.find("\n")
+        while i != -1:
+            self.starts.append(i + 1)
+            i = source.find("\n", i + 1)
+
+    def line(self, n: int) -> tuple[int, str]:
+        """Offset and text (without its line ending) of 0-based line n."""
+        if n >= len(self.starts):
+            return len(self.source), ""
+        start = self.starts[n]
+        end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.source)
+        return start, self.source[start:end].rstrip("\r")
+
+    def offset(self, n: int) -> int:
+        return self.starts[n] if n < len(self.starts) else len(self.source)
+
+
+def _content_offsets(content: str, lines: _Lines, first_line: int) -> list[int]:
+    """The source offset of every character of an inline token's content (+1 for its end)."""
+    offsets: list[int] = []
+    for k, part in enumerate(content.split("\n")):
+        start, text = lines.line(first_line + k)
+        at = len(text.rstrip()) - len(part)
+        if at < 0 or text[at : at + len(part)] != part:
+            at = text.find(part) if part else len(text)
+            if at < 0:
+                at = 0
+        if k:
+            offsets.append(start - 1)  # the newline that ended the previous line
+        offsets.extend(range(start + at, start + at + len(part)))
+    offsets.append(offsets[-1] + 1 if offsets else lines.offset(first_line))
+    return offsets
+
+
+def _matching(text: str, at: int, open_: str, close: str) -> int:
+    """Index of the bracket closing the one at `at`, or -1."""
+    depth = 0
+    i = at
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == open_:
+            depth += 1
+        elif ch == close:
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+class _InlineBuilder:
+    """Walks one inline token's children, building block text and its source map."""
+
+    def __init__(self, content: str, offsets: list[int]) -> None:
+        self.content = content
+        self.offsets = offsets
+        self.cursor = 0
+        self.text: list[str] = []
+        self.length = 0
+        self.segments: list[Segment] = []
+        self.code: list[tuple[int, int]] = []
+        self.links: list[Link] = []
+        self.images: list[tuple[Span, dict[str, Field], str | None]] = []
+        self.non_prose: list[Span] = []
+        self._link_start: list[tuple[int, dict, bool]] = []
+
+    def _src(self, i: int) -> int:
+        return self.offsets[min(i, len(self.offsets) - 1)]
+
+    def emit_verbatim(self, at: int, text: str) -> None:
+        """Text that stands in the content at `at`, character for character."""
+        for k, ch in enumerate(text):
+            src = self._src(at + k)
+            last = self.segments[-1] if self.segments else None
+            if last and last.text_end == self.length and last.src_end == src and (
+                last.text_end - last.text_start == last.src_end - last.src_start
+            ):
+                self.segments[-1] = Segment(last.text_start, last.text_end + 1, last.src_start, src + 1)
+            else:
+                self.segments.append(Segment(self.length, self.length + 1, src, src + 1))
+            self.text.append(ch)
+            self.length += 1
+
+    def emit_replaced(self, at: int, source_length: int, text: str) -> None:
+        """Text that stands for content[at:at+source_length] (an entity, an escape)."""
+        start, end = self._src(at), self._src(at + source_length - 1) + 1
+        self.segments.append(Segment(self.length, self.length + len(text), start, end))
+        self.text.append(text)
+        self.length += len(text)
+
+    def find(self, needle: str) -> int:
+        at = self.content.find(needle, self.cursor)
+        return at
+
+    def walk(self, children: list[Any]) -> None:
+        for tok in children:
+            handler = getattr(self, "_" + tok.type, None)
+            if handler is not None:
+                handler(tok)
+
+    def _text(self, tok: Any) -> None:
+        at = self.find(tok.content)
+        if at < 0:
+            return
+        self.emit_verbatim(at, tok.content)
+        self.cursor = at + len(tok.content)
+
+    def _text_special(self, tok: Any) -> None:
+        at = self.find(tok.markup)
+        if at < 0:
+            return
+        self.emit_replaced(at, len(tok.markup), tok.content)
+        self.cursor = at + len(tok.markup)
+
+    def _softbreak(self, tok: Any) -> None:
+        at = self.find("\n")
+        if at < 0:
+            return
+        self.emit_replaced(at, 1, " ")
+        self.cursor = at + 1
+
+    _hardbreak = _softbreak
+
+    def _code_inline(self, tok: Any) -> None:
+        opened = self.find(tok.markup)
+        if opened < 0:
+            return
+        inner = self.content.find(tok.content, opened + len(tok.markup)) if tok.content else -1
+        start = self.length
+        if inner >= 0 and "\n" not in self.content[opened:inner]:
+            self.emit_verbatim(inner, tok.content)
+            self.cursor = inner + len(tok.content)
+        closed = self.content.find(tok.markup, self.cursor)
+        self.code.append((start, self.length))
+        self.cursor = closed + len(tok.markup) if closed >= 0 else self.cursor
+
+    def _html_inline(self, tok: Any) -> None:
+        at = self.find(tok.content)
+        if at < 0:
+            return
+        self.non_prose.append(Span(self._src(at), self._src(at + len(tok.content) - 1) + 1))
+        self.cursor = at + len(tok.content)
+
+    def _link_open(self, tok: Any) -> None:
+        self._link_start.append((self.length, dict(tok.attrs), tok.markup == "autolink"))
+
+    def _link_close(self, tok: Any) -> None:
+        if not self._link_start:
+            return
+        start, attrs, auto = self._link_start.pop()
+        href = str(attrs.get("href", ""))
+        url_span = None
+        if auto:
+            self.code.append((start, self.length))  # the address itself is not prose
+            url_span = self.smap().span(start, self.length)
+            if self.cursor < len(self.content) and self.content[self.cursor] == ">":
+                self.cursor += 1
+        else:
+            url_span = self._skip_destination()
+        self.links.append(Link(start, self.length, href, url_span or None))
+
+    def _skip_destination(self) -> Span | None:
+        """Move past `](destination "title")` or `][ref]`; return the destination's span."""
+        rest = self.content
+        at = rest.find("]", self.cursor)
+        if at < 0:
+            return None
+        after = at + 1
+        if after < len(rest) and rest[after] == "(":
+            close = _matching(rest, after, "(", ")")
+            if close < 0:
+                self.cursor = after
+                return None
+            dest = after + 1
+            while dest < close and rest[dest] in " \t\n":
+                dest += 1
+            end = dest
+            if end < close and rest[end] == "<":
+                end = rest.find(">", end) + 1 or close
+            else:
+                while end < close and rest[end] not in " \t\n":
+                    end += 1
+            self.cursor = close + 1
+            return Span(self._src(dest), self._src(max(end - 1, dest)) + 1) if end > dest else None
+        if after < len(rest) and rest[after] == "[":
+            close = rest.find("]", after)
+            self.cursor = close + 1 if close >= 0 else after
+            return None
+        self.cursor = after
+        return None
+
+    def _image(self, tok: Any) -> None:
+        opened = self.find("![")
+        if opened < 0:
+            return
+        alt_close = _matching(self.content, opened + 1, "[", "]")
+        if alt_close < 0:
+            return
+        fields: dict[str, Field] = {}
+        alt_raw = self.content[opened + 2 : alt_close]
+        if alt_raw.strip():
+            fields["alt"] = _raw_field(alt_raw, opened + 2, self, CAPTION)
+        end = alt_close + 1
+        src = tok.attrs.get("src")
+        if end < len(self.content) and self.content[end] == "(":
+            close = _matching(self.content, end, "(", ")")
+            if close > 0:
+                title = tok.attrs.get("title")
+                if title:
+                    at = self.content.find(title, end, close)
+                    if at >= 0:
+                        fields["title"] = _raw_field(title, at, self, CAPTION)
+                    else:
+                        span = Span(self._src(end + 1), self._src(close))
+                        smap = SourceMap([Segment(0, len(title), span.start, span.end)])
+                        fields["title"] = Field(title, span, _common.make_block(CAPTION, title, smap))
+                end = close + 1
+        elif end < len(self.content) and self.content[end] == "[":
+            close = self.content.find("]", end)
+            end = close + 1 if close >= 0 else end
+        if src:
+            fields["src"] = Field(str(src), Span(self._src(opened), self._src(end - 1) + 1))
+        span = Span(self._src(opened), self._src(end - 1) + 1)
+        self.images.append((span, fields, str(src) if src else None))
+        self.cursor = end
+
+    def smap(self) -> SourceMap:
+        if not self.segments:  # an image alone in its paragraph: anchor at the paragraph
+            return SourceMap([Segment(0, 0, self.offsets[0], self.offsets[0])])
+        return SourceMap(self.segments)
+
+
+def _raw_field(raw: str, at: int, builder: _InlineBuilder, kind: str) -> Field:
+    """A prose field (alt, title) standing verbatim in the source."""
+    segments = []
+    for k in range(len(raw)):
+        src = builder._src(at + k)
+        if segments and segments[-1].src_end == src:
+            last = segments[-1]
+            segments[-1] = Segment(last.text_start, last.text_end + 1, last.src_start, src + 1)
+        else:
+            segments.append(Segment(k, k + 1, src, src + 1))
+    smap = SourceMap(segments)
+    block = _common.make_block(kind, raw, smap)
+    return Field(raw, smap.span(0, len(raw)), block)
+
+
+def read(path: str, source: str, options: ReadOptions) -> Document:
+    """Parse a Markdown draft into blocks, media and front matter."""
+    problems = []
+    front = None
+    body_start = 0
+    inner = _common.split_front_matter(source)
+    if inner is not None:
+        front, problem = _common.read_front_matter(source, inner)
+        if problem:
+            problems.append(problem)
+        body_start = _common.front_matter_end(source, inner)
+    lines = _Lines(source)
+    first_body_line = source.count("\n", 0, body_start)
+    # Blank lines in place of the front matter keep markdown-it's line numbers those of the file.
+    tokens = _parser().parse("\n" * first_body_line + source[body_start:])
+
+    blocks: list[Block] = []
+    media: list[Media] = []
+    non_prose: list[Span] = []
+    kind_stack: list[str] = []
+    quote_depth = 0
+    heading: str | None = None
+    headline_seen = False
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t == "blockquote_open":
+            quote_depth += 1
+        elif t == "blockquote_close":
+            quote_depth -= 1
+        elif t == "list_item_open":
+            kind_stack.append(LIST_ITEM)
+        elif t == "list_item_close":
+            kind_stack.pop()
+        elif t == "heading_open":
+            if tok.tag == "h1" and not headline_seen:
+                heading, headline_seen = HEADLINE, True
+            else:
+                heading = SUBHEADING
+        elif t == "heading_close":
+            heading = None
+        elif t in ("fence", "code_block") and tok.map:
+            non_prose.append(Span(lines.offset(tok.map[0]), lines.offset(tok.map[1])))
+        elif t == "html_block" and tok.map:
+            start, end = lines.offset(tok.map[0]), lines.offset(tok.map[1])
+            html_blocks, html_media = _html_fragment(source, start, end)
+            media.extend(_shift(m, len(blocks)) for m in html_media)
+            blocks.extend(html_blocks)
+        elif t == "inline" and tok.map:
+            kind = heading or (kind_stack[-1] if kind_stack else PARAGRAPH)
+            builder = _InlineBuilder(tok.content, _content_offsets(tok.content, lines, tok.map[0]))
+            builder.walk(tok.children or [])
+            text = "".join(builder.text)
+            if kind == HEADLINE and not text.strip():
+                headline_seen = False
+            block = _common.make_block(kind, text, builder.smap(), builder.code, tuple(builder.links), quote_depth)
+            index = len(blocks)
+            blocks.append(block)
+            non_prose.extend(builder.non_prose)
+            for span, fields, src in builder.images:
+                media.append(Media("image", span, src, fields, index))
+    if front is not None:
+        if not headline_seen:
+            title = _common.front_matter_headline(front, source)
+            if title is not None:
+                blocks.insert(0, title)
+                media = [_shift(m, 1) for m in media]
+        media = _common.front_matter_media(front, options) + media
+    return Document(
+        path=path,
+        source=source,
+        format="markdown",
+        blocks=tuple(blocks),
+        media=tuple(media),
+        front_matter=front,
+        reference_date=_common.reference_date(front, options),
+        problems=tuple(problems),
+        non_prose=tuple(non_prose),
+    )
+
+
+def _shift(media: Media, by: int) -> Media:
+    if media.block_index is None or not by:
+        return media
+    from dataclasses import replace
+
+    return replace(media, block_index=media.block_index + by)
+
+
+def _html_fragment(source: str, start: int, end: int) -> tuple[list[Block], list[Media]]:
+    """Raw HTML in a Markdown draft (a `<figure>` block, say) is read by the HTML reader."""
+    try:
+        from factlint.formats.html import parse_fragment
+    except ImportError:  # pragma: no cover - the HTML reader ships with factlint
+        return [], []
+    return parse_fragment(source, start, end)
+
+
+@hookimpl
+def factlint_formats() -> list[Format]:
+    return [Format(name="markdown", extensions=(".md", ".markdown"), read=read)]

@@ -1,0 +1,75 @@
+"""Plain-text drafts: a headline line, paragraphs between blank lines, short unpunctuated subheadings."""
+
+from __future__ import annotations
+
+import re
+
+from factlint.document import HEADLINE, PARAGRAPH, SUBHEADING, Block, Document, ReadOptions, SourceMap
+from factlint.formats import _common
+from factlint.plugins import Format, hookimpl
+
+#: A suppression line (`factlint: disable-next-line=DAT001`) is a directive, not prose.
+DIRECTIVE_RE = re.compile(r"^[ \t]*factlint:[ \t]*(?:disable|enable|disable-next-line)\b.*$", re.MULTILINE)
+_LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
+#: A subheading is a short line that does not end like a sentence...
+_CLOSING = tuple(".!?:;,\"'”’»)…")
+#: ...and is not a labelled line ("Photo: ...", "Editor's note: ...") or an address.
+_LABEL_RE = re.compile(r"^\S+:\s|://")
+SUBHEADING_MAX_WORDS = 12
+
+
+def _lines(source: str) -> list[tuple[int, int]]:
+    """(start, end) of every line's content, line ending excluded."""
+    spans = []
+    for m in _LINE_RE.finditer(source):
+        if m.start() == len(source) and m.start() == m.end():
+            break
+        end = m.end()
+        while end > m.start() and source[end - 1] in "\r\n":
+            end -= 1
+        spans.append((m.start(), end))
+    return spans
+
+
+def _is_subheading(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= SUBHEADING_MAX_WORDS
+        and not line.rstrip().endswith(_CLOSING)
+        and not _LABEL_RE.search(line)
+    )
+
+
+def read(path: str, source: str, options: ReadOptions) -> Document:
+    """Split a plain-text draft into headline, subheadings and paragraphs."""
+    directives = {m.start() for m in DIRECTIVE_RE.finditer(source)}
+    groups: list[list[tuple[int, int]]] = [[]]
+    for start, end in _lines(source):
+        if not source[start:end].strip() or start in directives:
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append((start, end))
+    blocks: list[Block] = []
+    for group in groups:
+        if not group:
+            continue
+        if not blocks:
+            first = group.pop(0)
+            blocks.append(_block(HEADLINE, source, first[0], first[1]))
+            if not group:
+                continue
+        start, end = group[0][0], group[-1][1]
+        kind = SUBHEADING if len(group) == 1 and _is_subheading(source[start:end]) else PARAGRAPH
+        blocks.append(_block(kind, source, start, end))
+    return Document(path=path, source=source, format="text", blocks=tuple(blocks))
+
+
+def _block(kind: str, source: str, start: int, end: int) -> Block:
+    text = source[start:end]
+    return _common.make_block(kind, text, SourceMap.identity(start, len(text)))
+
+
+@hookimpl
+def factlint_formats() -> list:
+    return [Format(name="text", extensions=(".txt", ".text"), read=read)]
