@@ -107,8 +107,13 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-def read_pack(path: Path, schemas: Mapping[str, Schema]) -> tuple[str, dict]:
-    """Parse and validate one pack file; raise UsageError naming file, line and key."""
+def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True) -> tuple[str, dict] | None:
+    """Parse and validate one pack file; raise UsageError naming file, line and key.
+
+    A pack no rule reads is an error when `strict` (a newsroom's own pack: a
+    typo in its name would silently do nothing), else it is skipped (a
+    shipped pack whose rules' plugin is not loaded).
+    """
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -128,6 +133,8 @@ def read_pack(path: Path, schemas: Mapping[str, Schema]) -> tuple[str, dict]:
     data = yaml.load(text, Loader=_Loader)
     name = data["pack"]
     if name not in schemas:
+        if not strict:
+            return None
         raise UsageError(
             f"{shown}:{node.start_mark.line + 1}: rule pack key 'pack': no rule reads a pack named {name!r} "
             f"(known: {', '.join(sorted(schemas))})"
@@ -170,11 +177,14 @@ class Packs:
         return sorted(self._data)
 
     @classmethod
-    def load(cls, files: Iterable[Path], schemas: Mapping[str, Schema]) -> "Packs":
+    def load(cls, files: Iterable[Path], schemas: Mapping[str, Schema], own: Iterable[Path] = ()) -> "Packs":
+        """Load shipped `files` (skipping packs no rule reads) then the newsroom's `own` packs."""
         data: dict[str, dict] = {}
-        for path in files:
-            name, content = read_pack(path, schemas)
-            data[name] = _merge(data[name], content) if name in data else content
+        for path, strict in [(Path(p), False) for p in files] + [(Path(p), True) for p in own]:
+            loaded = read_pack(path, schemas, strict)
+            if loaded is not None:
+                name, content = loaded
+                data[name] = _merge(data[name], content) if name in data else content
         return cls(data)
 
 

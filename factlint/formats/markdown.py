@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from factlint.document import (
@@ -23,6 +24,9 @@ from factlint.document import (
 )
 from factlint.formats import _common
 from factlint.plugins import Format, hookimpl
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -303,10 +307,12 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
         if problem:
             problems.append(problem)
         body_start = _common.front_matter_end(source, inner)
-    lines = _Lines(source)
     first_body_line = source.count("\n", 0, body_start)
     # Blank lines in place of the front matter keep markdown-it's line numbers those of the file.
-    tokens = _parser().parse("\n" * first_body_line + source[body_start:])
+    # A lone CR is no line break here (Document.position counts LF only); markdown-it must agree.
+    body = _LONE_CR.sub(" ", source[body_start:])
+    lines = _Lines(source[:body_start] + body)
+    tokens = _parser().parse("\n" * first_body_line + body)
 
     blocks: list[Block] = []
     media: list[Media] = []
