@@ -2,25 +2,145 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+import difflib
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+from typing import Iterable, Sequence
 
-from factlint.rules import Edit
+from factlint.document import Span
+from factlint.rules import Edit, Fix
+
+BOM = "\ufeff"
 
 
-def apply_edits(source: str, edits: Iterable[Edit]) -> tuple[str, int]:
-    """Apply non-overlapping edits; an edit overlapping an earlier one is left for the next pass.
+def conflicts(a: Span, b: Span) -> bool:
+    """Whether applying edits at both spans would make the result depend on their order.
 
-    Returns the new text and how many edits were applied.
+    Two replacements conflict when they share a character; an insertion (an
+    empty span) conflicts with a replacement it falls strictly inside, and with
+    another insertion at the same place. Edits that merely touch do not.
     """
+    a_empty, b_empty = a.start == a.end, b.start == b.end
+    if a_empty and b_empty:
+        return a.start == b.start
+    if a_empty:
+        return b.start < a.start < b.end
+    if b_empty:
+        return a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+def _in_bounds(span: Span, length: int) -> bool:
+    return 0 <= span.start <= span.end <= length
+
+
+def _splice(source: str, edits: Sequence[Edit]) -> str:
+    """Apply edits that are known not to conflict."""
     out: list[str] = []
     cursor = 0
-    applied = 0
     for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
-        if edit.span.start < cursor:
-            continue
         out.append(source[cursor : edit.span.start])
         out.append(edit.content)
         cursor = edit.span.end
-        applied += 1
     out.append(source[cursor:])
-    return "".join(out), applied
+    return "".join(out)
+
+
+def apply_edits(source: str, edits: Iterable[Edit]) -> tuple[str, int]:
+    """Apply edits in source order; one conflicting with an earlier one is left for the next pass.
+
+    Returns the new text and how many edits were applied.
+    """
+    accepted: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+        if not _in_bounds(edit.span, len(source)):
+            continue
+        if any(conflicts(a.span, edit.span) for a in accepted):
+            continue
+        accepted.append(edit)
+    return _splice(source, accepted), len(accepted)
+
+
+def _first_offset(fix: Fix) -> tuple[int, int]:
+    return min((e.span.start, e.span.end) for e in fix.edits)
+
+
+def fixed_text(source: str, fixes: Sequence[Fix]) -> tuple[str, int]:
+    """Apply whole fixes in source order: all edits of a fix or none.
+
+    A fix that conflicts with one already accepted is skipped (a later pass,
+    after linting again, can apply it); so is a fix whose own edits conflict
+    or fall outside the text. Returns the new text and the number of fixes applied.
+    """
+    accepted: list[Edit] = []
+    applied = 0
+    for fix in sorted((f for f in fixes if f.edits), key=_first_offset):
+        edits = fix.edits
+        if not all(_in_bounds(e.span, len(source)) for e in edits):
+            continue
+        if any(conflicts(a.span, b.span) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+            continue
+        if any(conflicts(a.span, e.span) for a in accepted for e in edits):
+            continue
+        accepted.extend(edits)
+        applied += 1
+    return _splice(source, accepted), applied
+
+
+def write_atomic(path: Path, text: str, bom: bool) -> None:
+    """Replace the file's content in one step: a reader sees the old file or the new, never half.
+
+    The text keeps its own line endings (it is written as bytes, nothing is
+    translated), the BOM comes back if the original had one, and the file keeps
+    its permission bits. A symbolic link is followed, so the link stays a link.
+    """
+    target = Path(os.path.realpath(path))
+    data = ((BOM if bom else "") + text).encode("utf-8")
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".factlint-tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+#: A line and its ending; only these three endings split lines, unlike
+#: str.splitlines, which would also split at form feeds and U+2028.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> list[str]:
+    return _LINE.findall(text)
+
+
+def unified_diff(filename: str, before: str, after: str) -> str:
+    """The change as a `--- a/… +++ b/…` unified diff (empty when nothing changed)."""
+    if before == after:
+        return ""
+    name = filename.replace(os.sep, "/")
+    while name.startswith("./"):
+        name = name[2:]
+    name = name.lstrip("/")
+    out = []
+    for line in difflib.unified_diff(_lines(before), _lines(after), f"a/{name}", f"b/{name}"):
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
