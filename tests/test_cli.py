@@ -1,0 +1,219 @@
+"""The command line end to end: `main(argv)` with exact output and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from factlint import __version__
+from factlint.cli import main
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"factlint {__version__}\n"
+
+
+def test_clean_draft_exits_zero(tmp_path):
+    draft = write(tmp_path / "a.md", "# Title\n\nThe council approved the budget on March 3, 2026.\n")
+    code, out = run("check", "--select", "FL", str(draft))
+    assert code == 0
+    assert out == "All clear: 1 file checked, no findings.\n"
+
+
+def test_unreadable_files_are_fl001_findings_and_the_run_goes_on(tmp_path):
+    write(tmp_path / "bad.md", b"Caf\xe9 owners\n")
+    write(tmp_path / "bin.txt", b"\x00\x01\x02")
+    write(tmp_path / "ok.md", "# Fine\n\nText.\n")
+    code, out = run("check", "--select", "FL", "--format", "json", str(tmp_path))
+    assert code == 1
+    found = json.loads(out)
+    assert [(Path(f["filename"]).name, f["code"], f["location"]) for f in found] == [
+        ("bad.md", "FL001", {"row": 1, "column": 1}),
+        ("bin.txt", "FL001", {"row": 1, "column": 1}),
+    ]
+    assert found[0]["message"] == "not UTF-8: byte 0xe9 at line 1 cannot be decoded; save the draft as UTF-8"
+    assert found[1]["message"] == "binary file (it contains NUL bytes); not a draft"
+    assert found[0]["severity"] == "error" and found[0]["name"] == "unreadable-file"
+
+
+def test_bad_front_matter_is_fl003_at_the_yaml_error_line(tmp_path):
+    draft = write(tmp_path / "a.md", "---\ntitle: Vote\ndate: [2026-03-12\n---\n\n# Vote\n")
+    code, out = run("check", "--select", "FL", str(draft))
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith(f"{draft.as_posix()}:4:1: FL003 front matter is not valid YAML")
+
+
+def test_text_output_line_and_summary(tmp_path):
+    write(tmp_path / "bad.txt", b"\xff\n")
+    code, out = run("check", "--select", "FL", "--color", "never", str(tmp_path / "bad.txt"))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{(tmp_path / 'bad.txt').as_posix()}:1:1: FL001 not UTF-8: byte 0xff at line 1 cannot be decoded; save the draft as UTF-8",
+        "Found 1 finding (1 error) in 1 file checked.",
+    ]
+
+
+def test_json_shape_and_sorting(tmp_path):
+    write(tmp_path / "b.md", b"\xff")
+    write(tmp_path / "a.md", "---\n: [\n---\n")
+    code, out = run("check", "--select", "FL", "--format", "json", str(tmp_path))
+    found = json.loads(out)
+    assert [Path(f["filename"]).name for f in found] == ["a.md", "b.md"]
+    assert set(found[0]) == {"code", "name", "severity", "message", "filename", "location", "end_location", "fix", "url"}
+    assert found[0]["fix"] is None
+
+
+def test_missing_path_is_exit_2_with_one_line(tmp_path, capsys):
+    code, out = run("check", str(tmp_path / "nope.md"))
+    assert code == 2 and out == ""
+    err = capsys.readouterr().err
+    assert err == f"factlint: error: {tmp_path / 'nope.md'}: no such file or folder\n"
+
+
+def test_bad_config_key_is_exit_2_naming_key_and_file(tmp_path, capsys):
+    write(tmp_path / ".factlint.yaml", "select: [FL]\nseverty:\n  FL001: info\n")
+    draft = write(tmp_path / "a.md", "Text.\n")
+    code, _ = run("check", str(draft))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert f"{tmp_path / '.factlint.yaml'}:2: configuration key 'severty': unknown key" in err
+
+
+def test_bad_rule_pack_is_exit_2_naming_file_line_and_key(tmp_path, capsys):
+    pack = write(tmp_path / "packs" / "mine.yaml", "pack: nobody-reads-this\nwords: [a]\n")
+    write(tmp_path / ".factlint.yaml", "rule-packs: [packs/mine.yaml]\n")
+    draft = write(tmp_path / "a.md", "Text.\n")
+    code, _ = run("check", str(draft))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"factlint: error: {pack.resolve()}:1: rule pack key 'pack': no rule reads a pack named 'nobody-reads-this'")
+
+
+def test_malformed_pack_yaml(tmp_path, capsys):
+    write(tmp_path / "p.yaml", "pack: [unclosed\n")
+    write(tmp_path / ".factlint.yaml", "rule-packs: [p.yaml]\n")
+    code, _ = run("check", str(write(tmp_path / "a.md", "x\n")))
+    assert code == 2
+    assert "p.yaml:2: rule pack is not valid YAML" in capsys.readouterr().err
+
+
+def test_unknown_format_and_unknown_code_are_usage_errors(tmp_path, capsys):
+    draft = write(tmp_path / "a.md", "Text.\n")
+    assert run("check", "--format", "xml", str(draft))[0] == 2
+    assert "unknown output format 'xml'" in capsys.readouterr().err
+    assert run("check", "--select", "ZZZ999", str(draft))[0] == 2
+    assert "unknown rule code or prefix 'ZZZ999'" in capsys.readouterr().err
+
+
+def test_bad_option_is_one_line(capsys):
+    assert run("check", "--reference-date", "12/03/2026")[0] == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'12/03/2026' is not a date in the form YYYY-MM-DD" in err
+
+
+def test_path_without_subcommand_means_check(tmp_path):
+    draft = write(tmp_path / "a.md", "Text.\n")
+    assert run(str(draft), "--select", "FL") == run("check", str(draft), "--select", "FL")
+
+
+def test_rules_lists_every_rule():
+    code, out = run("rules")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["CODE", "NAME", "FAMILY", "SEVERITY", "FIX", "PLUGIN"]
+    assert any(line.split()[:4] == ["FL001", "unreadable-file", "FL", "error"] for line in lines)
+
+
+def test_rule_explains_one_with_example_and_near_miss():
+    code, out = run("rule", "fl003")
+    assert code == 0
+    assert out.startswith("FL003 bad-front-matter\n\nThe YAML front matter does not parse.\n")
+    assert "Reported:\n    ---\n" in out and "Not reported (near-miss):\n" in out
+
+
+def test_rule_unknown_code(capsys):
+    assert run("rule", "XX999")[0] == 2
+    assert capsys.readouterr().err == "factlint: error: no rule XX999; `factlint rules` lists them\n"
+
+
+def test_hidden_and_gitignored_folders_are_skipped(tmp_path):
+    write(tmp_path / ".git" / "x.md", b"\xff")
+    write(tmp_path / ".hidden" / "x.md", b"\xff")
+    write(tmp_path / "build" / "x.md", b"\xff")
+    write(tmp_path / "notes.tmp.md", b"\xff")
+    write(tmp_path / ".gitignore", "build/\n*.tmp.md\n")
+    write(tmp_path / "drafts" / "x.md", b"\xff")
+    write(tmp_path / "drafts" / "x.png", b"\xff")
+    code, out = run("check", "--select", "FL", "--format", "json", str(tmp_path))
+    assert [Path(f["filename"]).relative_to(tmp_path).as_posix() for f in json.loads(out)] == ["drafts/x.md"]
+
+
+def test_parallel_output_equals_serial(tmp_path):
+    for i in range(12):
+        write(tmp_path / f"d{i:02}.md", b"\xff" if i % 3 == 0 else "---\n: [\n---\n".encode())
+    serial = run("check", "-j", "1", "--select", "FL", "--format", "json", str(tmp_path))
+    parallel = run("check", "-j", "2", "--select", "FL", "--format", "json", str(tmp_path))
+    assert serial == parallel
+    assert len(json.loads(serial[1])) == 12
+
+
+def test_stdin_filename(tmp_path, monkeypatch):
+    stdin = io.TextIOWrapper(io.BytesIO("---\n: [\n---\n".encode()), encoding="utf-8")
+    out = io.StringIO()
+    code = main(["check", "--select", "FL", "--stdin-filename", "news/story.md", "--format", "json"], out=out, stdin=stdin)
+    assert code == 1
+    (finding,) = json.loads(out.getvalue())
+    assert finding["filename"] == "news/story.md" and finding["code"] == "FL003"
+
+
+def test_fail_level_and_exit_zero(tmp_path):
+    write(tmp_path / ".factlint.yaml", "severity:\n  FL001: info\n")
+    draft = write(tmp_path / "a.md", b"\xff")
+    code, out = run("check", "--select", "FL", str(draft))
+    assert code == 0
+    assert "1 below the fail level (warning) and not failing the run." in out
+    write(tmp_path / ".factlint.yaml", "fail-level: info\nseverity:\n  FL001: info\n")
+    assert run("check", "--select", "FL", str(draft))[0] == 1
+    assert run("check", "--select", "FL", "--exit-zero", str(draft))[0] == 0
+
+
+def test_per_file_ignores_and_ignore(tmp_path):
+    write(tmp_path / ".factlint.yaml", "per-file-ignores:\n  'archive/*.md': [FL001]\n")
+    write(tmp_path / "archive" / "old.md", b"\xff")
+    write(tmp_path / "new.md", b"\xff")
+    code, out = run("check", "--select", "FL", "--format", "json", str(tmp_path))
+    assert [Path(f["filename"]).name for f in json.loads(out)] == ["new.md"]
+    code, out = run("check", "--select", "FL", "--ignore", "FL001", "--format", "json", str(tmp_path))
+    assert json.loads(out) == [] and code == 0
+
+
+def test_pyproject_configuration(tmp_path, capsys):
+    write(tmp_path / "pyproject.toml", "[tool.factlint]\nignore = ['FL001']\n")
+    draft = write(tmp_path / "a.md", b"\xff")
+    assert run("check", "--select", "FL", str(draft))[0] == 0
+    write(tmp_path / "pyproject.toml", "[tool.factlint]\nignroe = ['FL001']\n")
+    assert run("check", str(draft))[0] == 2
+    assert "[tool.factlint] key 'ignroe': unknown key" in capsys.readouterr().err
