@@ -398,3 +398,205 @@ def passages(scans: Sequence[QuotationScan]) -> list[Passage]:
 
 def _adjacent(current: list[tuple[int, Quotation]], index: int) -> bool:
     return current[-1][0] == index - 1
+
+
+# --- Attribution: who said a quotation ------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*\.?|[:;]")
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your whose every each".split())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists attribution reads, from the speech-verbs and quote-sources packs (lower case)."""
+
+    verbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    nouns: frozenset[str]
+    not_names: frozenset[str]
+    abbreviations: frozenset[str]
+    passive: frozenset[str]
+    title_cues: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def from_packs(cls, speech_verbs: dict, sources: dict) -> "Vocabulary":
+        def words(items: Iterable[str]) -> frozenset[str]:
+            return frozenset(str(w).lower().strip() for w in items)
+
+        def phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+            return tuple(tuple(str(p).lower().split()) for p in items if str(p).strip())
+
+        forms = [f for entry in speech_verbs.get("verbs", ()) for f in entry.get("forms", ())]
+        nouns = words(sources.get("nouns", ()))
+        # Plurals come free: "officials", "witnesses", "authorities".
+        plurals = {n + "s" for n in nouns} | {n + "es" for n in nouns} | {n[:-1] + "ies" for n in nouns if n.endswith("y")}
+        return cls(
+            verbs=words(forms),
+            phrases=phrases(speech_verbs.get("phrases", ())),
+            pronouns=words(sources.get("pronouns", ())),
+            nouns=nouns | frozenset(plurals),
+            not_names=words(sources.get("not-names", ())),
+            abbreviations=words(str(a).rstrip(".") for a in sources.get("abbreviations", ())),
+            passive=words(sources.get("passive", ())),
+            title_cues=phrases(sources.get("title-cues", ())),
+        )
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str  # as written, a trailing full stop removed
+    lower: str
+    stop: bool  # the word ended with a full stop in the text
+
+    @property
+    def capitalised(self) -> bool:
+        return self.word[:1].isupper()
+
+
+def _masked(scan: QuotationScan) -> str:
+    """The text with every outermost quotation's words blanked, so a speaker's own words never attribute."""
+    chars = list(scan.text)
+    for q in scan.quotations:
+        if q.depth == 0:
+            for k in range(q.inner_start, q.inner_end):
+                if not chars[k].isspace():
+                    chars[k] = " "
+    return "".join(chars)
+
+
+class Attribution:
+    """Decides whether the quotations of one paragraph are attributed, as SPEC §3 QUO001 says."""
+
+    def __init__(self, scan: QuotationScan, vocabulary: Vocabulary) -> None:
+        self.scan = scan
+        self.vocab = vocabulary
+        self.masked = _masked(scan)
+        self.tokens = [
+            _Token(m.start(), m.end() - m.group().endswith("."), m.group().rstrip("."),
+                   m.group().rstrip(".").lower(), m.group().endswith("."))
+            for m in _TOKEN.finditer(self.masked)
+        ]
+        self.outer = [q for q in scan.quotations if q.depth == 0]
+        self.cuts: list[int] = []
+        self.sentences = self._sentences()
+
+    # Sentences ------------------------------------------------------------------
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans of the paragraph, a quotation counting as part of its sentence."""
+        text, masked = self.scan.text, self.masked
+        cuts: set[int] = set()
+        for m in re.finditer(r"[.!?…]+(?=\s+\S)", masked):
+            before = masked[: m.start()].split()
+            last = before[-1].lower().lstrip("(\"'“‘") if before else ""
+            if m.group() == "." and (last in self.vocab.abbreviations or (len(last) == 1 and last.isalpha())):
+                continue  # Dr. Raman, J. K. Rowling
+            nxt = masked[m.end() :].lstrip()[:1]
+            if nxt.isupper() or nxt.isdigit() or nxt in MARKS:
+                cuts.add(m.end())
+        for q in self.outer:
+            if q.end is None:
+                continue
+            inner = text[q.inner_start : q.inner_end].rstrip()
+            nxt = masked[q.end :].lstrip()[:1]
+            if inner[-1:] in ".!?…" and (nxt.isupper() or nxt in MARKS):
+                cuts.add(q.end)
+        self.cuts = sorted(cuts)
+        bounds = [0] + self.cuts + [len(text)]
+        return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    def _sentence_index(self, offset: int) -> int:
+        for k, (a, b) in enumerate(self.sentences):
+            if a <= offset < b:
+                return k
+        return len(self.sentences) - 1
+
+    def window(self, quotation: Quotation) -> tuple[int, int]:
+        """The quotation's sentence with the sentence right before and right after it."""
+        first = self._sentence_index(quotation.start)
+        last = self._sentence_index(max(quotation.outer_end - 1, quotation.start))
+        first = max(first - 1, 0)
+        last = min(last + 1, len(self.sentences) - 1)
+        return self.sentences[first][0], self.sentences[last][1]
+
+    # Attribution ----------------------------------------------------------------
+
+    def is_title(self, quotation: Quotation) -> bool:
+        """A title of a work or a headline: Title Case words, or a cue such as "headlined" before it."""
+        inner = self.scan.text[quotation.inner_start : quotation.inner_end]
+        words = _WORD.findall(inner)
+        major = [w for w in words if w.lower() not in self.vocab.not_names and len(w) > 3]
+        if len(major) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in major) and not re.search(r"[.!?]\s", inner):
+            return True
+        sentence_start = self.sentences[self._sentence_index(quotation.start)][0]
+        before = [t.lower for t in self.tokens if sentence_start <= t.start and t.end <= quotation.start][-4:]
+        return any(_ends_with(before[: len(before) - skip], cue) for cue in self.vocab.title_cues for skip in range(3))
+
+    def is_attributed(self, quotation: Quotation) -> bool:
+        start, end = self.window(quotation)
+        tokens = [t for t in self.tokens if start <= t.start and t.end <= end]
+        for k in range(len(tokens)):
+            length = self._verb_at(tokens, k)
+            if length and self._tied(tokens, k, length):
+                return True
+        return self._colon_after_source(quotation)
+
+    def _verb_at(self, tokens: list[_Token], k: int) -> int:
+        """How many tokens a speech verb or phrase starting at tokens[k] spans (0: none)."""
+        for phrase in self.vocab.phrases:
+            if tuple(t.lower for t in tokens[k : k + len(phrase)]) == phrase:
+                return len(phrase)
+        return 1 if tokens[k].lower in self.vocab.verbs and tokens[k].word[:1].islower() else 0
+
+    def _tied(self, tokens: list[_Token], k: int, length: int) -> bool:
+        """Whether the speech verb at tokens[k] has a source: before it in its clause, or right after it."""
+        prev = tokens[k - 1].lower if k > 0 and not self._boundary(tokens[k - 1], tokens[k]) else ""
+        if prev in _DETERMINERS:
+            return False  # a noun: "a note to clients", "the report"
+        if prev in self.vocab.passive and not self._by_source(tokens, k + length):
+            return False  # "it was said", "so-called"
+        for j in range(k + length, min(k + length + 4, len(tokens))):
+            if self._boundary(tokens[j - 1], tokens[j]) or tokens[j].word in ":;":
+                break
+            if self._is_source(tokens[j], after_verb=True):
+                return True
+        for j in range(k - 1, max(k - 13, -1), -1):
+            if self._boundary(tokens[j], tokens[j + 1]):
+                break
+            if self._is_source(tokens[j], after_verb=False):
+                return True
+        return False
+
+    def _by_source(self, tokens: list[_Token], k: int) -> bool:
+        return any(t.lower == "by" for t in tokens[k : k + 2])
+
+    def _boundary(self, left: _Token, right: _Token) -> bool:
+        """Whether a sentence ends between two neighbouring tokens."""
+        return any(left.end <= cut <= right.start for cut in self.cuts)
+
+    def _is_source(self, token: _Token, after_verb: bool) -> bool:
+        lower = token.lower
+        if lower in self.vocab.pronouns or lower in self.vocab.nouns:
+            return True
+        if lower.endswith(("'s", "’s")) and lower[:-2] in self.vocab.nouns:
+            return True
+        if token.capitalised and lower not in self.vocab.not_names and lower not in self.vocab.verbs:
+            return True
+        return False
+
+    def _colon_after_source(self, quotation: Quotation) -> bool:
+        """"Ushakov was blunt:" or "the statement read:" right before the opening mark."""
+        sentence = self._sentence_index(quotation.start)
+        start = self.sentences[max(sentence - 1, 0)][0]
+        lead = self.masked[start : quotation.start].rstrip()
+        if not lead.endswith(":"):
+            return False
+        tokens = [t for t in self.tokens if start <= t.start and t.end <= quotation.start and t.word not in ":;"]
+        return any(self._is_source(t, after_verb=False) for t in tokens[-6:])
+
+
+def _ends_with(words: list[str], phrase: tuple[str, ...]) -> bool:
+    return len(words) >= len(phrase) and tuple(words[len(words) - len(phrase) :]) == phrase

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterator, Mapping, Sequence
 
+from factlint.document import LIST_ITEM, PARAGRAPH, Block, Document
+from factlint.errors import UsageError
 from factlint.plugins import hookimpl
-from factlint.rules import Rule
+from factlint.quotations import (
+    CURLY,
+    DOUBLE,
+    PARTNERS,
+    STRAIGHT,
+    Attribution,
+    Passage,
+    Quotation,
+    QuotationScan,
+    Vocabulary,
+    passages,
+    scan_quotations,
+    style_of,
+)
+from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule, rule
 
 PACK_SCHEMAS: dict[str, Any] = {
     "quote-elisions": {"elisions": [str]},
@@ -20,11 +38,272 @@ PACK_SCHEMAS: dict[str, Any] = {
     },
 }
 SETTINGS_SCHEMAS: dict[str, Any] = {"quotes": {"?min-words": int, "?style": str}}
+STYLES = ("dominant", CURLY, STRAIGHT)
+DEFAULT_MIN_WORDS = 6
+#: The marks of each house style, by family: (opening, closing).
+STYLE_MARKS = {
+    (CURLY, DOUBLE): ("“", "”"),
+    (CURLY, "single"): ("‘", "’"),
+    (STRAIGHT, DOUBLE): ('"', '"'),
+    (STRAIGHT, "single"): ("'", "'"),
+}
+SOURCE = "AP Stylebook, \"quotation marks\" and \"said\"; Reuters Handbook of Journalism, attribution"
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """A body block with its quotation marks paired."""
+
+    index: int  # in document.blocks
+    block: Block
+    scan: QuotationScan
+
+
+def _body(document: Document, context: Context) -> list[_Paragraph]:
+    elisions = _pack(context, "quote-elisions").get("elisions")
+    return [
+        _Paragraph(i, b, scan_quotations(b.prose, elisions))
+        for i, b in enumerate(document.blocks)
+        if b.kind in (PARAGRAPH, LIST_ITEM)
+    ]
+
+
+def _pack(context: Context, name: str) -> dict:
+    packs = getattr(context, "packs", None)
+    return packs.get(name) if packs is not None and name in packs else {}
+
+
+def _runs(paragraphs: list[_Paragraph]) -> Iterator[list[_Paragraph]]:
+    """Runs of body blocks that follow one another in the draft, where a quotation may continue."""
+    run: list[_Paragraph] = []
+    for p in paragraphs:
+        if run and p.index != run[-1].index + 1:
+            yield run
+            run = []
+        run.append(p)
+    if run:
+        yield run
+
+
+def _passages(paragraphs: list[_Paragraph]) -> Iterator[tuple[list[_Paragraph], Passage]]:
+    for run in _runs(paragraphs):
+        for passage in passages([p.scan for p in run]):
+            yield run, passage
+
+
+def _min_words(context: Context) -> int:
+    value = context.setting("quotes", "min-words", DEFAULT_MIN_WORDS)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise UsageError(f"quotes.min-words must be a whole number of at least 1, not {value!r}")
+    return value
+
+
+def _mark_span(paragraph: _Paragraph, offset: int) -> Any:
+    return paragraph.block.span(offset, offset + 1)
+
+
+def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
+    inner = text[quotation.inner_start : quotation.inner_end].split()
+    shown = " ".join(inner[:words]).rstrip(",;:")
+    return shown + ("…" if len(inner) > words else "")
+
+
+# QUO001 ---------------------------------------------------------------------------
+
+
+@rule(
+    code="QUO001",
+    name="unattributed-quote",
+    severity="error",
+    summary="A direct quotation with no attribution: nobody is said to have said it.",
+    explanation=(
+        "A direct quotation (text between quotation marks, at least `quotes.min-words` words, "
+        "default 6) must say who spoke: a speech verb from the `speech-verbs` pack tied to a "
+        "source (a name, a pronoun, or a noun such as \"a spokesperson\") in its sentence or the "
+        "sentence right before or after it in the same paragraph, or a colon after a source "
+        "(\"Ushakov said:\"). A quotation that runs over several paragraphs is attributed once "
+        "for all of them. Attribution in the next paragraph does not count: the reader meets "
+        "the words before the speaker. Titles of works, headlines and scare quotes are not "
+        "direct quotations."
+    ),
+    example='"Nobody in this chamber got everything they wanted, and that is a compromise."',
+    near_miss='"Nobody in this chamber got everything they wanted," said council member Ana Ruiz.',
+    source=SOURCE,
+    example_format="text",
+)
+def unattributed_quote(document: Document, context: Context) -> Iterator[Finding]:
+    min_words = _min_words(context)
+    vocabulary = Vocabulary.from_packs(_pack(context, "speech-verbs"), _pack(context, "quote-sources"))
+    paragraphs = _body(document, context)
+    readers: dict[int, Attribution] = {}
+    for run, passage in _passages(paragraphs):
+        if not passage.closed or passage.words < min_words:
+            continue  # an unclosed quotation is QUO002's; a short one is a title or scare quote
+        if any(readers.setdefault(run[k].index, Attribution(run[k].scan, vocabulary)).is_title(q) for k, q in passage.parts[:1]):
+            continue
+        if any(readers.setdefault(run[k].index, Attribution(run[k].scan, vocabulary)).is_attributed(q) for k, q in passage.parts):
+            continue
+        k, first = passage.first
+        paragraph = run[k]
+        yield unattributed_quote.finding(
+            _mark_span(paragraph, first.start),
+            f"quotation \"{_excerpt(paragraph.block.text, first)}\" is not attributed: say who said it",
+        )
+
+
+# QUO002 ---------------------------------------------------------------------------
+
+
+@rule(
+    code="QUO002",
+    name="unbalanced-quotes",
+    severity="error",
+    summary="A quotation mark that opens and never closes in its paragraph, or closes with nothing open.",
+    explanation=(
+        "Every opening quotation mark needs its closing mark in the same paragraph. The one "
+        "exception is a quotation running over several paragraphs: each paragraph opens it "
+        "again and only the last one closes it. Apostrophes (union's, rock 'n' roll, '90s) and "
+        "inch marks (6'2\") are not quotation marks."
+    ),
+    example='Analysts called the delay "prudent but overdue in a note to clients.',
+    near_miss='Analysts called the delay "prudent but overdue" in a note to clients.',
+    source=SOURCE,
+    example_format="text",
+)
+def unbalanced_quotes(document: Document, context: Context) -> Iterator[Finding]:
+    paragraphs = _body(document, context)
+    for run, passage in _passages(paragraphs):
+        k, last = passage.last
+        if last.closed or not _reportable_unclosed(run[k].scan, last):
+            continue
+        yield unbalanced_quotes.finding(
+            _mark_span(run[k], last.start),
+            f"opening quotation mark {last.open_mark} never closes in its paragraph",
+        )
+    for paragraph in paragraphs:
+        for q in paragraph.scan.quotations:
+            if q.depth > 0 and not q.closed and _reportable_unclosed(paragraph.scan, q):
+                yield unbalanced_quotes.finding(
+                    _mark_span(paragraph, q.start),
+                    f"opening quotation mark {q.open_mark} never closes in its paragraph",
+                )
+        for stray in paragraph.scan.stray:
+            yield unbalanced_quotes.finding(
+                _mark_span(paragraph, stray.offset),
+                f"closing quotation mark {stray.mark} has no opening mark before it",
+            )
+
+
+def _reportable_unclosed(scan: QuotationScan, quotation: Quotation) -> bool:
+    """Single marks are often apostrophes; an unclosed one counts only with no possible closing mark after it."""
+    if quotation.family == DOUBLE:
+        return True
+    rest = scan.text[quotation.start + 1 :]
+    return not any(c in "'’‘›" for c in rest)
+
+
+# QUO003 ---------------------------------------------------------------------------
+
+
+@rule(
+    code="QUO003",
+    name="mismatched-quote-marks",
+    severity="warning",
+    fix=SAFE,
+    summary="A quotation whose two marks differ in style, or differ from the draft's dominant (or house) style.",
+    explanation=(
+        "A straight opening mark with a curly closing one (\"…”), or the reverse, is the commonest "
+        "typographic slip in wire copy. So is one quotation in straight marks in a draft set in "
+        "curly ones. The fix sets both marks to the house style: `quotes.style` is `curly`, "
+        "`straight`, or `dominant` (the default: the style most marks of the draft use; at a tie, "
+        "the style of the draft's apostrophes, then curly). Guillemets and low-high marks („…“) "
+        "are a language's own style and are only checked for a matching pair."
+    ),
+    example='"The talks were frank and constructive,” Ushakov said.',
+    near_miss='“The talks were frank and constructive,” Ushakov said.',
+    source=SOURCE,
+    example_format="text",
+)
+def mismatched_quote_marks(document: Document, context: Context) -> Iterator[Finding]:
+    paragraphs = _body(document, context)
+    house = _house_style(document, paragraphs, context)
+    for paragraph in paragraphs:
+        for q in paragraph.scan.quotations:
+            if q.close_mark is None:
+                continue
+            finding = _style_finding(paragraph, q, house, context)
+            if finding is not None:
+                yield finding
+
+
+def _house_style(document: Document, paragraphs: list[_Paragraph], context: Context) -> tuple[str, str]:
+    """(style, where it comes from): the configured style, else the draft's dominant one."""
+    style = context.setting("quotes", "style", "dominant")
+    if style not in STYLES:
+        raise UsageError(f"quotes.style must be one of {', '.join(STYLES)}, not {style!r}")
+    if style != "dominant":
+        return style, "house style"
+    marks: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        for q in paragraph.scan.quotations:
+            marks.update(s for s in (style_of(q.open_mark), style_of(q.close_mark or "")) if s)
+    if marks[CURLY] == marks[STRAIGHT]:
+        # A tie between the marks: the apostrophes show how the draft was typed.
+        text = "".join(b.prose for b in document.blocks)
+        apostrophes = Counter(
+            CURLY if c == "’" else STRAIGHT
+            for i, c in enumerate(text)
+            if c in "'’" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+        )
+        marks.update(apostrophes)
+    return (STRAIGHT if marks[STRAIGHT] > marks[CURLY] else CURLY), "dominant style"
+
+
+def _style_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str], context: Context) -> Finding | None:
+    assert q.close_mark is not None and q.end is not None
+    style, origin = house
+    opening, closing = style_of(q.open_mark), style_of(q.close_mark)
+    if opening is None and q.open_mark in PARTNERS:
+        # Guillemets and low marks: a language's own style, checked only for its pair.
+        if q.close_mark in PARTNERS[q.open_mark]:
+            return None
+        return _finding(paragraph, q, (q.open_mark, PARTNERS[q.open_mark][0]),
+                        f"quotation opens with {q.open_mark} and closes with {q.close_mark}")
+    if opening is None or closing is None:
+        return None
+    want = STYLE_MARKS[(style, q.family)]
+    if not q.well_formed:
+        kind = {STRAIGHT: "a straight", CURLY: "a curly"}
+        if opening != closing:
+            message = f"quotation opens with {kind[opening]} mark ({q.open_mark}) and closes with {kind[closing]} one ({q.close_mark})"
+        else:
+            message = f"quotation marks {q.open_mark}…{q.close_mark} are turned the wrong way"
+        return _finding(paragraph, q, want, message)
+    if opening != style:
+        return _finding(paragraph, q, want,
+                        f"quotation uses {opening} marks ({q.open_mark}…{q.close_mark}); the {origin} is {style} ({want[0]}…{want[1]})")
+    return None
+
+
+def _finding(paragraph: _Paragraph, q: Quotation, marks: tuple[str, str], message: str) -> Finding:
+    assert q.end is not None
+    fix = Fix(
+        SAFE,
+        f"Use {marks[0]}…{marks[1]}",
+        (
+            Edit(_mark_span(paragraph, q.start), marks[0]),
+            Edit(_mark_span(paragraph, q.end - 1), marks[1]),
+        ),
+    )
+    return mismatched_quote_marks.finding(_mark_span(paragraph, q.start), message, fix)
+
+
+# Hooks ----------------------------------------------------------------------------
 
 
 @hookimpl
 def factlint_rules() -> Sequence[Rule]:
-    return []
+    return [unattributed_quote, unbalanced_quotes, mismatched_quote_marks]
 
 
 @hookimpl
