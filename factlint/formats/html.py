@@ -1,0 +1,732 @@
+"""HTML drafts: article prose, images and figures, and the published date, mapped back to the file."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import re
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from typing import Sequence
+
+from factlint.document import (
+    CAPTION,
+    HEADLINE,
+    LIST_ITEM,
+    PARAGRAPH,
+    SUBHEADING,
+    Block,
+    Document,
+    Field,
+    Link,
+    Media,
+    ReadOptions,
+    Segment,
+    SourceMap,
+    Span,
+)
+from factlint.formats import _common
+from factlint.plugins import Format, hookimpl
+
+# The tag tables below are HTML's own grammar (what the WHATWG parser does),
+# not editorial word lists, so they live here rather than in a rule pack.
+
+VOID = frozenset(
+    "area base br col embed hr img input keygen link meta param source track wbr".split()
+)
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+#: Elements whose text is one block, and the kind of that block.
+BLOCK_KINDS = {
+    "p": PARAGRAPH,
+    **{h: SUBHEADING for h in HEADINGS},
+    "li": LIST_ITEM,
+    "figcaption": CAPTION,
+    "dt": PARAGRAPH,
+    "dd": PARAGRAPH,
+    "td": PARAGRAPH,
+    "th": PARAGRAPH,
+    "caption": PARAGRAPH,
+    "summary": PARAGRAPH,
+    "legend": PARAGRAPH,
+}
+#: Block-level elements: text on either side of them is never one block.
+BOUNDARY = frozenset(
+    (
+        "address article aside blockquote body center details dialog dir div dl fieldset figure "
+        "footer form header hgroup hr html main menu nav ol pre search section table tbody thead "
+        "tfoot tr ul"
+    ).split()
+) | frozenset(BLOCK_KINDS)
+#: Start tags that end an open `p` (the parser's "close a p element").
+CLOSES_P = BOUNDARY - frozenset("body html tbody thead tfoot tr td th caption summary legend".split())
+#: Elements an implied end tag does not look past.
+SCOPE = frozenset("applet button caption html marquee object table td template th".split())
+#: Elements whose content is never prose.
+SKIP = frozenset(
+    "audio canvas head iframe math noscript object pre script select style svg template textarea title video".split()
+)
+#: Inline elements whose text stays in the block but is blanked in the prose.
+CODE = frozenset(("code", "kbd", "samp"))
+#: Elements reported in Document.non_prose.
+NON_PROSE = frozenset(("script", "style", "template", "noscript", "code", "kbd", "samp", "pre"))
+#: What may stand in `head`; anything else means the author forgot `</head>`.
+HEAD_CONTENT = frozenset("base link meta noscript script style template title".split())
+#: Embedded media other than `img` that make a `figure` a media item.
+EMBEDS = frozenset(("video", "audio", "iframe", "embed", "object", "picture", "canvas", "svg"))
+#: Meta names and properties that give the publication date, most trusted first.
+DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+)
+
+# html.parser's own patterns for a tag name and an attribute (private there),
+# so attribute positions found here agree with the values it reports.
+_TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+_ATTRIBUTE = re.compile(
+    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
+    r"('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
+)
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+
+
+def _decode(source: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """source[start:end] as (text, src_start, src_end) runs with character references decoded."""
+    raw = source[start:end]
+    if "&" not in raw:
+        return [(raw, start, end)]
+    runs = []
+    last = 0
+    for m in _ENTITY.finditer(raw):
+        decoded = html.unescape(m.group())
+        if decoded == m.group():
+            continue  # "AT&T": not a reference, stays verbatim
+        if m.start() > last:
+            runs.append((raw[last : m.start()], start + last, start + m.start()))
+        runs.append((decoded, start + m.start(), start + m.end()))
+        last = m.end()
+    if last < len(raw):
+        runs.append((raw[last:], start + last, end))
+    return runs
+
+
+def _attribute_spans(tag_text: str, offset: int) -> dict[str, tuple[int, int]]:
+    """{name: (start, end)} of every attribute value of a start tag, quotes excluded.
+
+    html.parser gives values without positions; this walks the tag with the
+    parser's own patterns so both agree on what an attribute is.
+    """
+    spans: dict[str, tuple[int, int]] = {}
+    m = _TAG_NAME.match(tag_text, 1)
+    if not m:
+        return spans
+    k = m.end()
+    while k < len(tag_text):
+        a = _ATTRIBUTE.match(tag_text, k)
+        if not a:
+            break
+        if a.group(2):
+            start, end = a.span(3)
+            if end - start >= 2 and tag_text[start] in "'\"" and tag_text[end - 1] == tag_text[start]:
+                start, end = start + 1, end - 1
+        else:
+            start = end = a.end(1)
+        spans.setdefault(a.group(1).lower(), (offset + start, offset + end))
+        k = a.end()
+    return spans
+
+
+def _mapped(kind: str, runs: Sequence[tuple[str, int, int]], anchor: int,
+            code: Sequence[tuple[int, int]] = (), links: Sequence[tuple[int, int, str, Span | None]] = (),
+            quote_depth: int = 0) -> Block:
+    """A block from decoded runs: surrounding white space trimmed, the rest mapped as it stands."""
+    text = "".join(r[0] for r in runs)
+    lead = len(text) - len(text.lstrip())
+    stop = len(text.rstrip())
+    if stop <= lead:
+        return _common.make_block(kind, "", SourceMap([Segment(0, 0, anchor, anchor)]), quote_depth=quote_depth)
+    segments: list[Segment] = []
+    at = 0
+    for part, src_start, src_end in runs:
+        lo, hi = max(at, lead), min(at + len(part), stop)
+        if lo < hi:
+            if len(part) == src_end - src_start:
+                seg = Segment(lo - lead, hi - lead, src_start + lo - at, src_start + hi - at)
+            else:
+                seg = Segment(lo - lead, hi - lead, src_start, src_end)
+            segments.append(_merged(segments, seg))
+        at += len(part)
+    size = stop - lead
+
+    def clip(i: int) -> int:
+        return min(max(i - lead, 0), size)
+
+    kept_code = [(clip(a), clip(b)) for a, b in code if clip(a) < clip(b)]
+    kept_links = tuple(Link(clip(a), clip(b), url, span) for a, b, url, span in links)
+    return _common.make_block(kind, text[lead:stop], SourceMap(segments), kept_code, kept_links, quote_depth)
+
+
+def _merged(segments: list[Segment], seg: Segment) -> Segment:
+    """Join `seg` to the last segment when both are verbatim and adjacent (pops it)."""
+    if segments:
+        last = segments[-1]
+        if (
+            last.text_end == seg.text_start
+            and last.src_end == seg.src_start
+            and last.text_end - last.text_start == last.src_end - last.src_start
+            and seg.text_end - seg.text_start == seg.src_end - seg.src_start
+        ):
+            segments.pop()
+            return Segment(last.text_start, seg.text_end, last.src_start, seg.src_end)
+    return seg
+
+
+class _Run:
+    """The text gathered for one block while the parser walks it."""
+
+    __slots__ = ("kind", "level", "parts", "length", "nonblank", "code", "links", "open_links", "media")
+
+    def __init__(self, kind: str, level: int = 0) -> None:
+        self.kind = kind
+        self.level = level
+        self.reset()
+
+    def reset(self) -> None:
+        self.parts: list[tuple[str, int, int]] = []
+        self.length = 0
+        self.nonblank = False
+        self.code: list[tuple[int, int]] = []
+        self.links: list[tuple[int, int, str, Span | None]] = []
+        self.open_links: list[list] = []
+        self.media: list[_MediaDraft] = []
+
+    def add(self, text: str, src_start: int, src_end: int, code: bool = False) -> None:
+        if not text:
+            return
+        if code:
+            self.code.append((self.length, self.length + len(text)))
+        self.parts.append((text, src_start, src_end))
+        self.length += len(text)
+        if not self.nonblank and not text.isspace():
+            self.nonblank = True
+
+    def separate(self, src_start: int, src_end: int) -> None:
+        """A space standing for markup that separates words (`<br>`, a `<p>` inside a caption)."""
+        if self.parts and not self.parts[-1][0][-1:].isspace():
+            self.parts.append((" ", src_start, src_end))
+            self.length += 1
+
+    def close_links(self) -> list[tuple[int, int, str, Span | None]]:
+        for entry in self.open_links:
+            self.links.append((entry[0], self.length, entry[1], entry[2]))
+        self.open_links = []
+        return self.links
+
+
+@dataclass
+class _MediaDraft:
+    """A media item before the blocks are final (indices are into the reader's drafts)."""
+
+    kind: str
+    span: Span
+    src: str | None
+    fields: dict[str, Field]
+    in_article: bool
+    block_draft: int | None = None
+    caption_draft: int | None = None
+
+
+@dataclass
+class _Figure:
+    """An open `figure`: its images, embeds and caption as they arrive."""
+
+    span: Span
+    fields: dict[str, Field]
+    in_article: bool
+    images: list[tuple[Span, str | None, dict[str, Field]]]
+    embed: str | None = None
+    has_embed: bool = False
+    caption_draft: int | None = None
+
+
+class _Frame:
+    """An open element."""
+
+    __slots__ = ("tag", "start", "run", "figure", "link", "main", "title")
+
+    def __init__(self, tag: str, start: int) -> None:
+        self.tag = tag
+        self.start = start
+        self.run: _Run | None = None
+        self.figure: _Figure | None = None
+        self.link: list | None = None
+        self.main = False
+        self.title: _Run | None = None
+
+
+@dataclass(frozen=True)
+class _Draft:
+    block: Block
+    level: int
+    in_article: bool
+
+
+class _Reader(HTMLParser):
+    """Walks html.parser's events, building blocks and media with source offsets.
+
+    Data events carry no end, so a run of text is closed by the next event:
+    its raw source range is decoded here, which keeps every entity mapped.
+    """
+
+    def __init__(self, source: str, start: int, end: int, date_key: str = "date") -> None:
+        super().__init__(convert_charrefs=True)
+        self.src = source
+        self.base = start
+        self.end = end
+        self.date_keys = DATE_KEYS if date_key.lower() in DATE_KEYS else DATE_KEYS + (date_key.lower(),)
+        self.lines = [start]
+        i = source.find("\n", start, end)
+        while i != -1:
+            self.lines.append(i + 1)
+            i = source.find("\n", i + 1, end)
+        self.stack: list[_Frame] = []
+        self.loose = _Run(PARAGRAPH)
+        self.run = self.loose
+        self.pending: int | None = None
+        self.pending_markup = False
+        self.dead = False
+        self.skip = self.code = self.quote = self.caption = self.items = 0
+        self.figures: list[_Figure] = []
+        self.article = 0  # 0 none seen, 1 inside the first article, 2 after it
+        self.drafts: list[_Draft] = []
+        self.media: list[_MediaDraft] = []
+        self.non_prose: list[Span] = []
+        self.title_frame: _Frame | None = None
+        self.title: Block | None = None
+        self.dates: dict[str, str] = {}
+
+    # -- driving ---------------------------------------------------------
+
+    def parse(self) -> "_Reader":
+        try:
+            self.feed(self.src[self.base : self.end])
+            self.close()
+        except AssertionError:  # html.parser's last resort on hopeless markup: keep what was read
+            pass
+        self.close_data(self.end)
+        self.pop_to(0, self.end)
+        self.emit(self.loose)
+        return self
+
+    def here(self) -> int:
+        line, column = self.getpos()
+        return self.lines[line - 1] + column
+
+    def parse_html_declaration(self, i: int) -> int:
+        # `<![...` reaches _markupbase, which raises on anything but CDATA-like
+        # sections; HTML treats it as a bogus comment up to the next `>`.
+        if self.rawdata.startswith("<![", i):
+            gt = self.rawdata.find(">", i + 3)
+            if gt < 0:
+                return -1
+            self.handle_comment(self.rawdata[i + 2 : gt])
+            return gt + 1
+        return super().parse_html_declaration(i)
+
+    # -- html.parser events ----------------------------------------------
+
+    def handle_data(self, data: str) -> None:
+        if self.dead:
+            return
+        at = self.here()
+        # html.parser hands back, as data, markup it could not finish (an
+        # unclosed comment or tag at the end): that is not text a reader sees.
+        markup = len(data) > 1 and data[0] == "<" and (data[1].isalpha() or data[1] in "/!?")
+        if markup or self.pending_markup:
+            self.close_data(at)
+        if data.startswith("<!--"):
+            self.non_prose.append(Span(at, self.end))
+            self.dead = True
+            return
+        if self.pending is None:
+            self.pending = at
+            self.pending_markup = markup
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.start_tag(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.start_tag(tag, attrs, closed=True)
+
+    def handle_endtag(self, tag: str) -> None:
+        at = self.event()
+        if at < 0:
+            return
+        gt = self.src.find(">", at + 1, self.end)
+        end = gt + 1 if gt >= 0 else self.end
+        if tag in VOID:
+            if tag == "br" and not self.skip:
+                self.run.separate(at, end)  # browsers read `</br>` as `<br>`
+            return
+        i = self.find_open(tag)
+        if i is None:
+            if tag in BOUNDARY:
+                self.boundary(at, end)
+            return
+        self.pop_to(i + 1, at)
+        self.pop_to(i, end)
+        if tag in BOUNDARY:
+            self.boundary(at, end)
+
+    def handle_comment(self, data: str) -> None:
+        at = self.event()
+        if at < 0:
+            return
+        if self.src.startswith("<!--", at):
+            m = _COMMENT_CLOSE.search(self.src, at + 4, self.end)
+            end = m.end() if m else self.end
+        else:
+            gt = self.src.find(">", at, self.end)
+            end = gt + 1 if gt >= 0 else self.end
+        self.non_prose.append(Span(at, end))
+
+    def handle_decl(self, decl: str) -> None:
+        self.event()
+
+    def handle_pi(self, data: str) -> None:
+        self.event()
+
+    def unknown_decl(self, data: str) -> None:
+        self.event()
+
+    # -- text ---------------------------------------------------------------
+
+    def event(self) -> int:
+        """Offset of the markup event being handled, after closing the text before it (-1 once dead)."""
+        if self.dead:
+            return -1
+        at = self.here()
+        self.close_data(at)
+        return at
+
+    def close_data(self, at: int) -> None:
+        start, self.pending = self.pending, None
+        markup, self.pending_markup = self.pending_markup, False
+        if start is None or start >= at or markup:
+            return
+        if self.skip:
+            if self.title_frame is not None and self.title_frame.title is not None:
+                for text, a, b in _decode(self.src, start, at):
+                    self.title_frame.title.add(text, a, b)
+            return
+        run, code = self.run, self.code > 0
+        for text, a, b in _decode(self.src, start, at):
+            run.add(text, a, b, code)
+
+    # -- elements ------------------------------------------------------------
+
+    def start_tag(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
+        at = self.event()
+        if at < 0:
+            return
+        end = at + len(self.get_starttag_text() or "")
+        if tag in VOID:
+            self.void(tag, attrs, at, end)
+            return
+        self.implied_ends(tag, at)
+        if tag in BOUNDARY:
+            self.boundary(at, end)
+        self.push(tag, attrs, at, end)
+        if closed:  # `<p/>`, `<script/>`: XHTML habit; nothing opens
+            self.pop_to(len(self.stack) - 1, end)
+
+    def implied_ends(self, tag: str, at: int) -> None:
+        head = self.find_open("head")
+        if head is not None and tag not in HEAD_CONTENT:
+            self.pop_to(head, at)
+        if tag in CLOSES_P:
+            self.close_in_scope(("p",), SCOPE, at)
+        if tag == "li":
+            self.close_in_scope(("li",), SCOPE | {"ul", "ol", "menu"}, at)
+        elif tag in ("dt", "dd"):
+            self.close_in_scope(("dt", "dd"), SCOPE | {"dl"}, at)
+        elif tag in ("td", "th"):
+            self.close_in_scope(("td", "th"), {"tr", "table", "html", "template"}, at)
+        elif tag == "tr":
+            self.close_in_scope(("tr",), {"table", "html", "template"}, at)
+        elif tag in HEADINGS and self.stack and self.stack[-1].tag in HEADINGS:
+            self.pop_to(len(self.stack) - 1, at)
+
+    def close_in_scope(self, tags: Sequence[str], stops: frozenset[str] | set[str], at: int) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            tag = self.stack[i].tag
+            if tag in tags:
+                self.pop_to(i, at)
+                return
+            if tag in stops:
+                return
+
+    def find_open(self, tag: str) -> int | None:
+        """Index of the open element an end tag closes; an inline end tag never closes a block."""
+        far = tag in BOUNDARY or tag in SKIP or tag in CODE
+        for i in range(len(self.stack) - 1, -1, -1):
+            open_tag = self.stack[i].tag
+            if open_tag == tag:
+                return i
+            if not far and open_tag in BOUNDARY:
+                return None
+        return None
+
+    def boundary(self, at: int, end: int) -> None:
+        """Block-level markup: the text so far is a block (inside a caption, a word break)."""
+        if self.caption:
+            self.run.separate(at, end)
+        else:
+            self.emit(self.run)
+
+    def push(self, tag: str, attrs: list[tuple[str, str | None]], at: int, end: int) -> None:
+        frame = _Frame(tag, at)
+        self.stack.append(frame)
+        if tag in SKIP:
+            self.skip += 1
+            if tag == "title" and self.title is None and self.title_frame is None and self.skip == 1 + self.open_count("head"):
+                frame.title = _Run(HEADLINE)
+                self.title_frame = frame
+        elif tag in BLOCK_KINDS and not self.caption:
+            frame.run = self.run = _Run(BLOCK_KINDS[tag], int(tag[1]) if tag in HEADINGS else 0)
+        if tag == "figcaption":
+            self.caption += 1
+        elif tag == "blockquote":
+            self.quote += 1
+        elif tag == "li":
+            self.items += 1
+        elif tag in CODE:
+            self.code += 1
+        elif tag == "article" and self.article == 0:
+            self.article, frame.main = 1, True
+        elif tag == "figure" and not self.skip:
+            frame.figure = self.open_figure(at, end)
+        elif tag == "a" and not self.skip:
+            self.open_link(frame, at, end)
+        elif tag == "time" and any(k == "pubdate" for k, _ in attrs):
+            self.note_date("time[pubdate]", dict(attrs).get("datetime"))
+        if tag in EMBEDS and self.figures and not self.figures[-1].has_embed:
+            self.figures[-1].has_embed = True
+            self.figures[-1].embed = dict(attrs).get("src")
+
+    def open_count(self, tag: str) -> int:
+        return sum(1 for f in self.stack if f.tag == tag)
+
+    def pop_to(self, index: int, end: int) -> None:
+        """Close every open element above `index` (inclusive), each ending at `end`."""
+        while len(self.stack) > index:
+            self.close_frame(self.stack[-1], end)
+
+    def close_frame(self, frame: _Frame, end: int) -> None:
+        if frame.run is not None:
+            self.emit(frame.run)  # before popping: quote depth and caption context still hold
+        elif self.caption and frame.tag in BOUNDARY and frame.tag != "figcaption":
+            self.run.separate(end, end)
+        self.stack.pop()
+        tag = frame.tag
+        if tag in SKIP:
+            self.skip -= 1
+        if tag == "figcaption":
+            self.caption -= 1
+        elif tag == "blockquote":
+            self.quote -= 1
+        elif tag == "li":
+            self.items -= 1
+        elif tag in CODE:
+            self.code -= 1
+        if tag in NON_PROSE:
+            self.non_prose.append(Span(frame.start, end))
+        if frame.link is not None:
+            self.close_link(frame.link)
+        if frame.figure is not None:
+            self.figures.pop()
+            self.close_figure(frame.figure)
+        if frame.title is not None:
+            self.title = _mapped(HEADLINE, frame.title.parts, frame.start)
+            self.title_frame = None
+        if frame.main:
+            self.article = 2
+        if frame.run is not None:
+            self.run = next((f.run for f in reversed(self.stack) if f.run is not None), self.loose)
+
+    def emit(self, run: _Run) -> None:
+        """Make a block of what `run` gathered (if anything) and start it afresh."""
+        if run.nonblank or run.media:
+            kind = LIST_ITEM if run.kind == PARAGRAPH and self.items else run.kind
+            anchor = run.media[0].span.start if run.media else 0
+            block = _mapped(kind, run.parts, anchor, run.code, run.close_links(), self.quote)
+            index = len(self.drafts)
+            self.drafts.append(_Draft(block, run.level, self.article == 1))
+            for item in run.media:
+                item.block_draft = index
+            if kind == CAPTION and self.figures and self.figures[-1].caption_draft is None and block.text:
+                self.figures[-1].caption_draft = index
+        run.reset()
+
+    # -- links, images, figures, dates -------------------------------------
+
+    def attribute_fields(self, at: int, end: int, keep: frozenset[str] | None) -> dict[str, Field]:
+        """Fields for the attributes of the start tag at `at` (all data-* and those in `keep`)."""
+        fields = {}
+        for name, (a, b) in _attribute_spans(self.src[at:end], at).items():
+            if name.startswith("data-") or (keep is not None and name in keep):
+                runs = _decode(self.src, a, b)
+                value = "".join(r[0] for r in runs)
+                block = _mapped(CAPTION, runs, a) if name in ("alt", "title") else None
+                fields[name] = Field(value, Span(a, b), block)
+        return fields
+
+    def open_link(self, frame: _Frame, at: int, end: int) -> None:
+        spans = _attribute_spans(self.src[at:end], at)
+        if "href" not in spans:
+            return
+        a, b = spans["href"]
+        entry = [self.run.length, html.unescape(self.src[a:b]), Span(a, b), self.run]
+        self.run.open_links.append(entry)
+        frame.link = entry
+
+    def close_link(self, entry: list) -> None:
+        run = entry[3]
+        if any(e is entry for e in run.open_links):  # else its block was already made
+            run.open_links = [e for e in run.open_links if e is not entry]
+            run.links.append((entry[0], run.length, entry[1], entry[2]))
+
+    def void(self, tag: str, attrs: list[tuple[str, str | None]], at: int, end: int) -> None:
+        if tag == "meta":
+            values = dict(attrs)
+            for key in ("property", "name", "itemprop"):
+                if values.get(key):
+                    self.note_date(values[key].lower(), values.get("content"))
+            return
+        if self.skip:
+            return
+        if tag == "br":
+            self.run.separate(at, end)
+        elif tag == "hr":
+            self.boundary(at, end)
+        elif tag == "img":
+            self.image(at, end)
+        elif tag in EMBEDS and self.figures and not self.figures[-1].has_embed:
+            self.figures[-1].has_embed = True
+            self.figures[-1].embed = dict(attrs).get("src")
+
+    def image(self, at: int, end: int) -> None:
+        fields = self.attribute_fields(at, end, frozenset(("alt", "title", "src")))
+        src = fields["src"].value if "src" in fields else None
+        if self.figures:
+            self.figures[-1].images.append((Span(at, end), src, fields))
+            return
+        item = _MediaDraft("image", Span(at, end), src, fields, self.article == 1)
+        self.media.append(item)
+        self.run.media.append(item)
+
+    def open_figure(self, at: int, end: int) -> _Figure:
+        figure = _Figure(Span(at, end), self.attribute_fields(at, end, None), self.article == 1, [])
+        self.figures.append(figure)
+        return figure
+
+    def close_figure(self, figure: _Figure) -> None:
+        caption = figure.caption_draft
+        for span, src, fields in figure.images:
+            merged = {**figure.fields, **fields}
+            self.media.append(_MediaDraft("figure", span, src, merged, figure.in_article, caption, caption))
+        if not figure.images and figure.has_embed:
+            # a video or embed: still a media item that needs a credit. A figure
+            # holding only a pull quote is not one.
+            self.media.append(
+                _MediaDraft("figure", figure.span, figure.embed, dict(figure.fields), figure.in_article, caption, caption)
+            )
+
+    def note_date(self, key: str, value: str | None) -> None:
+        if value and key not in self.dates:
+            self.dates[key] = value
+
+    # -- results -------------------------------------------------------------
+
+    def reference_date(self) -> _dt.date | None:
+        for key in self.date_keys + ("time[pubdate]",):
+            if key in self.dates:
+                date = _common.parse_date(self.dates[key])
+                if date is not None:
+                    return date
+        return None
+
+    def results(self, document: bool, headline: bool) -> tuple[list[Block], list[Media]]:
+        """Final blocks and media: the first article's (for a whole document that has one), else all."""
+        only_article = document and self.article > 0
+        index: dict[int, int] = {}
+        blocks: list[Block] = []
+        headline_seen = not headline
+        for i, draft in enumerate(self.drafts):
+            if only_article and not draft.in_article:
+                continue
+            block = draft.block
+            if draft.level == 1 and not headline_seen:
+                block, headline_seen = replace(block, kind=HEADLINE), True
+            index[i] = len(blocks)
+            blocks.append(block)
+        shift = 0
+        if document and not headline_seen and self.title is not None and self.title.text:
+            blocks.insert(0, self.title)
+            shift = 1
+        media = [
+            self.media_item(m, blocks, index, shift)
+            for m in self.media
+            if not (only_article and not m.in_article)
+        ]
+        media.sort(key=lambda m: m.span.start)
+        return blocks, media
+
+    def media_item(self, item: _MediaDraft, blocks: list[Block], index: dict[int, int], shift: int) -> Media:
+        fields = dict(item.fields)
+        if item.caption_draft in index:
+            caption = blocks[index[item.caption_draft] + shift]
+            fields["caption"] = Field(caption.text, caption.span(0, len(caption.text)), caption)
+        block_index = index[item.block_draft] + shift if item.block_draft in index else None
+        return Media(item.kind, item.span, item.src, fields, block_index)
+
+
+def parse_fragment(source: str, start: int, end: int, *, headline: bool = False) -> tuple[list[Block], list[Media]]:
+    """Blocks and media of the raw HTML source[start:end] (inside a Markdown draft, say).
+
+    Offsets are into the whole `source`; block indices are into the returned
+    list. A fragment's `h1` is a subheading unless `headline` is true: the
+    host document decides its headline.
+    """
+    return _Reader(source, start, end).parse().results(document=False, headline=headline)
+
+
+def read(path: str, source: str, options: ReadOptions) -> Document:
+    """Parse an HTML draft: the first `article` (else the body), its media and its published date."""
+    reader = _Reader(source, 0, len(source), options.reference_date_key).parse()
+    blocks, media = reader.results(document=True, headline=True)
+    return Document(
+        path=path,
+        source=source,
+        format="html",
+        blocks=tuple(blocks),
+        media=tuple(media),
+        reference_date=reader.reference_date(),
+        non_prose=tuple(sorted(reader.non_prose, key=lambda s: (s.start, s.end))),
+    )
+
+
+@hookimpl
+def factlint_formats() -> list[Format]:
+    return [Format(name="html", extensions=(".html", ".htm"), read=read)]
