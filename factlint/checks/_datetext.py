@@ -1,0 +1,787 @@
+"""Recognising and resolving the dates a news story writes: "March 7", "on Tuesday", "last week"."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Iterator, Mapping, Sequence
+
+APOSTROPHES = "'’"
+QUOTE_AND_BRACKET = "\"'“”‘’«»„()[]*_"
+
+
+# -- vocabulary ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayPhrase:
+    """A fixed phrase naming one day relative to the story's ("yesterday", "last night")."""
+
+    phrase: str
+    offset: int
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists of the `calendar` and `relative-dates` packs, ready for matching."""
+
+    months: Mapping[str, int]  # name or abbreviation as written -> 1..12
+    month_names: tuple[str, ...]  # index 1..12
+    weekdays: Mapping[str, int]  # name or abbreviation -> 1 (Monday) .. 7
+    weekday_names: tuple[str, ...]  # index 1..7
+    weekday_abbreviations: Mapping[int, tuple[str, ...]]
+    numbers: Mapping[str, int]
+    named_days: tuple[str, ...]
+    proper_names: tuple[str, ...]
+    abbreviations: frozenset[str]
+    days: tuple[DayPhrase, ...]
+    parts: tuple[str, ...]
+    determiners: Mapping[str, str]
+    units: tuple[str, ...]
+    counted_units: tuple[str, ...]
+    ahead_units: tuple[str, ...]
+    directions: Mapping[str, str]
+    not_after: frozenset[str]
+    duration_cues: tuple[str, ...]
+    habitual: frozenset[str]
+    prepositions: frozenset[str]
+    past: frozenset[str]
+    not_past: frozenset[str]
+    future: tuple[str, ...]
+
+    # Compiled patterns; cached_property writes the instance __dict__ directly,
+    # so it works on a frozen dataclass.
+    @cached_property
+    def month_re(self) -> str:
+        return _alternation(self.months) + r"(?![\w])\.?"
+
+    @cached_property
+    def weekday_re(self) -> str:
+        return _alternation(self.weekdays) + r"(?![\w])\.?"
+
+    @cached_property
+    def full_weekday_re(self) -> re.Pattern[str]:
+        names = "|".join(self.weekday_names[1:])
+        return re.compile(rf"\b(?:{names})(?:[{APOSTROPHES}]s)?\b")
+
+    @cached_property
+    def number_re(self) -> str:
+        words = sorted(self.numbers, key=len, reverse=True)
+        tens = [w for w in words if self.numbers[w] in (20, 30, 40, 50, 60, 70, 80, 90)]
+        units = [w for w in words if 1 <= self.numbers[w] <= 9 and " " not in w and len(w) > 2]
+        compound = rf"(?:{'|'.join(tens)})[-\s](?:{'|'.join(units)})" if tens and units else r"(?!x)x"
+        return rf"(?:\d{{1,3}}|{compound}|{'|'.join(re.escape(w) for w in words)})"
+
+    @cached_property
+    def names_re(self) -> re.Pattern[str] | None:
+        names = sorted(set(self.named_days) | set(self.proper_names), key=len, reverse=True)
+        if not names:
+            return None
+        return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+    @cached_property
+    def date_patterns(self) -> list[re.Pattern[str]]:
+        return _date_patterns(self)
+
+    @cached_property
+    def relative_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        return _relative_patterns(self)
+
+    def number(self, words: str) -> int | None:
+        words = words.lower()
+        if words.isdigit():
+            return int(words)
+        if words in self.numbers:
+            return self.numbers[words]
+        parts = re.split(r"[-\s]+", words)
+        if len(parts) == 2 and all(p in self.numbers for p in parts):
+            return self.numbers[parts[0]] + self.numbers[parts[1]]
+        return None
+
+
+def _alternation(words: Mapping[str, Any]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_VOCABULARIES: dict[str, Vocabulary] = {}
+_MEANS = ("this", "last", "next", "coming", "earlier", "later")
+
+
+def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any]) -> Vocabulary:
+    """The vocabulary of two pack contents, built once per distinct content."""
+    key = json.dumps([calendar, relative], sort_keys=True, default=str)
+    if key not in _VOCABULARIES:
+        _VOCABULARIES[key] = _build(calendar, relative)
+    return _VOCABULARIES[key]
+
+
+def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
+    months: dict[str, int] = {}
+    month_names = [""] * 13
+    for m in cal.get("months", []):
+        month_names[m["number"]] = m["name"]
+        months[m["name"]] = m["number"]
+        for a in m.get("abbreviations", []):
+            months[a] = m["number"]
+    weekdays: dict[str, int] = {}
+    weekday_names = [""] * 8
+    weekday_abbreviations: dict[int, tuple[str, ...]] = {}
+    for w in cal.get("weekdays", []):
+        weekday_names[w["number"]] = w["name"]
+        weekdays[w["name"]] = w["number"]
+        weekday_abbreviations[w["number"]] = tuple(w.get("abbreviations", []))
+        for a in w.get("abbreviations", []):
+            weekdays[a] = w["number"]
+    tense = rel.get("tense", {})
+    abbreviations = {a.lower() for a in cal.get("abbreviations", [])}
+    abbreviations |= {m.lower() for m in months if m not in month_names}
+    return Vocabulary(
+        months=months,
+        month_names=tuple(month_names),
+        weekdays=weekdays,
+        weekday_names=tuple(weekday_names),
+        weekday_abbreviations=weekday_abbreviations,
+        numbers={str(k).lower(): int(v) for k, v in cal.get("number-words", {}).items()},
+        named_days=tuple(cal.get("named-days", [])),
+        proper_names=tuple(cal.get("proper-names", [])),
+        abbreviations=frozenset(abbreviations),
+        days=tuple(DayPhrase(d["phrase"], int(d["offset"]), d.get("part")) for d in rel.get("days", [])),
+        parts=tuple(rel.get("parts-of-day", [])),
+        determiners={d["words"]: d["means"] for d in rel.get("determiners", []) if d["means"] in _MEANS},
+        units=tuple(rel.get("units", [])),
+        counted_units=tuple(rel.get("counted-units", [])),
+        ahead_units=tuple(rel.get("ahead-units", [])),
+        directions={d["words"]: d["means"] for d in rel.get("directions", []) if d["means"] in ("past", "future")},
+        not_after=frozenset(w.lower() for w in rel.get("not-after", [])),
+        duration_cues=tuple(w.lower() for w in rel.get("duration-cues", [])),
+        habitual=frozenset(w.lower() for w in rel.get("habitual", [])),
+        prepositions=frozenset(w.lower() for w in rel.get("prepositions", [])),
+        past=frozenset(w.lower() for w in tense.get("past", [])),
+        not_past=frozenset(w.lower() for w in tense.get("not-past", [])),
+        future=tuple(w.lower() for w in tense.get("future", [])),
+    )
+
+
+# -- sentences and context ----------------------------------------------------
+
+
+def sentences(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a block's text."""
+    bounds = []
+    start = 0
+    for m in re.finditer(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])", text):
+        if text[m.start()] == "." and m.end() - m.start() == 1:
+            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            if word and (word.group(1).lower() in vocab.abbreviations or len(word.group(1)) == 1):
+                continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def sentence_of(bounds: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for start, end in bounds:
+        if start <= offset < end:
+            return start, end
+    return bounds[-1]
+
+
+def at_sentence_start(text: str, offset: int) -> bool:
+    """Whether only quote marks, brackets and spaces stand between `offset` and a sentence boundary."""
+    i = offset - 1
+    while i >= 0 and (text[i].isspace() or text[i] in QUOTE_AND_BRACKET or text[i] in "-–—"):
+        i -= 1
+    return i < 0 or text[i] in ".!?:;"
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in title case ("Council Approves Budget Today") says nothing by its capitals."""
+    words = re.findall(r"[A-Za-z]{4,}", text)
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def previous_words(text: str, offset: int, count: int = 1) -> list[str]:
+    """The `count` words before `offset`, lower-cased, nearest last."""
+    words = re.findall(r"[\w'’]+", text[max(0, offset - 80) : offset])
+    return [w.lower() for w in words[-count:]]
+
+
+def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """Where named days and proper names ("Black Friday", "Today programme") stand."""
+    if vocab.names_re is None:
+        return []
+    return [(m.start(), m.end()) for m in vocab.names_re.finditer(text)]
+
+
+def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# -- written dates ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as the story writes it: "Tuesday, March 10, 2026", "7 Mar.", "2026-03-10", "03/07/2026"."""
+
+    start: int  # from the weekday, if any
+    end: int
+    date_start: int  # the date without its weekday
+    year: int | None
+    month: int | None  # None for an ambiguous numeric date
+    day: int | None
+    form: str  # "words", "iso" or "numeric"
+    weekday: int | None = None
+    weekday_start: int = -1
+    weekday_end: int = -1
+    parts: tuple[int, int] | None = None  # the two leading numbers of a numeric date
+    problem: str | None = None  # why the date cannot exist (DAT005)
+    relative_year: bool = False  # "March 7 last year": the year is given, relatively
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.form == "numeric" and self.problem is None and self.month is None
+
+
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,:]\d|%|\w)"
+_DAY2 = r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,:]\d|%|\w)"
+_YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)(?!\d|[.,]\d|%|\w)"
+
+
+def _date_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
+    weekday = rf"(?:(?P<weekday>{vocab.weekday_re}),?\s+(?:the\s+)?)?"
+    year = rf"(?:,?\s+{_YEAR})?"
+    month = rf"(?P<month>{vocab.month_re})"
+    and_year = r"\s+and\s+(?=\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|2[01])\d\d)"
+    day_range = rf"(?:(?:\s*(?:-|–|—)\s*|\s+(?:to|through)\s+|{and_year}){_DAY2})?"
+    month_day = rf"(?<![\w]){weekday}{month}\s+{_DAY}{day_range}{year}"
+    day_month = rf"(?<![\w\d.,/]){weekday}{_DAY}{day_range}\s+(?:of\s+)?{month}{year}"
+    iso = rf"(?<![\w\-/.]){weekday}(?P<iso>(?P<year>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}))(?![\w\-/]|\.\d)"
+    numeric = (
+        rf"(?<![\w/.\-]){weekday}(?P<numeric>(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)"
+        r"(?P<year>\d{4}|(?<=/)\d{2}))(?![\w/]|[.\-]\d)"
+    )
+    return [re.compile(p) for p in (month_day, day_month, iso, numeric)]
+
+
+def find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
+    """Every date written in `text` (a block's prose), left to right, never overlapping."""
+    names = name_spans(text, vocab)
+    candidates = []
+    for pattern in vocab.date_patterns:
+        for m in pattern.finditer(text):
+            date = _written_date(m, vocab)
+            if date is not None and not overlaps(date.start, date.end, names):
+                candidates.append(date)
+    chosen: list[WrittenDate] = []
+    for date in sorted(candidates, key=lambda d: (d.start, -d.end)):
+        if not chosen or date.start >= chosen[-1].end:
+            chosen.append(date)
+    return _with_relative_years(text, _with_range_years(text, chosen))
+
+
+def _written_date(m: re.Match[str], vocab: Vocabulary) -> WrittenDate | None:
+    groups = m.groupdict()
+    weekday = vocab.weekdays.get(groups["weekday"].rstrip(".")) if groups.get("weekday") else None
+    wd_start, wd_end = (m.start("weekday"), m.end("weekday")) if weekday else (-1, -1)
+    if wd_end > 0 and m.group("weekday").endswith("."):
+        wd_end -= 1
+    common = dict(end=m.end(), weekday=weekday, weekday_start=wd_start, weekday_end=wd_end)
+    start = wd_start if weekday else None
+    if groups.get("iso"):
+        y, mo, d = int(groups["year"]), int(groups["m"]), int(groups["d"])
+        s = m.start("iso")
+        return WrittenDate(start if start is not None else s, date_start=s, year=y, month=mo, day=d,
+                           form="iso", problem=_problem(y, mo, d, vocab), **common)
+    if groups.get("numeric"):
+        return _numeric(m, vocab, start, common)
+    month = vocab.months[groups["month"].rstrip(".")]
+    day = int(groups["day"])
+    if day == 0 or day > 31:
+        return None
+    year = int(groups["year"]) if groups.get("year") else None
+    s = min(m.start("month"), m.start("day"))
+    problem = _problem(year, month, day, vocab)
+    if problem is None and groups.get("day2"):
+        day2 = int(groups["day2"])
+        problem = _problem(year, month, day2, vocab) if 0 < day2 <= 31 else None
+    if groups["month"].endswith(".") and m.end() == m.end("month"):
+        common["end"] = m.end() - 1  # "7 Mar." at a sentence's end: the full stop is the sentence's
+    return WrittenDate(start if start is not None else s, date_start=s, year=year, month=month, day=day,
+                       form="words", problem=problem, **common)
+
+
+def _numeric(m: re.Match[str], vocab: Vocabulary, start: int | None, common: dict) -> WrittenDate:
+    a, b = int(m.group("a")), int(m.group("b"))
+    year_text = m.group("year")
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    s = m.start("numeric")
+    month: int | None
+    day: int | None
+    problem = None
+    if a == 0 or b == 0:
+        month = day = None
+        problem = "neither a day nor a month can be 0"
+    elif a > 12 and b > 12:
+        month = day = None
+        problem = f"neither {a} nor {b} can be a month"
+    elif a > 12 or b > 12 or a == b:
+        month, day = (b, a) if a > 12 else (a, b)
+        problem = _problem(year, month, day, vocab)
+    else:
+        month = day = None  # ambiguous: 3 July or March 7
+    return WrittenDate(start if start is not None else s, date_start=s, year=year, month=month, day=day,
+                       form="numeric", parts=(a, b), problem=problem, **common)
+
+
+def _problem(year: int | None, month: int, day: int, vocab: Vocabulary) -> str | None:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day < 1:
+        return "there is no day 0"
+    name = vocab.month_names[month]
+    if month == 2 and day == 29 and year is not None and not _calendar.isleap(year):
+        return f"{year} is not a leap year: February has 28 days"
+    most = 29 if month == 2 else _calendar.monthrange(2024, month)[1]
+    if day > most:
+        return f"{name} has {most} days" if month != 2 else "February has at most 29 days"
+    return None
+
+
+_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|or)\s*(?:on\s+)?$")
+
+
+def _with_range_years(text: str, dates: list[WrittenDate]) -> list[WrittenDate]:
+    """"March 30 to April 2, 2026": the first date takes the year of the second."""
+    from dataclasses import replace
+
+    out = list(dates)
+    for i in range(len(out) - 2, -1, -1):
+        first, second = out[i], out[i + 1]
+        if first.year is None and second.year is not None and first.form == "words":
+            if _CONNECTOR.match(text[first.end : second.start]):
+                out[i] = replace(first, year=second.year)
+    return out
+
+
+_RELATIVE_YEAR = re.compile(r"^,?\s+(?:(?:this|last|next)\s+year|a\s+year\s+(?:ago|earlier|later))\b", re.I)
+
+
+def _with_relative_years(text: str, dates: list[WrittenDate]) -> list[WrittenDate]:
+    """"March 7 last year" gives its year, relatively: DAT001 reports the phrase, not DAT003 the date."""
+    from dataclasses import replace
+
+    return [
+        replace(d, relative_year=True) if d.year is None and _RELATIVE_YEAR.match(text[d.end : d.end + 30]) else d
+        for d in dates
+    ]
+
+
+def years_in(text: str, start: int, end: int) -> list[int]:
+    """Four-digit years written between `start` and `end`."""
+    return [int(y) for y in re.findall(r"(?<![\w.,])(1[5-9]\d\d|2[01]\d\d)(?![\w]|[.,]\d)", text[start:end])]
+
+
+# -- relative dates -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """A phrase that places an event relative to the story's date.
+
+    `kind` is "day", "week", "weekend", "month", "year" or "weekday";
+    `means` says which one ("this", "last", "next", "coming", "earlier",
+    "later", "count"); `count` is a signed number of days or units;
+    `weekday` names a day within the week ("Tuesday last week").
+    """
+
+    start: int
+    end: int
+    kind: str
+    means: str
+    count: int = 0
+    part: str | None = None
+    weekday: int | None = None
+    possessive: bool = False
+
+
+def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
+    words = lambda items: "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))  # noqa: E731
+    poss = rf"(?P<poss>[{APOSTROPHES}]s)?"
+    parts = rf"(?:\s+(?P<part>{words(vocab.parts)}))?"
+    weekdays = words(vocab.weekday_names[1:])
+    dets = words(vocab.determiners)
+    simple_dets = words(d for d, m in vocab.determiners.items() if m not in ("earlier", "later"))
+    units = words(vocab.units)
+    plural = lambda items: "|".join(f"{re.escape(u)}s?" for u in items)  # noqa: E731
+    tail = r"(?![\w\-])"
+    i = re.IGNORECASE
+    return [
+        ("day", re.compile(rf"\b(?P<phrase>{words(d.phrase for d in vocab.days)}){parts}{poss}{tail}", i)),
+        ("unit", re.compile(rf"\b(?P<det>{dets})\s+(?P<unit>{units}){poss}{tail}", i)),
+        ("weekday", re.compile(rf"\b(?P<det>{simple_dets})\s+(?P<weekday>{weekdays}){parts}{poss}{tail}", i)),
+        (
+            "weekday-of-week",
+            re.compile(rf"\b(?P<weekday>{weekdays})(?:\s+of)?\s+(?P<det>{simple_dets})\s+(?P<unit>week){poss}{tail}", i),
+        ),
+        (
+            "count",
+            re.compile(
+                rf"\b(?P<n>{vocab.number_re})\s+(?P<unit>{plural(vocab.counted_units)})\s+"
+                rf"(?P<dir>{words(vocab.directions)}){tail}",
+                i,
+            ),
+        ),
+        (
+            "ahead",
+            re.compile(
+                rf"\bin\s+(?P<n>{vocab.number_re})\s+(?P<unit>{plural(vocab.ahead_units)})"
+                rf"(?:[{APOSTROPHES}]?\s+time)?{tail}",
+                i,
+            ),
+        ),
+    ]
+
+
+def find_relative(text: str, vocab: Vocabulary, title_case: bool = False) -> list[RelativeDate]:
+    """Every relative date phrase of `text` that points at the calendar, never overlapping."""
+    names = name_spans(text, vocab)
+    candidates = []
+    for kind, pattern in vocab.relative_patterns:
+        for m in pattern.finditer(text):
+            found = _relative(kind, m, text, vocab)
+            if found is None or overlaps(found.start, found.end, names):
+                continue
+            if not title_case and _capitalised_name(m, text, kind):
+                continue
+            candidates.append(found)
+    chosen: list[RelativeDate] = []
+    for rel in sorted(candidates, key=lambda r: (r.start, -r.end)):
+        if not chosen or rel.start >= chosen[-1].end:
+            chosen.append(rel)
+    return chosen
+
+
+def _capitalised_name(m: re.Match[str], text: str, kind: str) -> bool:
+    """A capital letter mid-sentence makes a title: the "Today" programme, "Last Night in Soho"."""
+    if kind in ("weekday", "weekday-of-week"):
+        det = m.group("det")
+        if kind == "weekday-of-week":
+            return m.group("det")[0].isupper() or m.group("unit")[0].isupper()
+        return det[0].isupper() and not at_sentence_start(text, m.start())
+    phrase = text[m.start() : m.end()]
+    words = re.findall(r"[A-Za-z]+", phrase)
+    if any(w[0].isupper() for w in words[1:]):
+        return True
+    return words[0][0].isupper() and not at_sentence_start(text, m.start())
+
+
+def _relative(kind: str, m: re.Match[str], text: str, vocab: Vocabulary) -> RelativeDate | None:
+    g = m.groupdict()
+    possessive = bool(g.get("poss"))
+    if kind == "day":
+        phrase = next(d for d in vocab.days if d.phrase.lower() == g["phrase"].lower())
+        if phrase.part and g.get("part"):
+            return None  # "tonight night" is not English; leave it
+        part = phrase.part or (g.get("part") or "").lower() or None
+        return RelativeDate(m.start(), m.end(), "day", "count", phrase.offset, part, possessive=possessive)
+    if kind in ("unit", "weekday", "weekday-of-week"):
+        before = previous_words(text, m.start())
+        if before and before[0] in vocab.not_after:
+            return None
+        means = vocab.determiners[_canonical(g["det"], vocab.determiners)]
+        weekday = _weekday_number(g.get("weekday"), vocab)
+        if kind == "unit":
+            return RelativeDate(m.start(), m.end(), g["unit"].lower(), means, possessive=possessive)
+        if kind == "weekday":
+            part = (g.get("part") or "").lower() or None
+            return RelativeDate(m.start(), m.end(), "weekday", means, part=part, weekday=weekday, possessive=possessive)
+        return RelativeDate(m.start(), m.end(), "week", means, weekday=weekday, possessive=possessive)
+    n = vocab.number(re.sub(r"\s+", " ", g["n"]))
+    if n is None or n > 1000:
+        return None
+    unit = g["unit"].lower().rstrip("s")
+    if kind == "count":
+        direction = vocab.directions[_canonical(g["dir"], vocab.directions)]
+        return RelativeDate(m.start(), m.end(), unit, "count", -n if direction == "past" else n)
+    # "in three weeks": a date ahead, unless it measures a span ("in two days of
+    # talks", "the first time in three months")
+    if re.match(r"\s+of\b", text[m.end() :]):
+        return None
+    clause = text[max(0, m.start() - 120) : m.start()].lower()
+    if any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in vocab.duration_cues):
+        return None
+    return RelativeDate(m.start(), m.end(), unit, "count", n)
+
+
+def _canonical(words: str, table: Mapping[str, Any]) -> str:
+    flat = re.sub(r"\s+", " ", words).lower()
+    return next(k for k in table if k.lower() == flat)
+
+
+def _weekday_number(name: str | None, vocab: Vocabulary) -> int | None:
+    if not name:
+        return None
+    return next(n for w, n in vocab.weekdays.items() if w.lower() == name.lower())
+
+
+# -- bare weekdays ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """A weekday named without a date ("on Tuesday", "Tuesday's vote")."""
+
+    start: int
+    end: int  # after the possessive, if any
+    weekday: int
+    possessive: bool
+    part: str | None = None  # "Tuesday night"
+    part_end: int = -1
+
+
+def find_weekdays(text: str, vocab: Vocabulary) -> list[Weekday]:
+    """Spelt-out weekdays that stand for one day, outside named days and titles."""
+    names = name_spans(text, vocab)
+    found = []
+    for m in vocab.full_weekday_re.finditer(text):
+        if overlaps(m.start(), m.end(), names):
+            continue
+        before = previous_words(text, m.start())
+        if before and before[0] in vocab.habitual:
+            continue
+        word = m.group(0)
+        possessive = word[-2:-1] in APOSTROPHES and word.endswith("s")
+        name = word[:-2] if possessive else word
+        part = re.match(rf"\s+({'|'.join(vocab.parts)})\b", text[m.end() :]) if vocab.parts else None
+        found.append(
+            Weekday(
+                m.start(), m.end(), vocab.weekdays[name], possessive,
+                part.group(1) if part and not possessive else None,
+                m.end() + part.end() if part and not possessive else -1,
+            )
+        )
+    return found
+
+
+def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
+    """"past", "future" or None: the tense cue nearest to `offset` in its sentence."""
+    start, end = sentence
+    low = text[start:end].lower()
+    cues: list[tuple[int, str]] = []
+    for phrase in vocab.future:
+        edge = r"(?<![\w])" if phrase[:1].isalnum() else ""
+        for m in re.finditer(rf"{edge}{re.escape(phrase)}(?![\w])", low):
+            cues.append((start + m.start(), "future"))
+    for m in re.finditer(r"[a-z][a-z'’-]*", low):
+        w = m.group(0)
+        if w in vocab.not_past:
+            continue
+        if w in vocab.past or (len(w) > 4 and w.endswith("ed")):
+            cues.append((start + m.start(), "past"))
+    if not cues:
+        return None
+    return min(cues, key=lambda c: (abs(c[0] - offset), c[1] != "future"))[1]
+
+
+# -- resolution ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a relative phrase means on a given reference date."""
+
+    kind: str  # "day", "week", "weekend", "month", "year"
+    first: dt.date
+    last: dt.date
+    part: str | None = None
+    weekday: bool = False  # the phrase named the weekday: say it back
+    qualifier: str | None = None  # "earlier" or "later"
+
+
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def resolve(rel: RelativeDate, ref: dt.date) -> Resolved:
+    """The day, week, weekend, month or year a relative phrase means in a story dated `ref`."""
+    step = {"this": 0, "earlier": 0, "later": 0, "last": -1, "next": 1, "coming": 1}.get(rel.means, 0)
+    qualifier = rel.means if rel.means in ("earlier", "later") else None
+    if rel.kind == "day":
+        day = ref + dt.timedelta(days=rel.count)
+        return Resolved("day", day, day, rel.part)
+    if rel.kind == "weekday":
+        return Resolved("day", *(_weekday_date(rel, ref),) * 2, rel.part, weekday=True)
+    if rel.kind == "week":
+        monday = monday_of(ref) + dt.timedelta(weeks=rel.count if rel.means == "count" else step)
+        if rel.weekday:
+            day = monday + dt.timedelta(days=rel.weekday - 1)
+            return Resolved("day", day, day, weekday=True)
+        return Resolved("week", monday, monday + dt.timedelta(days=6), qualifier=qualifier)
+    if rel.kind == "weekend":
+        saturday = monday_of(ref) + dt.timedelta(weeks=step, days=5)
+        return Resolved("weekend", saturday, saturday + dt.timedelta(days=1), qualifier=qualifier)
+    if rel.kind == "month":
+        first = add_months(ref, rel.count if rel.means == "count" else step)
+        last = add_months(first, 1) - dt.timedelta(days=1)
+        return Resolved("month", first, last, qualifier=qualifier)
+    year = ref.year + (rel.count if rel.means == "count" else step)
+    return Resolved("year", dt.date(year, 1, 1), dt.date(year, 12, 31), qualifier=qualifier)
+
+
+def _weekday_date(rel: RelativeDate, ref: dt.date) -> dt.date:
+    wanted = (rel.weekday or 1) - 1
+    if rel.means == "last":  # the most recent one before the story's day
+        back = (ref.weekday() - wanted) % 7 or 7
+        return ref - dt.timedelta(days=back)
+    if rel.means == "coming":  # the first one after it
+        ahead = (wanted - ref.weekday()) % 7 or 7
+        return ref + dt.timedelta(days=ahead)
+    monday = monday_of(ref) + dt.timedelta(weeks=1 if rel.means == "next" else 0)
+    return monday + dt.timedelta(days=wanted)
+
+
+def likely_weekday(weekday: int, ref: dt.date, tense: str | None) -> dt.date:
+    """The date a bare weekday most likely means: the nearest past one for the past tense."""
+    wanted = weekday - 1
+    back = (ref.weekday() - wanted) % 7
+    ahead = (wanted - ref.weekday()) % 7
+    if tense == "past":
+        return ref - dt.timedelta(days=back)
+    if tense == "future":
+        return ref + dt.timedelta(days=ahead)
+    return ref - dt.timedelta(days=back) if back <= ahead else ref + dt.timedelta(days=ahead)
+
+
+# -- writing dates back -------------------------------------------------------
+
+
+def long_date(day: dt.date, vocab: Vocabulary) -> str:
+    """The message form: "9 March 2026"."""
+    return f"{day.day} {vocab.month_names[day.month]} {day.year}"
+
+
+def meaning(res: Resolved, vocab: Vocabulary) -> str:
+    """What the message says a phrase means: "the week of 9 March 2026"."""
+    if res.kind == "day":
+        text = long_date(res.first, vocab)
+        if res.weekday:
+            text = f"{vocab.weekday_names[res.first.isoweekday()]}, {text}"
+        if res.part:
+            text = f"the {res.part} of {text}"
+    elif res.kind == "week":
+        text = f"the week of {long_date(res.first, vocab)}"
+    elif res.kind == "weekend":
+        text = f"the weekend of {_long_range(res.first, res.last, vocab)}"
+    elif res.kind == "month":
+        text = f"{vocab.month_names[res.first.month]} {res.first.year}"
+    else:
+        text = str(res.first.year)
+    return f"{res.qualifier} in {text}" if res.qualifier else text
+
+
+def _long_range(first: dt.date, last: dt.date, vocab: Vocabulary) -> str:
+    if first.year != last.year:
+        return f"{long_date(first, vocab)}–{long_date(last, vocab)}"
+    if first.month != last.month:
+        return f"{first.day} {vocab.month_names[first.month]}–{long_date(last, vocab)}"
+    return f"{first.day}–{long_date(last, vocab)}"
+
+
+def short_date(day: dt.date, ref: dt.date, vocab: Vocabulary) -> str:
+    """The fix form, news style: "March 9", with the year only when it is not the story's."""
+    text = f"{vocab.month_names[day.month]} {day.day}"
+    return text if day.year == ref.year else f"{text}, {day.year}"
+
+
+def _short_range(first: dt.date, last: dt.date, ref: dt.date, vocab: Vocabulary) -> str:
+    if first.year != last.year:
+        return f"{short_date(first, ref, vocab)}-{short_date(last, ref, vocab)}"
+    year = "" if first.year == ref.year else f", {first.year}"
+    if first.month != last.month:
+        return f"{vocab.month_names[first.month]} {first.day}-{vocab.month_names[last.month]} {last.day}{year}"
+    return f"{vocab.month_names[first.month]} {first.day}-{last.day}{year}"
+
+
+def replacement(res: Resolved, ref: dt.date, vocab: Vocabulary, possessive: bool, after_preposition: bool) -> str:
+    """The absolute words to put in place of a relative phrase."""
+    if possessive:
+        return _possessive(res, ref, vocab)
+    preposition = ""
+    if res.qualifier:
+        text = {
+            "week": f"the week of {short_date(res.first, ref, vocab)}",
+            "weekend": f"the weekend of {_short_range(res.first, res.last, ref, vocab)}",
+            "month": _month(res.first, ref, vocab),
+            "year": str(res.first.year),
+        }[res.kind]
+        return f"{res.qualifier} in {text}"
+    if res.kind == "day":
+        text = short_date(res.first, ref, vocab)
+        if res.weekday:
+            text = f"{vocab.weekday_names[res.first.isoweekday()]}, {text}"
+        if res.part:
+            text = f"the {res.part} of {text}"
+        preposition = "on "
+    elif res.kind == "week":
+        text = f"the week of {short_date(res.first, ref, vocab)}"
+    elif res.kind == "weekend":
+        text = f"the weekend of {_short_range(res.first, res.last, ref, vocab)}"
+    elif res.kind == "month":
+        text, preposition = _month(res.first, ref, vocab), "in "
+    else:
+        text, preposition = str(res.first.year), "in "
+    return text if after_preposition else preposition + text
+
+
+def _month(first: dt.date, ref: dt.date, vocab: Vocabulary) -> str:
+    name = vocab.month_names[first.month]
+    return name if first.year == ref.year else f"{name} {first.year}"
+
+
+def _possessive(res: Resolved, ref: dt.date, vocab: Vocabulary) -> str:
+    """"yesterday's vote" → "the March 11 vote"; "last month's report" → "February's report"."""
+    if res.kind == "day":
+        return f"the {short_date(res.first, ref, vocab)}"
+    if res.kind in ("week", "weekend"):
+        return f"the {_short_range(res.first, res.last, ref, vocab)}"
+    if res.kind == "month":
+        month = _month(res.first, ref, vocab)
+        return f"{month}'s" if res.first.year == ref.year else f"the {month}"
+    return f"the {res.first.year}"
+
+
+def fit(text: str, source_text: str, following: str) -> str:
+    """Match the replaced words' capital and close an inserted "Tuesday, March 10" with a comma."""
+    if source_text[:1].isupper():
+        text = text[:1].upper() + text[1:]
+    if re.search(r"\w, \w", text) and re.match(r"\s+[\w(]", following):
+        text += ","
+    return text
+
+
+def iter_prose(document: Any) -> Iterator[Any]:
+    """Every prose block a reader meets: blocks, then alt text and titles held in media."""
+    seen = set()
+    for block in document.blocks:
+        seen.add((block.kind, block.span(0, len(block.text))))
+        yield block
+    for media in document.media:
+        for field in media.fields.values():
+            block = getattr(field, "block", None)
+            if block is not None and (block.kind, block.span(0, len(block.text))) not in seen:
+                seen.add((block.kind, block.span(0, len(block.text))))
+                yield block

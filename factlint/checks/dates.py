@@ -1,0 +1,390 @@
+"""The Dates family (DAT001–DAT006): dates that mislead a reader who meets the story later."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterator, Mapping
+
+from factlint.checks import _datetext as dtx
+from factlint.document import HEADLINE, Block, Document
+from factlint.plugins import hookimpl
+from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, rule
+
+SOURCE = "AP Stylebook, \"dates\" and \"days of the week\"; Reuters Handbook of Journalism, \"dates\""
+NO_REFERENCE = "the draft has no reference date (front matter `date` or --reference-date)"
+
+
+def _vocab(context: Context) -> dtx.Vocabulary:
+    return dtx.vocabulary(context.packs.get("calendar"), context.packs.get("relative-dates"))
+
+
+def _title_case(block: Block) -> bool:
+    return block.kind == HEADLINE and dtx.is_title_case(block.prose)
+
+
+def _dated(ref: dt.date) -> str:
+    return f"in a story dated {ref.isoformat()}"
+
+
+# -- direct quotations: the speaker's words are not the story's dates ---------------
+
+
+def _quoted(block: Block, context: Context) -> list[tuple[int, int]]:
+    """Text ranges of the block's direct quotations, as the QUO rules read them."""
+    from factlint.quotations import quoted_ranges
+
+    return quoted_ranges(block.text, int(context.setting("quotes", "min-words", 6)))
+
+
+def _inside(start: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= start < e for s, e in ranges)
+
+
+# -- DAT001 ---------------------------------------------------------------------------
+
+
+@rule(
+    code="DAT001",
+    name="relative-date",
+    severity="warning",
+    fix=UNSAFE,
+    summary="A date relative to the day of writing (\"yesterday\", \"this week\", \"three days ago\").",
+    explanation=(
+        "A story is read long after the day it was written: on a website, in an archive, in a "
+        "syndicated copy. \"Yesterday\", \"this week\" or \"next Friday\" then point at the wrong day. "
+        "factlint reports today, tonight, yesterday, tomorrow, last night, this morning/afternoon/evening, "
+        "this/last/next week, weekend, month or year, earlier/later this week, month or year, "
+        "N days/weeks/months/years ago, in N days/weeks/months, and last/next/this plus a weekday. "
+        "With a reference date (front matter `date` or --reference-date) the message gives the date "
+        "meant and an unsafe fix writes it; weeks start on Monday, \"last Tuesday\" is the most recent "
+        "Tuesday before the story's date and \"next Tuesday\" is the Tuesday of the following week. "
+        "Words inside a direct quotation are the speaker's and are left alone, as are titles such as "
+        "the \"Today\" programme (capitalised mid-sentence) and \"this year's\" when the sentence "
+        "states the year."
+    ),
+    example="The harbour board voted last week to raise mooring fees by a tenth.",
+    near_miss="The harbour board approved a week-long consultation on mooring fees in 2026.",
+    source=SOURCE,
+)
+def relative_date(document: Document, context: Context) -> Iterator[Finding]:
+    vocab = _vocab(context)
+    ref = document.reference_date
+    for block in dtx.iter_prose(document):
+        text = block.prose
+        relatives = dtx.find_relative(text, vocab, _title_case(block))
+        if not relatives:
+            continue
+        quoted = _quoted(block, context)
+        bounds = dtx.sentences(text, vocab)
+        for rel in relatives:
+            if _inside(rel.start, quoted):
+                continue
+            resolved = dtx.resolve(rel, ref) if ref else None
+            if rel.kind == "year" and _year_stated(text, dtx.sentence_of(bounds, rel.start), resolved):
+                continue
+            yield _relative_finding(block, rel, ref, resolved, vocab)
+
+
+def _year_stated(text: str, sentence: tuple[int, int], resolved: dtx.Resolved | None) -> bool:
+    """"This year's budget, the largest since 2026 began": the year is on the page."""
+    years = dtx.years_in(text, *sentence)
+    if resolved is None:
+        return bool(years)
+    return resolved.first.year in years
+
+
+def _relative_finding(
+    block: Block, rel: dtx.RelativeDate, ref: dt.date | None, resolved: dtx.Resolved | None, vocab: dtx.Vocabulary
+) -> Finding:
+    span = block.span(rel.start, rel.end)
+    phrase = block.text[rel.start : rel.end]
+    if ref is None or resolved is None:
+        return relative_date.finding(span, f"\"{phrase}\" is relative and {NO_REFERENCE} to say which date it means")
+    message = f"\"{phrase}\" is relative; {_dated(ref)} it means {dtx.meaning(resolved, vocab)}"
+    before = dtx.previous_words(block.prose, rel.start, 2)
+    after_preposition = bool(before) and (before[-1] in vocab.prepositions or " ".join(before) in vocab.prepositions)
+    words = dtx.replacement(resolved, ref, vocab, rel.possessive, after_preposition)
+    words = dtx.fit(words, phrase, block.text[rel.end :])
+    return relative_date.finding(span, message, Fix.replace(span, words, f"Replace with \"{words}\"", UNSAFE))
+
+
+# -- DAT002 ---------------------------------------------------------------------------
+
+
+@rule(
+    code="DAT002",
+    name="bare-weekday",
+    severity="info",
+    fix=UNSAFE,
+    summary="A weekday with no date in its sentence (\"on Tuesday\", \"Tuesday's vote\").",
+    explanation=(
+        "Wire style names the weekday for events within a week of the story, which is clear on the day "
+        "and a puzzle a month later. factlint reports a spelt-out weekday when its sentence holds no "
+        "date. With a reference date the message names the date it most likely means: the nearest "
+        "past one when the nearest verb is in the past tense, the nearest future one after \"will\", "
+        "\"is expected to\" and the like, else the nearest; an unsafe fix adds the date "
+        "(\"on Tuesday, March 10\"). Days that are names (Black Friday, Good Friday, Super Tuesday), "
+        "titles (the Sunday Times), habits (\"every Tuesday\", \"on Tuesdays\") and weekdays already "
+        "reported by DAT001 (\"next Friday\") are left alone, as are weekdays inside direct quotations."
+    ),
+    example="The ferry operator cancelled all crossings on Tuesday because of high winds.",
+    near_miss="The ferry operator cancelled all crossings on Tuesday, March 10, because of high winds.",
+    source=SOURCE,
+)
+def bare_weekday(document: Document, context: Context) -> Iterator[Finding]:
+    vocab = _vocab(context)
+    ref = document.reference_date
+    for block in dtx.iter_prose(document):
+        text = block.prose
+        weekdays = dtx.find_weekdays(text, vocab)
+        if not weekdays:
+            continue
+        taken = [(r.start, r.end) for r in dtx.find_relative(text, vocab, _title_case(block))]
+        dates = dtx.find_dates(text, vocab)
+        taken += [(d.start, d.end) for d in dates]
+        bounds = dtx.sentences(text, vocab)
+        dated = {dtx.sentence_of(bounds, d.start) for d in dates}
+        quoted = _quoted(block, context)
+        for day in weekdays:
+            sentence = dtx.sentence_of(bounds, day.start)
+            if dtx.overlaps(day.start, day.end, taken) or sentence in dated or _inside(day.start, quoted):
+                continue
+            yield _weekday_finding(block, day, sentence, ref, vocab)
+
+
+def _weekday_finding(
+    block: Block, day: dtx.Weekday, sentence: tuple[int, int], ref: dt.date | None, vocab: dtx.Vocabulary
+) -> Finding:
+    span = block.span(day.start, day.end)
+    word = block.text[day.start : day.end]
+    name = vocab.weekday_names[day.weekday]
+    if ref is None:
+        return bare_weekday.finding(span, f"\"{word}\" has no date, and {NO_REFERENCE} to say which {name} it means")
+    tense = dtx.tense_near(block.prose, sentence, day.start, vocab)
+    date = dtx.likely_weekday(day.weekday, ref, tense)
+    resolved = dtx.Resolved("day", date, date, weekday=True)
+    message = f"\"{word}\" has no date; {_dated(ref)} it most likely means {dtx.meaning(resolved, vocab)}"
+    if day.possessive:
+        edit_span, words = span, f"the {dtx.short_date(date, ref, vocab)}"
+    elif day.part:
+        edit_span = block.span(day.start, day.part_end)
+        words = f"{name} {day.part}, {dtx.short_date(date, ref, vocab)}"
+    else:
+        edit_span, words = span, f"{name}, {dtx.short_date(date, ref, vocab)}"
+    words = dtx.fit(words, word, block.text[day.part_end if day.part and not day.possessive else day.end :])
+    return bare_weekday.finding(span, message, Fix.replace(edit_span, words, f"Replace with \"{words}\"", UNSAFE))
+
+
+# -- DAT003 ---------------------------------------------------------------------------
+
+MAX_DAYS_WITHOUT_YEAR = 180
+
+
+@rule(
+    code="DAT003",
+    name="date-without-year",
+    severity="warning",
+    summary="A date with no year when the reader cannot supply one (\"March 7\" far from the story's date).",
+    explanation=(
+        "\"March 7\" is clear in a story written on March 12 and ambiguous in one written in "
+        "January, or in a draft with no date at all. factlint reports a day and month without a year "
+        "when the draft has no reference date, or when that day in the reference date's year is more "
+        f"than {MAX_DAYS_WITHOUT_YEAR} days from it (a December story about \"January 8\" means next "
+        "year's, and should say so). A range such as \"March 30 to April 2, 2026\" takes its year from "
+        "its end, and \"March 7 last year\" is left to DAT001. An impossible date is DAT005's alone."
+    ),
+    example="The committee will publish its findings on December 18.",
+    near_miss="The committee will publish its findings on December 18, 2026.",
+    source=SOURCE,
+)
+def date_without_year(document: Document, context: Context) -> Iterator[Finding]:
+    vocab = _vocab(context)
+    ref = document.reference_date
+    for block in dtx.iter_prose(document):
+        for date in dtx.find_dates(block.prose, vocab):
+            if date.form != "words" or date.year is not None or date.relative_year or date.problem:
+                continue
+            assert date.month is not None and date.day is not None
+            span = block.span(date.date_start, date.end)
+            written = block.text[date.date_start : date.end]
+            if ref is None:
+                yield date_without_year.finding(span, f"\"{written}\" has no year and {NO_REFERENCE}: write the year")
+                continue
+            distance = abs((_in_year(ref.year, date.month, date.day) - ref).days)
+            if distance > MAX_DAYS_WITHOUT_YEAR:
+                yield date_without_year.finding(
+                    span,
+                    f"\"{written}\" has no year and is {distance} days from the story's date "
+                    f"({ref.isoformat()}) in {ref.year}: write the year",
+                )
+
+
+def _in_year(year: int, month: int, day: int) -> dt.date:
+    """That day in `year`; February 29 of a common year stands as February 28."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, day - 1)
+
+
+# -- DAT004 ---------------------------------------------------------------------------
+
+
+@rule(
+    code="DAT004",
+    name="weekday-mismatch",
+    severity="error",
+    fix=SAFE,
+    summary="A weekday written with a date that falls on another day.",
+    explanation=(
+        "\"Saturday, March 10, 2026\" is a correction waiting to happen: March 10, 2026 is a Tuesday. "
+        "factlint checks every weekday written beside a date, taking the year from the text, else "
+        "from the reference date (for a date without a year, a weekday that fits the story's year or "
+        "the year nearest to the story's date is accepted). The safe fix corrects the weekday; if the "
+        "weekday is right and the date wrong, edit the date instead."
+    ),
+    example="The new bridge opens to traffic on Friday, June 12, 2027.",
+    near_miss="The new bridge opens to traffic on Saturday, June 12, 2027.",
+    source=SOURCE,
+)
+def weekday_mismatch(document: Document, context: Context) -> Iterator[Finding]:
+    vocab = _vocab(context)
+    ref = document.reference_date
+    for block in dtx.iter_prose(document):
+        for date in dtx.find_dates(block.prose, vocab):
+            if date.weekday is None or date.problem or date.month is None or date.day is None:
+                continue
+            years = [date.year] if date.year else _candidate_years(ref, date.month, date.day)
+            if not years or any(_in_year(y, date.month, date.day).isoweekday() == date.weekday for y in years):
+                continue
+            yield _mismatch_finding(block, date, years[-1], from_text=date.year is not None, vocab=vocab)
+
+
+def _candidate_years(ref: dt.date | None, month: int, day: int) -> list[int]:
+    """The story's year, then the year that puts the day nearest to the story's date."""
+    if ref is None:
+        return []
+    nearest = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((_in_year(y, month, day) - ref).days))
+    return [ref.year] if nearest == ref.year else [ref.year, nearest]
+
+
+def _mismatch_finding(block: Block, date: dtx.WrittenDate, year: int, from_text: bool, vocab: dtx.Vocabulary) -> Finding:
+    assert date.month is not None and date.day is not None
+    actual = dt.date(year, date.month, date.day).isoweekday()
+    written_weekday = block.text[date.weekday_start : date.weekday_end]
+    right = _same_form(written_weekday, actual, vocab)
+    written_date = block.text[date.date_start : date.end]
+    wrong = vocab.weekday_names[date.weekday or 1]
+    where = "" if from_text else f" in {year}"
+    message = f"{written_date}{where} is a {vocab.weekday_names[actual]}, not a {wrong}"
+    edit = block.span(date.weekday_start, date.weekday_end)
+    fix = Fix.replace(edit, right, f"Change \"{written_weekday}\" to \"{right}\"", SAFE)
+    return weekday_mismatch.finding(block.span(date.start, date.end), message, fix)
+
+
+def _same_form(written: str, weekday: int, vocab: dtx.Vocabulary) -> str:
+    """The right weekday, spelt out or abbreviated as the wrong one was ("Sat." → "Tue.")."""
+    if written in vocab.weekday_names:
+        return vocab.weekday_names[weekday]
+    abbreviations = vocab.weekday_abbreviations.get(weekday) or (vocab.weekday_names[weekday][:3],)
+    return next((a for a in abbreviations if len(a) == len(written)), abbreviations[-1])
+
+
+# -- DAT005 ---------------------------------------------------------------------------
+
+
+@rule(
+    code="DAT005",
+    name="impossible-date",
+    severity="error",
+    summary="A date that does not exist (\"February 30\", \"31 April\", \"2026-13-01\").",
+    explanation=(
+        "A day past the end of its month, February 29 in a common year, or a month number above 12 "
+        "is a typing slip that a reader will spot. factlint reports dates in words, ISO dates and "
+        "numeric dates with a year. Such a date gets no other DAT finding."
+    ),
+    example="Applications for the housing grant close on 31 April.",
+    near_miss="Applications for the housing grant close on 30 April.",
+    source=SOURCE,
+)
+def impossible_date(document: Document, context: Context) -> Iterator[Finding]:
+    vocab = _vocab(context)
+    for block in dtx.iter_prose(document):
+        for date in dtx.find_dates(block.prose, vocab):
+            if date.problem:
+                written = block.text[date.date_start : date.end]
+                yield impossible_date.finding(
+                    block.span(date.date_start, date.end), f"\"{written}\" is not a date: {date.problem}"
+                )
+
+
+# -- DAT006 ---------------------------------------------------------------------------
+
+
+@rule(
+    code="DAT006",
+    name="ambiguous-numeric-date",
+    severity="warning",
+    summary="A numeric date that reads differently in the US and elsewhere (\"03/07/2026\").",
+    explanation=(
+        "\"03/07/2026\" is March 7 to an American reader and 3 July to most others. factlint reports "
+        "a numeric date whose first two numbers are both 12 or less and differ; write the month "
+        "in words or use the ISO form (2026-03-07)."
+    ),
+    example="The contract, signed on 04/09/2026, runs for five years.",
+    near_miss="The contract, signed on 24/09/2026, runs for five years.",
+    source=SOURCE,
+)
+def ambiguous_numeric_date(document: Document, context: Context) -> Iterator[Finding]:
+    vocab = _vocab(context)
+    for block in dtx.iter_prose(document):
+        for date in dtx.find_dates(block.prose, vocab):
+            if date.ambiguous and date.parts is not None and date.year is not None:
+                a, b = date.parts
+                written = block.text[date.date_start : date.end]
+                us = f"{vocab.month_names[a]} {b}, {date.year}"
+                other = dtx.long_date(dt.date(date.year, b, a), vocab)
+                yield ambiguous_numeric_date.finding(
+                    block.span(date.date_start, date.end),
+                    f"\"{written}\" could be {us} (month first) or {other} (day first): write the month in words",
+                )
+
+
+# -- registration ---------------------------------------------------------------------
+
+_NAMED = {"name": str, "number": int, "?abbreviations": [str]}
+_WORDS = {"words": str, "means": str}
+
+
+@hookimpl
+def factlint_rules() -> list[Any]:
+    return [relative_date, bare_weekday, date_without_year, weekday_mismatch, impossible_date, ambiguous_numeric_date]
+
+
+@hookimpl
+def factlint_pack_schemas() -> Mapping[str, Any]:
+    # Every key is optional so a newsroom pack can add, say, only proper names.
+    return {
+        "calendar": {
+            "?months": [_NAMED],
+            "?weekdays": [_NAMED],
+            "?number-words": {str: int},
+            "?named-days": [str],
+            "?proper-names": [str],
+            "?abbreviations": [str],
+        },
+        "relative-dates": {
+            "?days": [{"phrase": str, "offset": int, "?part": str}],
+            "?parts-of-day": [str],
+            "?determiners": [_WORDS],
+            "?units": [str],
+            "?counted-units": [str],
+            "?ahead-units": [str],
+            "?directions": [_WORDS],
+            "?not-after": [str],
+            "?duration-cues": [str],
+            "?habitual": [str],
+            "?prepositions": [str],
+            "?tense": {"?past": [str], "?not-past": [str], "?future": [str]},
+        },
+    }
