@@ -255,3 +255,57 @@ def test_reporter_is_registered_through_the_hook() -> None:
     (reporter,) = sarif.factlint_reporters()
     assert reporter.name == "sarif"
     assert reporter.render is sarif.render
+
+
+# -- the real command line over drafts of every format ------------------------------
+
+DRAFTS = {
+    "news/rates.md": (
+        "---\ntitle: Rates held\ndate: 2026-03-12\nimage: photos/hall.jpg\n---\n\n# Rates held\n\n"
+        "\U0001f5f3 \"The council will not raise the rates this year at all,\u201d said Mayor Ana Ruiz.\n\n"
+        "The vote came on Saturday, March 10, 2026, after a long meeting this week.\n\n"
+        "![Town hall](photos/hall.jpg)\n\n"
+        "\u201cIt is a fair budget for every single family in town,\" a resident told us.\n"
+    ),
+    "news/crlf.txt": "Port strike ends\r\n\r\nDockers returned on Tuesday. \u201cWe won the pay rise we asked for in spring,\" one said.\r\n",
+    "news/fire.html": (
+        "<html><head><meta property=\"article:published_time\" content=\"2026-03-12\"></head><body><article>"
+        "<h1>Schools close</h1><p>\u65e5\u672c \"Classes are cancelled for the rest of the week here,\u201d the head said.</p>"
+        "<figure><img src=\"smoke.jpg\" alt=\"Smoke\"><figcaption>Smoke over the hills</figcaption></figure>"
+        "</article></body></html>\n"
+    ),
+    "news/clean.md": "# Quiet day\n\nNothing happened at the council on March 12, 2026.\n",
+}
+
+
+def python_m_factlint(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "factlint", *argv], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8")
+
+
+def test_cli_sarif_is_schema_valid_and_agrees_with_json(tmp_path: Path) -> None:
+    for name, text in DRAFTS.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(("\ufeff" if name.endswith(".txt") else "").encode() + text.encode())
+    done = python_m_factlint("check", "--format", "sarif", "news", cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    log = json.loads(done.stdout)
+    assert_valid(log)
+    as_json = json.loads(python_m_factlint("check", "--format", "json", "news", cwd=tmp_path).stdout)
+    results = log["runs"][0]["results"]
+    assert len(results) == len(as_json) > 0
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    lines = {name: text.splitlines() for name, text in DRAFTS.items()}
+    for sarif_result, plain in zip(results, as_json):
+        assert sarif_result["ruleId"] == plain["code"] == rules[sarif_result["ruleIndex"]]["id"]
+        location = sarif_result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == plain["filename"]
+        region = location["region"]
+        line = lines[plain["filename"]][plain["location"]["row"] - 1]
+        assert region["startLine"] == plain["location"]["row"]
+        assert region["startColumn"] == sarif.utf16_column(line.lstrip("\ufeff"), plain["location"]["column"])
+    # the quotation after the ballot-box emoji: code point column 3, UTF-16 column 4
+    opening = [r for r in results if r["ruleId"] == "QUO003" and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "news/rates.md"]
+    assert opening and opening[0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 4
+    fingerprints = [r["partialFingerprints"]["factlint/v1"] for r in results]
+    assert len(set(fingerprints)) == len(fingerprints)
