@@ -128,7 +128,7 @@ class Credit:
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:/*", re.I)
 _SUFFIX_SEGMENT = re.compile(r"^(?:deed|legalcode)(?:\.[a-z0-9_-]+)*$|^index\.html?$|^rdf$")
 _URL = re.compile(
-    r"(?:\b[a-z][a-z0-9+.-]*:/+|\bwww\.)[^\s<>\"'()\[\]{}]+"
+    r"(?:\b(?i:[a-z][a-z0-9+.-]*):/+|\b(?i:www)\.)[^\s<>\"'()\[\]{}]+"
     r"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?!(?:jpe?g|png|gif|webp|svg|tiff?|html?|pdf)\b)[a-z]{2,12}\b"
     r"(?::\d+)?(?:/[^\s<>\"'\[\]{}]*)?"
 )
