@@ -1,0 +1,96 @@
+"""Configuration: discovery, validation and ruff-style selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint import config
+from factlint.config import Config
+from factlint.errors import UsageError
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_most_specific_selector_wins_and_ignore_wins_ties():
+    c = Config(select=("DAT",), ignore=("DAT002",))
+    assert c.is_selected("DAT001") and not c.is_selected("DAT002") and not c.is_selected("QUO001")
+    c = Config(select=("DAT002",), ignore=("DAT",))
+    assert c.is_selected("DAT002") and not c.is_selected("DAT001")
+    assert not Config(select=("DAT",), ignore=("DAT",)).is_selected("DAT001")
+    assert Config().is_selected("ANY001")
+    assert Config(select=("QUO",), extend_select=("DAT001",)).is_selected("DAT001")
+
+
+def test_cli_overrides():
+    base = Config(select=("DAT",), ignore=("DAT006",))
+    c = base.with_cli(["QUO"], ["NAM"], ["QUO003"])
+    assert c.select == ("QUO",) and c.extend_select == ("NAM",) and c.ignore == ("DAT006", "QUO003")
+    assert base.with_cli(None, (), ()).select == ("DAT",)
+
+
+def test_per_file_ignores_match_relative_paths_and_names():
+    c = Config(per_file_ignores=(("archive/*.md", ("DAT",)), ("*.txt", ("QUO001",))))
+    assert not c.is_selected("DAT001", "archive/old.md")
+    assert c.is_selected("DAT001", "news/new.md")
+    assert not c.is_selected("QUO001", "wire/story.txt")
+
+
+def test_severity_overrides_by_code_or_prefix():
+    c = Config(severity=(("DAT", "error"), ("DAT002", "warning")))
+    assert c.severity_for("DAT001", "warning") == "error"
+    assert c.severity_for("DAT002", "info") == "warning"
+    assert c.severity_for("QUO001", "error") == "error"
+
+
+def test_discovery_nearest_folder_and_first_name_wins(tmp_path):
+    config.discover.cache_clear()
+    write(tmp_path / "pyproject.toml", "[tool.factlint]\nselect = ['DAT']\n")
+    write(tmp_path / "news" / "factlint.yaml", "select: [QUO]\n")
+    write(tmp_path / "news" / ".factlint.yaml", "select: [NAM]\n")
+    (tmp_path / "news" / "deep").mkdir()
+    assert config.discover(tmp_path / "news" / "deep") == tmp_path / "news" / ".factlint.yaml"
+    assert config.discover(tmp_path) == tmp_path / "pyproject.toml"
+
+
+def test_pyproject_without_a_factlint_table_is_passed_over(tmp_path):
+    config.discover.cache_clear()
+    write(tmp_path / "factlint.yaml", "select: [DAT]\n")
+    write(tmp_path / "sub" / "pyproject.toml", "[project]\nname = 'x'\n")
+    assert config.discover(tmp_path / "sub") == tmp_path / "factlint.yaml"
+
+
+def test_load_reads_every_core_key(tmp_path):
+    path = write(tmp_path / ".factlint.yaml", (
+        "select: [DAT, quo001]\nextend-select: [NAM]\nignore: ['DAT006']\n"
+        "per-file-ignores:\n  'a/*.md': [DAT001]\nseverity:\n  dat002: warning\nfail-level: error\n"
+        "reference-date-key: published\nexclude: ['templates/*']\n"
+    ))
+    c = config.load(path, {})
+    assert c.select == ("DAT", "QUO001") and c.extend_select == ("NAM",) and c.ignore == ("DAT006",)
+    assert c.per_file_ignores == (("a/*.md", ("DAT001",)),)
+    assert c.severity == (("DAT002", "warning"),) and c.fail_level == "error"
+    assert c.reference_date_key == "published"
+    assert c.excluded("templates/x.md") and not c.excluded("news/x.md")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("select: DAT\n", ":1: configuration key 'select': expected a list"),
+    ("fail-level: fatal\n", "configuration key 'fail-level': 'fatal' is not info, warning or error"),
+    ("severity:\n  DAT001: loud\n", "configuration key 'severity.DAT001': 'loud' is not info, warning or error"),
+    ("quotes:\n  min-words: 6\n", ":1: configuration key 'quotes': unknown key"),
+    ("rule-packs: [missing.yaml]\n", "configuration key 'rule-packs': no such file"),
+    ("select: [DAT\n", ":2: configuration is not valid YAML"),
+    ("- just\n- a list\n", "configuration must be a mapping of settings"),
+])
+def test_bad_configuration_is_one_clear_error(tmp_path, text, message):
+    path = write(tmp_path / ".factlint.yaml", text)
+    with pytest.raises(UsageError) as error:
+        config.load(path, {})  # no plugin declared a `quotes` section here
+    assert message in str(error.value)
+    assert str(path) in str(error.value)
