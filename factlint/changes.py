@@ -93,7 +93,15 @@ def _count_lines(path: str) -> int:
     return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
 
 
+#: Beyond this many paths the whole repository is compared instead: a command
+#: line holding every file of a large newsroom would exceed the system's limit,
+#: and extra files in the answer are harmless (the caller looks up its own).
+MAX_PATHSPECS = 200
+
+
 def _pathspecs(paths: Sequence[str]) -> list[str]:
+    if len(paths) > MAX_PATHSPECS:
+        return []
     # the folder resolved like git's own root, so a symlinked checkout still matches
     absolute = [os.path.abspath(p) for p in paths]
     return [os.path.join(os.path.realpath(os.path.dirname(a)), os.path.basename(a)) for a in absolute]
@@ -104,7 +112,8 @@ def changed_lines(ref: str, paths: Sequence[str]) -> dict[str, set[int]]:
 
     The comparison is between `ref` and the working tree (staged or not);
     untracked files count as wholly changed; a file that is absent from the
-    result has no changed line. Keys are `os.path.realpath` paths.
+    result has no changed line. Keys are `os.path.realpath` paths. With many
+    paths the answer may also hold other changed files of the repository.
     """
     first = os.path.abspath(paths[0] if paths else ".")
     folder = first if os.path.isdir(first) else os.path.dirname(first)

@@ -188,3 +188,9 @@ def test_cli_outside_a_repository_exits_2_with_one_line(tmp_path: Path, monkeypa
     err = capsys.readouterr().err
     assert status == 2
     assert err == f"factlint: error: --changed-since needs a git repository, and {lone} is not inside one\n"
+
+
+def test_many_paths_compare_the_whole_repository(repo: Path) -> None:
+    (repo / "news" / "vote.md").write_text("# Vote!\n\nLine three.\nLine four.\nLine five.\n")
+    many = [str(repo / "news" / f"story-{i}.md") for i in range(changes.MAX_PATHSPECS)] + ["news/vote.md"]
+    assert changes.changed_lines("published", many) == {str(repo / "news" / "vote.md"): {1}}
