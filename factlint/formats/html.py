@@ -352,10 +352,13 @@ class _Reader(HTMLParser):
         at = self.here()
         # html.parser hands back, as data, markup it could not finish (an
         # unclosed comment or tag at the end): that is not text a reader sees.
-        markup = len(data) > 1 and data[0] == "<" and (data[1].isalpha() or data[1] in "/!?")
+        after = self.src[at + 1 : at + 2]
+        markup = data[:1] == "<" and (after.isalpha() or after in ("/", "!", "?"))
         if markup or self.pending_markup:
             self.close_data(at)
-        if data.startswith("<!--"):
+        if data.startswith("<!--") or data == "<" and markup:
+            # an unclosed comment, or a tag cut off by the end of the file:
+            # what follows is not text (browsers agree)
             self.non_prose.append(Span(at, self.end))
             self.dead = True
             return
