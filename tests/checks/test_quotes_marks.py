@@ -1,0 +1,191 @@
+"""QUO002 unbalanced-quotes and QUO003 mismatched-quote-marks: what fires, what must not, and the fix."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from factlint.cli import main
+from factlint.quotations import find_quotations
+from factlint.testing import Case, assert_rule, fix, lint
+
+WIRE_STORY = Path("/work/shared/acceptance/putin-trump-call.txt")
+
+
+# QUO002 --------------------------------------------------------------------------------
+
+
+def test_an_opening_mark_that_never_closes() -> None:
+    assert_rule(
+        "QUO002",
+        invalid=[
+            Case('Analysts called the delay "welcome but late in a note to clients.', row=1, column=27,
+                 end_row=1, end_column=28, message='opening quotation mark " never closes in its paragraph'),
+            Case("The mayor called it “a good day for the city.\n\nShe left early.", row=1, column=21,
+                 message="opening quotation mark “ never closes in its paragraph"),
+            Case('He called it "a farce. "We will appeal," he said.', row=1, column=14),
+        ],
+        format="markdown",
+    )
+
+
+def test_a_closing_mark_with_nothing_open() -> None:
+    assert_rule(
+        "QUO002",
+        invalid=[
+            Case('The vote was close, and then she left." Nobody stayed.', row=1, column=39,
+                 message='closing quotation mark " has no opening mark before it'),
+            Case("The vote was close.” Nobody stayed.", row=1, column=20,
+                 message="closing quotation mark ” has no opening mark before it"),
+        ],
+        format="markdown",
+    )
+
+
+def test_apostrophes_inches_and_elisions_are_not_unbalanced() -> None:
+    assert_rule(
+        "QUO002",
+        valid=[
+            "The union’s leader said the workers’ pay had not kept up since the ’90s.",
+            "He loves rock ’n’ roll and rock 'n' roll, and 'tis the season.",
+            "The centre, who is 6'2\", played with a 27\" screen behind a 6' fence.",
+            "Fans of the '80s and the players' union met at O'Hare.",
+            "She said she couldn’t and wouldn't, and the Joneses' dog barked.",
+        ],
+        format="markdown",
+    )
+
+
+def test_the_multi_paragraph_convention_is_balanced() -> None:
+    draft = (
+        '"The libraries are where children do their homework after school.\n\n'
+        '"They are where older residents read the paper.\n\n'
+        '"Closing them would save little," Alvarez said.\n'
+    )
+    assert_rule("QUO002", valid=[draft], format="markdown")
+
+
+def test_a_broken_chain_is_reported_where_it_breaks() -> None:
+    draft = (
+        '"The libraries are where children do their homework after school.\n\n'
+        '"They are where older residents read the paper.\n\n'
+        "Alvarez said so twice.\n"
+    )
+    assert_rule("QUO002", invalid=[Case(draft, row=3, column=1, count=1)], format="markdown")
+
+
+def test_a_quotation_that_closes_inside_its_paragraph_is_balanced() -> None:
+    assert_rule(
+        "QUO002",
+        valid=[
+            '"Yes," she said. "No," he said.',
+            "“He told me ‘go home now’ and left,” she said.",
+            "„Wir schaffen das“, sagte sie. «Oui», dit-il.",
+            'Code such as `print("hello` is not prose.',
+        ],
+        format="markdown",
+    )
+
+
+def test_unclosed_single_marks_are_reported_only_when_nothing_could_close_them() -> None:
+    assert_rule(
+        "QUO002",
+        valid=["She called it ‘a disgrace and the workers’ fault, and left."],
+        invalid=[Case("She called it ‘a disgrace and left.", row=1, column=15)],
+        format="markdown",
+    )
+
+
+# QUO003 --------------------------------------------------------------------------------
+
+
+def test_a_straight_opening_with_a_curly_closing_mark() -> None:
+    assert_rule(
+        "QUO003",
+        invalid=[
+            Case(
+                'Intro line.\n\n"The talks were frank and constructive,” Ushakov said.\n',
+                row=3, column=1, end_row=3, end_column=2,
+                message='quotation opens with a straight mark (") and closes with a curly one (”)',
+                fixed='Intro line.\n\n“The talks were frank and constructive,” Ushakov said.\n',
+            ),
+            Case(
+                "Intro line.\n\n“The talks were frank,\" Ushakov said. “Yes,” he added.\n",
+                row=3, column=1,
+                message="quotation opens with a curly mark (“) and closes with a straight one (\")",
+                fixed="Intro line.\n\n“The talks were frank,” Ushakov said. “Yes,” he added.\n",
+            ),
+        ],
+        format="markdown",
+    )
+
+
+def test_a_pair_in_the_minority_style_is_set_to_the_dominant_one() -> None:
+    draft = '“One,” she said. “Two,” she said. "Three," she said.'
+    assert_rule(
+        "QUO003",
+        invalid=[
+            Case(draft, row=1, column=35,
+                 message='quotation uses straight marks ("…"); the dominant style is curly (“…”)',
+                 fixed="“One,” she said. “Two,” she said. “Three,” she said."),
+        ],
+        format="markdown",
+    )
+    assert_rule("QUO003", valid=['"One," she said. "Two," she said.', "“One,” she said. ‘Two,’ she said."], format="markdown")
+
+
+def test_the_house_style_overrides_the_dominant_one() -> None:
+    assert_rule(
+        "QUO003",
+        invalid=[
+            Case('"One," she said. "Two," he said.', count=2,
+                 message='quotation uses straight marks ("…"); the house style is curly (“…”)',
+                 fixed="“One,” she said. “Two,” he said."),
+            Case("“One,” she said, ‘Two.’", count=2, settings={"quotes": {"style": "straight"}},
+                 fixed="\"One,\" she said, 'Two.'"),
+        ],
+        format="markdown",
+        settings={"quotes": {"style": "curly"}},
+    )
+
+
+def test_wrongly_turned_marks_and_other_languages() -> None:
+    assert_rule(
+        "QUO003",
+        valid=["„Wir schaffen das“, sagte sie.", "«Oui», dit-il.", "„Nie wiem”, powiedział."],
+        invalid=[
+            Case("”Wrong,” he said.", message="quotation marks ”…” are turned the wrong way",
+                 fixed="“Wrong,” he said."),
+            Case('„Wir schaffen das", sagte sie.', message='quotation opens with „ and closes with "',
+                 fixed="„Wir schaffen das“, sagte sie."),
+        ],
+        format="markdown",
+    )
+
+
+def test_a_fix_is_one_fix_with_two_edits() -> None:
+    (result,) = lint('"The talks were frank,” he said.', format="markdown", select=["QUO003"])
+    assert result.fix is not None and result.fix.applicability == "safe"
+    assert [(e.content, e.location.column) for e in result.fix.edits] == [("“", 1), ("”", 23)]
+
+
+def test_fixing_the_wire_story_leaves_three_well_formed_quotations(tmp_path: Path, capsys) -> None:
+    if not WIRE_STORY.exists():
+        return
+    story = tmp_path / "story.txt"
+    shutil.copy(WIRE_STORY, story)
+    before = story.read_text(encoding="utf-8")
+    assert main(["check", "--select", "QUO", "--fix", str(story)]) == 0
+    after = story.read_text(encoding="utf-8")
+    quotations = [q for line in after.splitlines() for q in find_quotations(line)]
+    assert len(quotations) == 3 and all(q.well_formed for q in quotations)
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after) and len(changed) in (3, 6)
+    assert {a for a, _ in changed} <= {'"', "”"}
+    assert main(["check", "--select", "QUO", str(story)]) == 0
+    capsys.readouterr()
+
+
+def test_the_fix_touches_nothing_but_the_marks() -> None:
+    draft = "# Budget\n\nIt's *late*. \"The **plan** is fine,” said Ana O'Neil.\n"
+    assert fix(draft, "markdown", ["QUO003"]) == "# Budget\n\nIt's *late*. \"The **plan** is fine,\" said Ana O'Neil.\n"
