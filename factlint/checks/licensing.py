@@ -58,12 +58,14 @@ class Policy:
         return any(p.search(t) for t in texts for p in (*self.own, *self.agencies))
 
 
-def _name_pattern(name: str) -> re.Pattern[str]:
-    body = r"\s+".join(re.escape(w) for w in name.split())
-    letters = [c for c in name if c.isalpha()]
-    # PA, AP, EPA in capitals only: "pa" or "ap" inside a sentence is not an agency
-    flags = 0 if letters and all(c.isupper() for c in letters) and len(letters) <= 4 else re.I
-    return re.compile(r"(?<!\w)" + body + r"(?!\w)", flags)
+def _name_pattern(name: str, case_sensitive_acronyms: bool = True) -> re.Pattern[str]:
+    words = []
+    for word in name.split():
+        letters = [c for c in word if c.isalpha()]
+        # AP, PA, EPA in capitals only: "ap" or "pa" inside a credit is not an agency
+        acronym = case_sensitive_acronyms and letters and all(c.isupper() for c in letters) and len(letters) <= 4
+        words.append(re.escape(word) if acronym else f"(?i:{re.escape(word)})")
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
 
 
 def _names_in(entries: Iterable[Any]) -> list[str]:
@@ -110,7 +112,7 @@ def policy(context: Context, reg: Registry) -> Policy:
     agencies += _names_in(context.setting(SECTION, "extend-agencies", ()) or ())
     allowed = context.setting(SECTION, "allowed", None)
     return Policy(
-        own=tuple(re.compile(_name_pattern(n).pattern, re.I) for n in _names_in(context.setting(SECTION, "own", ()) or ())),
+        own=tuple(_name_pattern(n, case_sensitive_acronyms=False) for n in _names_in(context.setting(SECTION, "own", ()) or ())),
         agencies=tuple(_name_pattern(n) for n in agencies),
         allowed=None if allowed is None else _licence_labels(reg, "allowed", allowed),
         refused=_licence_labels(reg, "refused", context.setting(SECTION, "refused", ()) or ()),
