@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     check.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
 
-    sub.add_parser("rules", help="list every rule").add_argument("--format", choices=("text", "json"), default="text")
+    sub.add_parser("rules", help="list every rule").add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text",
+        help="a table, JSON, or the full Markdown reference of every rule")
     one = sub.add_parser("rule", help="explain one rule")
     one.add_argument("code")
     return parser
@@ -81,6 +83,9 @@ def cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
                  "fixable": r.fix, "online": r.online, "plugin": r.plugin, "summary": r.summary} for r in rules]
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return 0
+    if args.format == "markdown":
+        out.write("# factlint rules\n\n" + "\n".join(_explain(r, level="##") for r in rules))
+        return 0
     rows = [(r.code, r.name, r.family, r.severity, r.fix or "-", r.plugin + (" (online)" if r.online else ""))
             for r in rules]
     header = ("CODE", "NAME", "FAMILY", "SEVERITY", "FIX", "PLUGIN")
@@ -96,9 +101,15 @@ def cmd_rule(args: argparse.Namespace, out: TextIO) -> int:
     rule = registry.rules.get(code)
     if rule is None:
         raise UsageError(f"no rule {code}; `factlint rules` lists them")
+    out.write(_explain(rule))
+    return 0
+
+
+def _explain(rule, level: str = "") -> str:  # noqa: ANN001
+    """A rule's documentation, from its metadata alone."""
     fix = {"safe": "a safe fix (applied by --fix)", "unsafe": "an unsafe fix (applied by --fix --unsafe-fixes)"}
     lines = [
-        f"{rule.code} {rule.name}",
+        f"{level} {rule.code} {rule.name}".lstrip(),
         "",
         rule.summary,
         "",
@@ -118,8 +129,7 @@ def cmd_rule(args: argparse.Namespace, out: TextIO) -> int:
         lines += ["", f"Source: {rule.source}"]
     if rule.doc_url:
         lines += [f"Documentation: {rule.doc_url}"]
-    out.write("\n".join(lines) + "\n")
-    return 0
+    return "\n".join(lines) + "\n"
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> int:

@@ -95,7 +95,8 @@ class Config:
                    for p in self.exclude)
 
 
-def _codes(values: Iterable[str], where: str, known_prefixes: Iterable[str] | None = None) -> tuple[str, ...]:
+def _codes(values: Iterable[str]) -> tuple[str, ...]:
+    """Upper-cased codes and prefixes; "ALL" selects everything."""
     out = []
     for value in values:
         for code in str(value).split(","):
@@ -167,10 +168,10 @@ def load(path: Path, sections: Mapping[str, Any]) -> Config:
             raise UsageError(f"{path}: configuration key 'rule-packs': no such file {pack}")
     return Config(
         path=path,
-        select=_codes(data["select"], str(path)) if "select" in data else ("",),
-        extend_select=_codes(data.get("extend-select") or (), str(path)),
-        ignore=_codes(data.get("ignore") or (), str(path)),
-        per_file_ignores=tuple((g, _codes(c, str(path))) for g, c in (data.get("per-file-ignores") or {}).items()),
+        select=_codes(data["select"]) if "select" in data else ("",),
+        extend_select=_codes(data.get("extend-select") or ()),
+        ignore=_codes(data.get("ignore") or ()),
+        per_file_ignores=tuple((g, _codes(c)) for g, c in (data.get("per-file-ignores") or {}).items()),
         severity=tuple(sorted(severity.items())),
         fail_level=fail_level,
         reference_date_key=str(data.get("reference-date-key", "date")),
