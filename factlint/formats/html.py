@@ -61,9 +61,12 @@ BOUNDARY = frozenset(
 CLOSES_P = BOUNDARY - frozenset("body html tbody thead tfoot tr td th caption summary legend".split())
 #: Elements an implied end tag does not look past.
 SCOPE = frozenset("applet button caption html marquee object table td template th".split())
-#: Elements whose content is never prose.
+#: Elements whose content is never story prose (page navigation and controls included).
 SKIP = frozenset(
-    "audio canvas head iframe math noscript object pre script select style svg template textarea title video".split()
+    (
+        "audio button canvas head iframe math nav noscript object pre script select style svg template "
+        "textarea title video"
+    ).split()
 )
 #: Inline elements whose text stays in the block but is blanked in the prose.
 CODE = frozenset(("code", "kbd", "samp"))
@@ -99,6 +102,8 @@ _ATTRIBUTE = re.compile(
 )
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _COMMENT_CLOSE = re.compile(r"--\s*>")
+#: The publication date in a page's JSON-LD metadata (schema.org NewsArticle).
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]*)"')
 
 
 def _decode(source: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -254,10 +259,12 @@ class _Figure:
     span: Span
     fields: dict[str, Field]
     in_article: bool
+    quote_depth: int
     images: list[tuple[Span, str | None, dict[str, Field]]]
     embed: str | None = None
     has_embed: bool = False
     caption_draft: int | None = None
+    figcaption: bool = False  # the caption came from a figcaption, not loose text
 
 
 class _Frame:
@@ -555,6 +562,8 @@ class _Reader(HTMLParser):
             self.code -= 1
         if tag in NON_PROSE:
             self.non_prose.append(Span(frame.start, end))
+        if tag == "script":
+            self.json_ld(frame.start, end)
         if frame.link is not None:
             self.close_link(frame.link)
         if frame.figure is not None:
@@ -571,16 +580,31 @@ class _Reader(HTMLParser):
     def emit(self, run: _Run) -> None:
         """Make a block of what `run` gathered (if anything) and start it afresh."""
         if run.nonblank or run.media:
-            kind = LIST_ITEM if run.kind == PARAGRAPH and self.items else run.kind
+            kind = self.kind_of(run)
             anchor = run.media[0].span.start if run.media else 0
             block = _mapped(kind, run.parts, anchor, run.code, run.close_links(), self.quote)
             index = len(self.drafts)
             self.drafts.append(_Draft(block, run.level, self.article == 1))
             for item in run.media:
                 item.block_draft = index
-            if kind == CAPTION and self.figures and self.figures[-1].caption_draft is None and block.text:
-                self.figures[-1].caption_draft = index
+            if kind == CAPTION and self.figures and block.text:
+                figure, figcaption = self.figures[-1], run.kind == CAPTION
+                if figure.caption_draft is None or (figcaption and not figure.figcaption):
+                    figure.caption_draft, figure.figcaption = index, figcaption
         run.reset()
+
+    def kind_of(self, run: _Run) -> str:
+        if run.kind != PARAGRAPH:
+            return run.kind
+        if self.items:
+            return LIST_ITEM
+        if self.figures:
+            # A CMS without figcaption: text beside a figure's image is its caption
+            # (but a pull quote in a figure stays a quotation).
+            figure = self.figures[-1]
+            if (figure.images or figure.has_embed) and self.quote == figure.quote_depth:
+                return CAPTION
+        return PARAGRAPH
 
     # -- links, images, figures, dates -------------------------------------
 
@@ -640,7 +664,7 @@ class _Reader(HTMLParser):
         self.run.media.append(item)
 
     def open_figure(self, at: int, end: int) -> _Figure:
-        figure = _Figure(Span(at, end), self.attribute_fields(at, end, None), self.article == 1, [])
+        figure = _Figure(Span(at, end), self.attribute_fields(at, end, None), self.article == 1, self.quote, [])
         self.figures.append(figure)
         return figure
 
@@ -655,6 +679,13 @@ class _Reader(HTMLParser):
             self.media.append(
                 _MediaDraft("figure", figure.span, figure.embed, dict(figure.fields), figure.in_article, caption, caption)
             )
+
+    def json_ld(self, start: int, end: int) -> None:
+        gt = self.src.find(">", start, end)
+        if gt >= 0 and "ld+json" in self.src[start:gt].lower():
+            m = _JSON_LD_DATE.search(self.src, gt, end)
+            if m:
+                self.note_date("datepublished", m.group(1))
 
     def note_date(self, key: str, value: str | None) -> None:
         if value and key not in self.dates:
@@ -680,7 +711,7 @@ class _Reader(HTMLParser):
             if only_article and not draft.in_article:
                 continue
             block = draft.block
-            if draft.level == 1 and not headline_seen:
+            if draft.level == 1 and not headline_seen and block.text:
                 block, headline_seen = replace(block, kind=HEADLINE), True
             index[i] = len(blocks)
             blocks.append(block)

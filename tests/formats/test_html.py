@@ -65,6 +65,18 @@ def test_title_is_the_headline_when_there_is_no_h1_and_maps_to_the_title_text():
     assert doc.blocks[1].kind == SUBHEADING
 
 
+def test_an_empty_h1_is_not_the_headline():
+    doc = read(page('<h1><img src="logo.png" alt="Daily"></h1><h1>Storm hits coast</h1><p>Text.</p>'))
+    assert doc.headline.text == "Storm hits coast"
+    assert doc.blocks[0].kind == SUBHEADING and doc.blocks[0].text == ""
+
+
+def test_navigation_and_buttons_are_not_prose():
+    doc = read(page("<nav><a href='/'>Today's paper</a><img src=logo.png></nav><p>Story.</p><button>Share today</button>"))
+    assert kinds(doc) == [(PARAGRAPH, "Story.")]
+    assert doc.media == ()
+
+
 def test_title_is_not_prose_when_an_h1_exists():
     doc = read(page("<h1>Real headline</h1>", head="<title>Site | Real headline</title>\n"))
     assert kinds(doc) == [(HEADLINE, "Real headline")]
@@ -360,6 +372,19 @@ def test_figure_without_image_is_media_only_when_it_embeds_something():
     assert kinds(doc) == [(PARAGRAPH, "We will rebuild."), (CAPTION, "The mayor"), (CAPTION, "Flooding on Main Street")]
 
 
+def test_text_beside_a_figure_image_is_its_caption_when_there_is_no_figcaption():
+    doc = read('<figure><img src="a.jpg"><div class="credit">Photo: Ana Lima / AP</div></figure><p>Story.</p>')
+    (figure,) = doc.media
+    assert kinds(doc) == [(CAPTION, "Photo: Ana Lima / AP"), (PARAGRAPH, "Story.")]
+    assert figure.fields["caption"].block is doc.blocks[0] and figure.block_index == 0
+
+
+def test_a_figcaption_wins_over_loose_text_in_the_figure():
+    doc = read("<figure><img src=a.jpg><p>Loose words</p><figcaption>Real caption</figcaption></figure>")
+    assert doc.media[0].fields["caption"].value == "Real caption"
+    assert doc.media[0].block_index == 1
+
+
 def test_figure_without_caption_has_no_caption_field_and_no_block_index():
     doc = read('<figure><img src="a.jpg" alt="A"></figure><p>Photo: AP</p>')
     (figure,) = doc.media
@@ -394,6 +419,15 @@ def test_other_date_meta_forms():
         '<META NAME="Date" CONTENT="2026-03-12">',
     ]:
         assert read(page("<p>x</p>", head)).reference_date == dt.date(2026, 3, 12), head
+
+
+def test_json_ld_and_time_pubdate_give_a_date_when_no_meta_does():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-07-01T10:00:00Z"}</script>'
+    assert read(page("<p>x</p>", ld)).reference_date == dt.date(2026, 7, 1)
+    plain = '<script>var o = {"datePublished": "2026-07-01"};</script>'
+    assert read(page("<p>x</p>", plain)).reference_date is None
+    assert read(page('<p>Filed <time datetime="2026-07-02" pubdate>today</time></p>')).reference_date == dt.date(2026, 7, 2)
+    assert read(page('<p>On <time datetime="2026-07-02">Thursday</time></p>')).reference_date is None
 
 
 def test_published_time_wins_over_a_plain_date_meta():
