@@ -1,0 +1,699 @@
+"""Finding person names in news prose by context, and folding spellings to tell one person spelt two ways."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+#: Block kinds, as `factlint.document` names them (kept as strings so this
+#: module can be tested on plain strings).
+HEADLINE, SUBHEADING, PARAGRAPH, CAPTION, LIST_ITEM = "headline", "subheading", "paragraph", "caption", "list-item"
+BODY_KINDS = (PARAGRAPH, LIST_ITEM)
+DISPLAY_KINDS = (HEADLINE, SUBHEADING)
+
+#: A word: letters, with inner apostrophes and hyphens ("O'Neill", "al-Assad").
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+POSSESSIVE_RE = re.compile(r"['’]s$")
+QUOTE_MARKS = frozenset('"“”«»„')
+SENTENCE_END_RE = re.compile(r"[.!?:;]")
+BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+#: Order matters: each rule folds one difference transliteration systems make.
+SKELETON_RULES = (
+    ("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("ck", "k"), ("q", "k"), ("kh", "h"),
+    ("gh", "g"), ("dh", "d"), ("ph", "f"), ("w", "v"),
+)
+DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+# ---------------------------------------------------------------- folding
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters only: "Núñez" -> "nunez", "Зеленский" -> "zelenskii"."""
+    from unidecode import unidecode
+
+    return re.sub(r"[^a-z]", "", unidecode(text).lower())
+
+
+def skeleton(text: str) -> str:
+    """A folded spelling with transliteration differences removed: Zelenskyy, Zelenskiy, Zelensky agree."""
+    s = fold(text)
+    for old, new in SKELETON_RULES:
+        s = s.replace(old, new)
+    s = re.sub(r"(?<=[aeiou])j", "i", s).replace("ij", "i").replace("y", "i")
+    return DOUBLE_RE.sub(r"\1", s)
+
+
+def is_latin(text: str) -> bool:
+    return all(not c.isalpha() or ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
+
+
+def _distinct_forms(a: str, b: str) -> bool:
+    """Two spellings that are each a real form of their own: Petrov/Petrova, Hansen/Hansens."""
+    short, long_ = sorted((a, b), key=len)
+    if long_ in (short + "a", short + "s", short + "es"):
+        return True
+    if short.endswith(("ki", "ky", "ii")) and long_ in (short[:-1] + "a", short[:-1] + "aya", short[:-2] + "kaya"):
+        return True
+    return short.endswith("y") and long_ == short[:-1] + "aya"
+
+
+def similarity(a: str, b: str) -> str | None:
+    """How alike two surname spellings are: "fold", "skeleton", "near" or None.
+
+    "fold": only accents, case or punctuation differ (Núñez / Nunez);
+    "skeleton": a transliteration difference (Zelensky / Zelenskyy);
+    "near": one letter apart in a long name (Hansen / Hanson), which needs
+    agreeing context before anyone calls it a misspelling.
+    """
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb or _distinct_forms(fa, fb):
+        return None
+    if fa == fb:
+        return "fold"
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return "skeleton"
+    from rapidfuzz.distance import OSA
+
+    shortest = min(len(sa), len(sb))
+    distance = OSA.distance(sa, sb)
+    if sa[0] == sb[0] and ((distance == 1 and shortest >= 5) or (distance == 2 and shortest >= 8)):
+        return "near"
+    return None
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+def _words(values: Iterable[Any]) -> list[str]:
+    out: list[str] = []
+    for v in values or ():
+        if isinstance(v, list):
+            out.extend(_words(v))
+        elif v is not None:
+            out.append(str(v))
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of the name packs, shaped for lookup."""
+
+    titles: frozenset[tuple[str, ...]]
+    longest_title: int
+    abbreviations: frozenset[str]
+    first_names: frozenset[str]  # skeletons
+    name_groups: Mapping[str, int]  # skeleton of a given name -> its variant group
+    speech_verbs: frozenset[str]
+    name_verbs: frozenset[str]
+    particles: frozenset[str]
+    not_after: frozenset[str]
+    suffixes: frozenset[str]
+    credit_prefixes: tuple[str, ...]
+    not_names: frozenset[str]
+    places: frozenset[str]
+    organisations: frozenset[str]
+
+    @classmethod
+    def from_packs(cls, titles: Mapping[str, Any], first_names: Mapping[str, Any],
+                   context: Mapping[str, Any]) -> "Lexicon":
+        abbreviations = frozenset(w.lower() for w in _words(titles.get("abbreviations")))
+        phrases = {tuple(t.lower().split()) for t in _words(titles.get("titles"))}
+        phrases |= {(a,) for a in abbreviations}
+        groups: dict[str, int] = {}
+        for n, group in enumerate(first_names.get("variants") or ()):
+            keys = {skeleton(g) for g in _words(group)} - {""}
+            joined = {groups[k] for k in keys if k in groups}
+            gid = min(joined) if joined else n + 1_000_000
+            for k, v in list(groups.items()):
+                if v in joined:
+                    groups[k] = gid
+            for k in keys:
+                groups[k] = gid
+        return cls(
+            titles=frozenset(phrases),
+            longest_title=max((len(p) for p in phrases), default=1),
+            abbreviations=abbreviations,
+            first_names=frozenset(skeleton(n) for n in _words(first_names.get("names"))) - {""},
+            name_groups=groups,
+            speech_verbs=frozenset(w.lower() for w in _words(context.get("speech-verbs"))),
+            name_verbs=frozenset(w.lower() for w in _words(context.get("name-verbs"))),
+            particles=frozenset(w.lower() for w in _words(context.get("particles"))),
+            not_after=frozenset(w.lower() for w in _words(context.get("not-after"))),
+            suffixes=frozenset(w.lower().rstrip(".") for w in _words(context.get("suffixes"))),
+            credit_prefixes=tuple(_words(context.get("credit-prefixes"))),
+            not_names=frozenset(w for p in _words(context.get("not-names")) for w in p.split()),
+            places=frozenset(w for p in _words(context.get("places")) for w in p.split()),
+            organisations=frozenset(_words(context.get("organisations"))),
+        )
+
+    def is_first_name(self, word: str) -> bool:
+        return word not in self.not_names and skeleton(word) in self.first_names
+
+    def given_key(self, word: str) -> str:
+        """One key for every spelling of a given name: Yuri and Yury, Mohammed and Muhammad."""
+        key = skeleton(word)
+        group = self.name_groups.get(key)
+        return f"group:{group}" if group is not None else key
+
+    def is_not_name(self, word: str) -> bool:
+        return word in self.not_names or word in self.places or word in self.organisations
+
+    def credit_start(self, text: str) -> int | None:
+        """Where a credit ("Photo: ...") starts in a caption, if it has one."""
+        found = [text.find(p) for p in self.credit_prefixes if p.endswith(":")]
+        found = [i for i in found if i >= 0]
+        return min(found) if found else None
+
+    def is_credit_line(self, text: str) -> bool:
+        stripped = text.lstrip(" \t*_>")
+        return any(stripped.startswith(p) for p in self.credit_prefixes)
+
+
+# ---------------------------------------------------------------- scanning
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a block's text: where it stands and what is around it."""
+
+    text: str
+    start: int
+    end: int
+    possessive: bool
+    initial: bool  # the first word of a sentence (or after an opening quotation mark)
+    in_quote: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One use of a person's name in a block: the surname and, in a full name, the given names.
+
+    `core` is the surname with a hyphenated particle removed ("al-Assad" ->
+    "Assad"), at `core_start:core_end` in the block text; `start:end` covers
+    the whole mention, a title before it included ("President Putin").
+    """
+
+    block: int
+    kind: str
+    order: int
+    start: int
+    end: int
+    core: str
+    core_start: int
+    core_end: int
+    given: tuple[Word, ...] = ()
+    title: bool = False
+    context: bool = False  # a speech verb, possessive, title or verb tells it is a person
+    initial: bool = False
+    in_quote: bool = False
+    group: bool = False  # "the Okafor family": a family, not one person
+    display: bool = False  # a headline word, matched only against names of the text
+    evidence: bool = False  # for a full name: something says it is a person
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given)
+
+    @property
+    def spelling(self) -> str:
+        return self.core.casefold()
+
+    @property
+    def key(self) -> str:
+        return fold(self.core)
+
+    @property
+    def body(self) -> bool:
+        return self.kind in BODY_KINDS
+
+
+def _quote_parity(text: str) -> list[int]:
+    """Count of quotation marks before each offset: odd means inside a quotation."""
+    counts, n = [0] * (len(text) + 1), 0
+    for i, c in enumerate(text):
+        counts[i] = n
+        if c in QUOTE_MARKS:
+            n += 1
+    counts[len(text)] = n
+    return counts
+
+
+def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
+    """The words of a block with possessives split off and sentence starts marked."""
+    parity = _quote_parity(text)
+    words: list[Word] = []
+    prev_end, prev_text = 0, ""
+    for m in WORD_RE.finditer(text):
+        raw, start = m.group(), m.start()
+        possessive = bool(POSSESSIVE_RE.search(raw)) and len(raw) > 2
+        word = raw[:-2] if possessive else raw
+        if not possessive and text[m.end():m.end() + 1] in ("'", "’") and raw.endswith("s"):
+            possessive = not text[m.end() + 1:m.end() + 2].isalpha()
+        gap = text[prev_end:start]
+        initial = not words or _ends_sentence(gap, prev_text, lexicon) or any(q in gap for q in QUOTE_MARKS)
+        words.append(Word(word, start, start + len(word), possessive, initial, parity[start] % 2 == 1))
+        prev_end, prev_text = m.end(), word
+    return words
+
+
+def _ends_sentence(gap: str, prev: str, lexicon: Lexicon) -> bool:
+    if BLANK_LINE_RE.search(gap) or gap.lstrip().startswith(("•", "-", "*")) and "\n" in gap:
+        return True
+    mark = SENTENCE_END_RE.search(gap)
+    if not mark:
+        return False
+    if gap.startswith(".") and (len(prev) == 1 and prev.isupper() or prev.lower() in lexicon.abbreviations):
+        return bool(SENTENCE_END_RE.search(gap[1:]))
+    return True
+
+
+def _is_cap(word: str, display: bool) -> bool:
+    first = word[0]
+    if not first.isupper():
+        return False
+    return display or len(word) == 1 or not word.isupper() or "-" in word
+
+
+def _is_particle(word: Word, lexicon: Lexicon) -> bool:
+    return word.text.islower() and word.lower in lexicon.particles
+
+
+def _particle_prefixed(word: str, lexicon: Lexicon) -> int:
+    """Length of a hyphenated particle ("al-" in "al-Assad"), or 0."""
+    head, dash, rest = word.partition("-")
+    if dash and rest and rest[0].isupper() and head.lower() in lexicon.particles:
+        return len(head) + 1
+    return 0
+
+
+def _joins(a: Word, b: Word, text: str, lexicon: Lexicon) -> bool:
+    """Whether b continues the capitalised run that a ends."""
+    if a.possessive:
+        return False
+    gap = text[a.end:b.start]
+    if gap.strip() == "":
+        return "\n\n" not in gap.replace("\r", "") and bool(gap)
+    if gap.startswith(".") and gap[1:].strip() == "":
+        return len(a.text) == 1 and a.text.isupper() or a.lower in lexicon.abbreviations
+    return False
+
+
+def _runs(words: list[Word], text: str, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
+    """Index ranges [i, j) of runs of capitalised words, with particles between them."""
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        starts_name = _is_cap(w.text, False) or _particle_prefixed(w.text, lexicon)
+        if not starts_name and _is_particle(w, lexicon):
+            # "said de Gaulle": particles open a run only if a name follows them.
+            j = i
+            while j < n and _is_particle(words[j], lexicon) and (j == i or _joins(words[j - 1], words[j], text, lexicon)):
+                j += 1
+            starts_name = j < n and j > i and _joins(words[j - 1], words[j], text, lexicon) and _is_cap(words[j].text, False)
+        if not starts_name:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _joins(words[j - 1], words[j], text, lexicon):
+            nxt = words[j]
+            if _is_cap(nxt.text, False) or _particle_prefixed(nxt.text, lexicon):
+                j += 1
+            elif _is_particle(nxt, lexicon):
+                k = j
+                while k < n and _is_particle(words[k], lexicon) and _joins(words[k - 1], words[k], text, lexicon):
+                    k += 1
+                if k < n and _joins(words[k - 1], words[k], text, lexicon) and _is_cap(words[k].text, False):
+                    j = k
+                else:
+                    break
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def _title_ends(words: list[Word], at: int, text: str, lexicon: Lexicon) -> int:
+    """Length in words of a title phrase ending at word `at`, or 0."""
+    best = 0
+    for length in range(1, lexicon.longest_title + 1):
+        first = at - length + 1
+        if first < 0:
+            break
+        if length > 1 and words[first + 1].initial:
+            break
+        if tuple(w.lower for w in words[first:at + 1]) in lexicon.titles:
+            best = length
+    return best
+
+
+@dataclass
+class _Scan:
+    """Mentions and candidates of one document, before names are cross-checked."""
+
+    full: list[Mention] = field(default_factory=list)
+    lone: list[Mention] = field(default_factory=list)
+    display: list[Mention] = field(default_factory=list)
+    given_words: set[str] = field(default_factory=set)
+
+
+class _BlockReader:
+    """Turns the runs of one block into name mentions."""
+
+    def __init__(self, index: int, kind: str, text: str, lexicon: Lexicon, scan: _Scan) -> None:
+        self.index, self.kind, self.text, self.lex, self.scan = index, kind, text, lexicon, scan
+        self.words = scan_words(text, lexicon)
+
+    def read(self, order: Iterator[int]) -> None:
+        for i, j in _runs(self.words, self.text, self.lex):
+            self._run(i, j, order)
+
+    def _gap(self, a: int, b: int) -> str:
+        return self.text[self.words[a].end:self.words[b].start]
+
+    def _run(self, i: int, j: int, order: Iterator[int]) -> None:
+        words, lex = self.words, self.lex
+        initial = words[i].initial
+        while i < j and words[i].text in lex.not_names:
+            i += 1
+        if i >= j:
+            return
+        title_at = -1
+        for p in range(i - 1, j - 1):
+            if p < 0 or (p == i - 1 and not self._title_may_precede(p, i)):
+                continue
+            if _title_ends(words, p, self.text, lex):
+                title_at = p
+        first = max(i, title_at + 1)
+        if first > i:
+            initial = False
+        last = j
+        while last - 1 > first and words[last - 1].lower.rstrip(".") in lex.suffixes:
+            last -= 1
+        names = words[first:last]
+        if not names or names[-1].text in lex.not_names or not names[-1].text[0].isupper() and not _particle_prefixed(names[-1].text, lex):
+            return
+        if lex.is_not_name(names[-1].text) or names[0].text in lex.organisations:
+            return
+        if lex.is_not_name(names[0].text) and not lex.is_first_name(names[0].text) and title_at < first - 1:
+            return
+        context = self._context(first, last - 1, title_at >= 0)
+        given = [w for w in names[:-1] if not (_is_particle(w, lex) or len(w.text) == 1)]
+        if given and names[0].lower in lex.particles and len(given) == 1 and given[0] is names[0] and not lex.is_first_name(names[0].text):
+            given = []  # "De Gaulle", "Bin Salman": a surname with its particle
+        surname = names[-1]
+        cut = _particle_prefixed(surname.text, lex)
+        title = title_at >= 0 and title_at == first - 1
+        start = words[title_at - _title_ends(words, title_at, self.text, lex) + 1].start if title else names[0].start
+        mention = Mention(
+            block=self.index, kind=self.kind, order=next(order), start=start, end=surname.end,
+            core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
+            given=tuple(given), title=title_at >= 0, context=context,
+            initial=initial and title_at < 0, in_quote=surname.in_quote,
+            group=self._next_lower(last - 1) in lex.not_after,
+        )
+        if given:
+            evidence = title_at >= 0 or lex.is_first_name(given[0].text) or self._speech_near(first, last - 1)
+            self.scan.full.append(_with(mention, evidence=evidence))
+            self.scan.given_words.update(w.text for w in given)
+        else:
+            self.scan.lone.append(mention)
+
+    def _title_may_precede(self, p: int, i: int) -> bool:
+        """A title may stand right before a name, or before a comma ("its chief executive, Laura Chen")."""
+        return self._gap(p, i).strip() in ("", ",") and not self.words[i].initial
+
+    def _next_lower(self, k: int) -> str:
+        if k + 1 >= len(self.words) or self._gap(k, k + 1).strip():
+            return ""
+        return self.words[k + 1].lower
+
+    def _speech_near(self, first: int, last: int) -> bool:
+        after = self._next_lower(last)
+        before = self.words[first - 1].lower if first > 0 and not self._gap(first - 1, first).strip() else ""
+        return after in self.lex.speech_verbs or before in self.lex.speech_verbs or self._according_to(first)
+
+    def _according_to(self, first: int) -> bool:
+        return first >= 2 and self.words[first - 2].lower == "according" and self.words[first - 1].lower == "to"
+
+    def _context(self, first: int, last: int, titled: bool) -> bool:
+        words = self.words
+        if titled or words[last].possessive or self._speech_near(first, last):
+            return True
+        if self._next_lower(last) in self.lex.name_verbs:
+            return True
+        return last + 1 < len(words) and self._gap(last, last + 1).lstrip().startswith(",") or last + 1 == len(words) and self.text[words[last].end:].lstrip().startswith(",")
+
+
+def _with(mention: Mention, **changes: Any) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, **changes)
+
+
+def _is_display(kind: str, text: str) -> bool:
+    if kind in DISPLAY_KINDS:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        return True
+    # A title-case line ("Putin Praises Trump's Mediation Efforts") is a
+    # heading whatever the reader called it: every word looks like a name.
+    long_words = [w for w in WORD_RE.findall(text) if len(w) > 3]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _display_words(index: int, kind: str, text: str, lexicon: Lexicon, order: Iterator[int]) -> Iterator[Mention]:
+    for w in scan_words(text, lexicon):
+        if _is_cap(w.text, True) and is_latin(w.text) and not lexicon.is_not_name(w.text.capitalize()):
+            cut = _particle_prefixed(w.text, lexicon)
+            yield Mention(block=index, kind=kind, order=next(order), start=w.start, end=w.end,
+                          core=w.text[cut:], core_start=w.start + cut, core_end=w.end, display=True)
+
+
+def find_mentions(blocks: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[Mention]:
+    """Every use of a person's name in the blocks (kind, text), in reading order.
+
+    Full names need evidence that they are people (a title, a first name, a
+    speech verb, or their surname used alone with such context); a surname
+    alone counts when it belongs to a full name of the text or stands in a
+    person's context. Credit lines are skipped, and in a caption the text
+    from its credit prefix on. Headline words count only when they spell, or
+    nearly spell, a surname of the text.
+    """
+    import itertools
+
+    order = itertools.count()
+    scan = _Scan()
+    for index, (kind, text) in enumerate(blocks):
+        if kind in BODY_KINDS and lexicon.is_credit_line(text):
+            continue
+        if kind == CAPTION:
+            cut = lexicon.credit_start(text)
+            text = text if cut is None else text[:cut] + " " * (len(text) - cut)
+        if _is_display(kind, text):
+            scan.display.extend(_display_words(index, kind, text, lexicon, order))
+        else:
+            _BlockReader(index, kind, text, lexicon, scan).read(order)
+    return _resolve(scan, lexicon)
+
+
+def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
+    context_keys = {m.key for m in scan.lone if m.context and not m.group}
+    full = [m for m in scan.full if m.evidence or m.key in context_keys]
+    full = [_with(m, evidence=True) for m in full]
+    surname_keys = {m.key for m in full}
+    surname_skeletons = {skeleton(m.core) for m in full}
+    given = {w for m in full for w in (g.text for g in m.given)}
+    mentions: list[Mention] = list(full)
+    for m in scan.lone:
+        if not is_latin(m.core) or lexicon.is_not_name(m.core):
+            continue
+        if m.key not in surname_keys and (m.core in given or lexicon.is_first_name(m.core)):
+            continue
+        if m.initial and not m.context:
+            continue
+        known = m.key in surname_keys or skeleton(m.core) in surname_skeletons
+        if known or m.context or any(similarity(m.core, f.core) for f in full):
+            mentions.append(m)
+    spellings = {m.spelling for m in mentions}
+    for m in scan.display:
+        if m.spelling in spellings or any(similarity(m.core, s) in ("fold", "skeleton") for s in spellings):
+            mentions.append(m)
+    return sorted(mentions, key=lambda m: m.order)
+
+
+# ---------------------------------------------------------------- NAM001
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A use of a minority spelling, and the spelling the rest of the text uses."""
+
+    mention: Mention
+    start: int  # in the block text
+    end: int
+    written: str
+    other: str
+    other_uses: int
+    replacement: str
+
+
+@dataclass
+class _Spelling:
+    uses: list[Mention] = field(default_factory=list)
+    givens: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> int:
+        return self.uses[0].order
+
+    def form(self) -> str:
+        forms = Counter(m.core for m in self.uses if not m.display)
+        return forms.most_common(1)[0][0] if forms else self.uses[0].core
+
+
+class _Clusters:
+    """Union-find over spellings."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self, keys: Iterable[str]) -> list[list[str]]:
+        out: dict[str, list[str]] = {}
+        for k in keys:
+            out.setdefault(self.find(k), []).append(k)
+        return list(out.values())
+
+
+def _agree(a: _Spelling, b: _Spelling, sim: str, close: Mapping[str, set[str]], sa: str, sb: str) -> bool:
+    """Whether the context says two similar spellings are one person."""
+    if a.givens and b.givens:
+        return bool(a.givens & b.givens)
+    if a.givens or b.givens:
+        alone, name = (b, sb) if a.givens else (a, sa)
+        if len(close[name]) != 1:
+            return False
+        return sim != "near" or all(m.context or m.display for m in alone.uses)
+    return sim != "near" and len(close[sa]) == 1 and len(close[sb]) == 1
+
+
+def _majority(group: list[str], spellings: Mapping[str, _Spelling]) -> str:
+    latin_first = sorted(group, key=lambda s: (-len(spellings[s].uses), spellings[s].first))
+    return latin_first[0]
+
+
+def name_variants(mentions: Sequence[Mention], lexicon: Lexicon, house_variants: Iterable[str] = ()) -> list[Variant]:
+    """Uses of a spelling that another, more used spelling of the same person contradicts."""
+    skip = {h.casefold() for h in house_variants}
+    usable = [m for m in mentions if is_latin(m.core) and m.spelling not in skip]
+    spellings: dict[str, _Spelling] = {}
+    for m in usable:
+        s = spellings.setdefault(m.spelling, _Spelling())
+        s.uses.append(m)
+        if m.given:
+            s.givens.add(lexicon.given_key(m.given[0].text))
+    names = sorted(spellings, key=lambda s: spellings[s].first)
+    sims: dict[tuple[str, str], str] = {}
+    close: dict[str, set[str]] = {n: set() for n in names}
+    for x, a in enumerate(names):
+        for b in names[x + 1:]:
+            sim = similarity(spellings[a].form(), spellings[b].form())
+            if sim:
+                sims[(a, b)] = sim
+                close[a].add(b)
+                close[b].add(a)
+    clusters = _Clusters()
+    for (a, b), sim in sims.items():
+        if _agree(spellings[a], spellings[b], sim, close, a, b):
+            clusters.union(a, b)
+    found: list[Variant] = []
+    for group in clusters.groups(names):
+        if len(group) > 1:
+            found.extend(_report(group, spellings))
+    found.extend(_given_variants(usable, clusters, lexicon, skip))
+    return sorted(found, key=lambda v: v.mention.order)
+
+
+def _report(group: list[str], spellings: Mapping[str, _Spelling]) -> Iterator[Variant]:
+    house = _majority(group, spellings)
+    form, uses = spellings[house].form(), len(spellings[house].uses)
+    for name in group:
+        if name == house:
+            continue
+        for m in spellings[name].uses:
+            replacement = form.upper() if m.core.isupper() and len(m.core) > 1 else form
+            yield Variant(m, m.core_start, m.core_end, m.core, form, uses, replacement)
+
+
+def _given_variants(mentions: Sequence[Mention], clusters: _Clusters, lexicon: Lexicon,
+                    skip: set[str]) -> Iterator[Variant]:
+    """Yuri Ushakov / Yury Ushakov: one person, the given name spelt two ways."""
+    people: dict[tuple[str, str], dict[str, list[Mention]]] = {}
+    for m in mentions:
+        if m.given and is_latin(m.given[0].text) and m.given[0].text.casefold() not in skip:
+            key = (clusters.find(m.spelling), lexicon.given_key(m.given[0].text))
+            people.setdefault(key, {}).setdefault(m.given[0].text.casefold(), []).append(m)
+    for forms in people.values():
+        if len(forms) < 2:
+            continue
+        house = min(forms, key=lambda f: (-len(forms[f]), forms[f][0].order))
+        written_house = forms[house][0].given[0].text
+        for name, uses in forms.items():
+            if name == house:
+                continue
+            for m in uses:
+                g = m.given[0]
+                yield Variant(m, g.start, g.end, f"{g.text} {m.core}", f"{written_house} {forms[house][0].core}",
+                              len(forms[house]), written_house)
+
+
+# ---------------------------------------------------------------- NAM002
+
+
+@dataclass(frozen=True)
+class EarlySurname:
+    """A surname (or title and surname) in body text before the person's full name."""
+
+    mention: Mention
+    full_name: Mention
+
+
+def early_surnames(mentions: Sequence[Mention]) -> list[EarlySurname]:
+    """The first surname-only reference, per surname, that comes before its full name in body text."""
+    first_full: dict[str, Mention] = {}
+    for m in mentions:
+        if m.full and m.body and m.key not in first_full:
+            first_full[m.key] = m
+    found: dict[str, EarlySurname] = {}
+    for m in mentions:
+        if m.full or not m.body or m.display or m.in_quote or m.group or m.key in found:
+            continue
+        full = first_full.get(m.key)
+        if full is None or full.order < m.order or (m.initial and not m.context):
+            continue
+        found[m.key] = EarlySurname(m, full)
+    return sorted(found.values(), key=lambda e: e.mention.order)
+
+
+def full_name_text(mention: Mention, text: str) -> str:
+    """The full name as written, without its title: "Adaeze Okafor"."""
+    start = mention.given[0].start if mention.given else mention.core_start
+    return " ".join(text[start:mention.core_end].split())

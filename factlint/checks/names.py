@@ -1,0 +1,189 @@
+"""Names family (NAM): one person spelt two ways, a surname before the full name, off-house spellings."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping, Sequence
+
+from factlint.checks import _personnames as pn
+from factlint.document import Block, Document
+from factlint.plugins import hookimpl
+from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, Rule, rule
+
+PACK_SCHEMAS: dict[str, Any] = {
+    "name-titles": {"titles": [str], "?abbreviations": [str]},
+    "first-names": {"names": [[str]], "?variants": [[str]]},
+    "name-context": {
+        "speech-verbs": [str],
+        "?name-verbs": [str],
+        "?particles": [str],
+        "?not-after": [str],
+        "?suffixes": [str],
+        "?credit-prefixes": [str],
+        "?not-names": [str],
+        "?places": [str],
+        "?organisations": [str],
+    },
+}
+#: `names:` maps a house spelling to the variants the desk corrects.
+SETTINGS_SCHEMAS: dict[str, Any] = {"names": {str: [str]}}
+SOURCE = "AP Stylebook, names and \"first reference\"; Reuters Handbook of Journalism, names"
+
+#: One lexicon per loaded set of packs; the packs object is kept so its id is not reused.
+_LEXICONS: dict[int, tuple[Any, pn.Lexicon]] = {}
+
+
+def lexicon(context: Context) -> pn.Lexicon:
+    packs = context.packs
+    cached = _LEXICONS.get(id(packs))
+    if cached is None or cached[0] is not packs:
+
+        def pack(name: str) -> Mapping[str, Any]:
+            return packs.get(name) if packs is not None and name in packs else {}
+
+        built = pn.Lexicon.from_packs(pack("name-titles"), pack("first-names"), pack("name-context"))
+        cached = _LEXICONS[id(packs)] = (packs, built)
+    return cached[1]
+
+
+def _mentions(document: Document, lex: pn.Lexicon) -> list[pn.Mention]:
+    return pn.find_mentions([(b.kind, b.prose) for b in document.blocks], lex)
+
+
+def house_spellings(context: Context) -> dict[str, str]:
+    """{variant: house spelling} from the `names` settings."""
+    table = context.settings.get("names") or {}
+    out: dict[str, str] = {}
+    for house, variants in table.items():
+        for variant in variants or ():
+            if str(variant).strip() and str(variant) != str(house):
+                out[str(variant)] = str(house)
+    return out
+
+
+def _uses(n: int) -> str:
+    return f"{n} use" if n == 1 else f"{n} uses"
+
+
+@rule(
+    code="NAM001",
+    name="name-variant",
+    summary="One person's name spelt two ways in the same draft.",
+    explanation=(
+        "A name spelt two ways in one story is an error readers notice and write in about; "
+        "transliterated names (Zelensky, Zelenskyy, Zelenskiy) make it common. Spellings are "
+        "compared after folding accents and transliteration, and called the same person only when "
+        "the context agrees: the same first name, or a surname used alone that matches no one else "
+        "in the story. Reported at each use of the less used spelling (at a tie, the later one), "
+        "naming the other. People who share a surname (Raúl and Fidel Castro) and names that merely "
+        "look alike (Jackson, Johnson) are not reported."
+    ),
+    example="Ukrainian midfielder Oleksandr Zinchuk signed on Monday. Zinchuk, 24, said he was ready, but Zintchuk's old club was not.",
+    near_miss="Chief executive Laura Chen said the plant would open. Her predecessor, Mark Chen, disagreed.",
+    severity="warning",
+    fix=UNSAFE,
+    source=SOURCE,
+)
+def name_variant(document: Document, context: Context) -> Iterator[Finding]:
+    lex = lexicon(context)
+    mentions = _mentions(document, lex)
+    for v in pn.name_variants(mentions, lex, house_spellings(context)):
+        block = document.blocks[v.mention.block]
+        span = block.span(v.start, v.end)
+        message = f'name spelt two ways: "{v.written}" here, "{v.other}" elsewhere ({_uses(v.other_uses)})'
+        fix = Fix.replace(span, v.replacement, f'Replace with "{v.replacement}"', UNSAFE)
+        yield name_variant.finding(span, message, fix)
+
+
+@rule(
+    code="NAM002",
+    name="surname-before-full-name",
+    summary="A surname used in body text before the person's full name.",
+    explanation=(
+        "The first reference to a person gives the full name; later ones may use the surname. A "
+        "surname (or title and surname, \"President Putin\") in body text before that person's "
+        "full name first appears in body text leaves the reader asking who that is. Headlines, "
+        "subheadings, captions and photo credit lines neither introduce a name nor are checked. "
+        "Reported once per surname, at its first use."
+    ),
+    example="Okafor opened the session.\n\nCouncil member Adaeze Okafor later told reporters the deal held.",
+    near_miss="Council member Adaeze Okafor opened the session.\n\nOkafor later told reporters the deal held.",
+    severity="warning",
+    source=SOURCE,
+)
+def surname_before_full_name(document: Document, context: Context) -> Iterator[Finding]:
+    lex = lexicon(context)
+    for early in pn.early_surnames(_mentions(document, lex)):
+        m, full = early.mention, early.full_name
+        block = document.blocks[m.block]
+        full_block = document.blocks[full.block]
+        surname = " ".join(block.text[m.start:m.core_end].split())
+        row, _ = document.position(full_block.span(full.core_start, full.core_end).start)
+        name = pn.full_name_text(full, full_block.text)
+        message = f'"{surname}" comes before the full name "{name}" (line {row}); give the full name at first reference'
+        yield surname_before_full_name.finding(block.span(m.start, m.core_end), message)
+
+
+def _variant_pattern(variant: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in variant.split()]
+    return re.compile(r"(?<![\w'’-])" + r"\s+".join(words) + r"(?![\w-])")
+
+
+def _house_matches(block: Block, table: Mapping[str, str]) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, written, house) of each variant in the block, longest first where they overlap."""
+    found: list[tuple[int, int, str, str]] = []
+    for variant, house in table.items():
+        forms = {variant: house}
+        if len(variant) > 1 and variant.upper() != variant:
+            forms[variant.upper()] = house.upper()
+        for written, replacement in forms.items():
+            for m in _variant_pattern(written).finditer(block.prose):
+                found.append((m.start(), m.end(), m.group(), replacement))
+    taken: list[tuple[int, int]] = []
+    for start, end, written, house in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        yield start, end, written, house
+
+
+@rule(
+    code="NAM003",
+    name="house-spelling",
+    summary="A name spelt as a variant the house style dictionary corrects.",
+    explanation=(
+        "A newsroom fixes one spelling for names that have several (Zelensky or Zelenskyy). The "
+        "`names` setting maps each house spelling to the variants to correct; a variant in the "
+        "draft is reported with a safe fix to the house spelling. With no `names` setting the "
+        "rule reports nothing; examples/house-names.yaml is a dictionary to start from."
+    ),
+    example="President Volodymyr Zelenskyy spoke on Monday.",
+    near_miss="President Volodymyr Zelensky spoke on Monday.",
+    severity="warning",
+    fix=SAFE,
+    source=SOURCE,
+)
+def house_spelling(document: Document, context: Context) -> Iterator[Finding]:
+    table = house_spellings(context)
+    if not table:
+        return
+    for block in document.blocks:
+        for start, end, written, house in _house_matches(block, table):
+            span = block.span(start, end)
+            message = f'"{written}" is not the house spelling: write "{house}"'
+            yield house_spelling.finding(span, message, Fix.replace(span, house, f'Replace with "{house}"', SAFE))
+
+
+@hookimpl
+def factlint_rules() -> Sequence[Rule]:
+    return [name_variant, surname_before_full_name, house_spelling]
+
+
+@hookimpl
+def factlint_pack_schemas() -> Mapping[str, Any]:
+    return PACK_SCHEMAS
+
+
+@hookimpl
+def factlint_settings_schemas() -> Mapping[str, Any]:
+    return SETTINGS_SCHEMAS
