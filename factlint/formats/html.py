@@ -510,7 +510,9 @@ class _Reader(HTMLParser):
         self.stack.append(frame)
         if tag in SKIP:
             self.skip += 1
-            if tag == "title" and self.title is None and self.title_frame is None and self.skip == 1 + self.open_count("head"):
+            # the page's <title>, not an <svg>'s: a headline when the story has no h1
+            in_head_only = self.skip == 1 + self.open_count("head")
+            if tag == "title" and self.title is None and self.title_frame is None and in_head_only:
                 frame.title = _Run(HEADLINE)
                 self.title_frame = frame
         elif tag in BLOCK_KINDS and not self.caption:
@@ -676,9 +678,9 @@ class _Reader(HTMLParser):
         if not figure.images and figure.has_embed:
             # a video or embed: still a media item that needs a credit. A figure
             # holding only a pull quote is not one.
-            self.media.append(
-                _MediaDraft("figure", figure.span, figure.embed, dict(figure.fields), figure.in_article, caption, caption)
-            )
+            item = _MediaDraft("figure", figure.span, figure.embed, dict(figure.fields), figure.in_article)
+            item.block_draft = item.caption_draft = caption
+            self.media.append(item)
 
     def json_ld(self, start: int, end: int) -> None:
         gt = self.src.find(">", start, end)
