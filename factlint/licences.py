@@ -103,10 +103,14 @@ class Credit:
     prefix: Part | None
     author: Part | None
     source: Part | None  # a URL or a site's name
-    source_url: str | None  # the URL behind the source, when there is one
+    source_at: Part | None  # the source URL (its text) and where it stands (the URL, or its link's text)
     licences: tuple[Mention, ...]
     caption: Part | None
     names: tuple[Part, ...]  # every name-like piece (author, agency, publication)
+
+    @property
+    def source_url(self) -> str | None:
+        return self.source_at.text if self.source_at else None
 
     @property
     def known(self) -> tuple[Licence, ...]:
@@ -552,16 +556,17 @@ def parse_credit(
     mentions = registry.mentions(text[:limit], local_links)
     mentions = [m for m in mentions if m.start >= body]
     urls = [p for p in find_urls(text[:limit]) if p.start >= body]
-    urls += [Part(s, e, u) for s, e, u in local_links if not registry.is_licence_url(u)]
+    # A link's text is a name ("Luis Ortega", "Flickr"); its URL is the source
+    linked = [Part(s, e, u) for s, e, u in local_links if not registry.is_licence_url(u)]
     blocked = sorted([(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in urls])
     end = _credit_end(text, body, limit, blocked, prefixes)
     mentions = [m for m in mentions if m.start < end]
     urls = [u for u in urls if u.start < end]
     names, author, source_part = _read_names(text, body, end, mentions, urls, registry, prefixes)
-    source_url = next((u.text for u in sorted(urls, key=lambda u: u.start) if not registry.is_licence_url(u.text)), None)
-    if source_part is None and source_url is not None:
-        link = next((u for u in urls if u.text == source_url), None)
-        source_part = link
+    candidates = [u for u in urls + linked if u.start < end and not registry.is_licence_url(u.text)]
+    source_at = min(candidates, key=lambda u: u.start) if candidates else None
+    if source_part is None and source_at is not None:
+        source_part = Part(source_at.start, source_at.end, text[source_at.start : source_at.end])
     caption = None
     rest_start = end
     if limit < len(text) and text[limit] in ")]":
@@ -571,7 +576,7 @@ def parse_credit(
     if stripped:
         at = rest_start + rest.find(stripped)
         caption = Part(at, at + len(stripped), stripped)
-    return Credit(start, end, prefix, author, source_part, source_url, tuple(mentions), caption, tuple(names))
+    return Credit(start, end, prefix, author, source_part, source_at, tuple(mentions), caption, tuple(names))
 
 
 def _closing_bracket(text: str, start: int, body: int) -> int:

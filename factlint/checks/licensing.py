@@ -19,7 +19,6 @@ from factlint.licences import (
     Prefixes,
     Registry,
     find_credit,
-    find_urls,
     parse_credit,
     registry,
 )
@@ -336,11 +335,8 @@ def _sources(item: Item) -> list[tuple[str, Span]]:
     sources = []
     for located in item.credits:
         credit = located.credit
-        if credit.source_url:
-            part = credit.source if credit.source and credit.source.text == credit.source_url else None
-            if part is None:
-                part = next((u for u in find_urls(located.text) if u.text == credit.source_url), None)
-            sources.append((credit.source_url, located.span(part) if part else located.whole))
+        if credit.source_at is not None:
+            sources.append((credit.source_at.text, located.span(credit.source_at)))
     for fld in item.all(SOURCE_KEYS):
         if str(fld.value).strip():
             sources.append((str(fld.value).strip(), fld.span))
