@@ -32,7 +32,7 @@ def display_path(filename: str) -> str:
             relative = os.path.relpath(filename)
         except ValueError:  # another drive on Windows
             relative = filename
-        if not relative.startswith(".."):
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
             filename = relative
     path = filename.replace(os.sep, "/")
     while path.startswith("./"):

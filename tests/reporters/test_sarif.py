@@ -309,3 +309,9 @@ def test_cli_sarif_is_schema_valid_and_agrees_with_json(tmp_path: Path) -> None:
     assert opening and opening[0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 4
     fingerprints = [r["partialFingerprints"]["factlint/v1"] for r in results]
     assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_display_path_keeps_names_that_merely_start_with_two_dots(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert sarif.display_path(str(tmp_path / "..draft.md")) == "..draft.md"
+    assert sarif.display_path(".\\x.md" if os.sep == "\\" else "./x.md") == "x.md"
