@@ -623,3 +623,83 @@ def test_never_raises_and_every_span_lies_in_the_source(source):
     for block in fragment_blocks:
         span = block.span(0, len(block.text))
         assert 2 <= span.start <= span.end <= len(source) + 2
+
+
+# -- a whole page, and through the engine -------------------------------------------
+
+DATA = __import__("pathlib").Path(__file__).parent / "data" / "html"
+
+
+def test_a_cms_page_reads_only_the_story():
+    source = (DATA / "harbour-strike.html").read_text(encoding="utf-8")
+    doc = read(source)
+    assert doc.reference_date == dt.date(2026, 5, 14)  # from JSON-LD
+    assert doc.headline.text == "Dock workers end strike after pay\xa0deal"
+    assert [b.kind for b in doc.blocks] == [
+        HEADLINE, PARAGRAPH, CAPTION, PARAGRAPH, PARAGRAPH, SUBHEADING, PARAGRAPH, PARAGRAPH, PARAGRAPH,
+        PARAGRAPH, LIST_ITEM, LIST_ITEM,
+    ]
+    text = "\n".join(b.text for b in doc.blocks)
+    for outside in ("Home", "Today", "Related", "tomorrow", "Coastal Herald", "TODO", "Updated"):
+        assert outside not in text
+    assert doc.blocks[9].quote_depth == 1
+    assert doc.blocks[11].text == "Overtime rules unchanged"
+    backlog = doc.blocks[6]
+    assert "https://saltmarsh-port.example/backlog" in backlog.text
+    assert "saltmarsh-port" not in backlog.prose
+    figure, image = doc.media
+    assert figure.kind == "figure" and figure.fields["data-src"].value == "/img/cranes.jpg"
+    assert figure.fields["caption"].value == "Cranes stood idle at Pier\xa04 for nine days. Photo: Mara Quinn"
+    assert figure.fields["data-credit"].value == "Mara Quinn"
+    assert image.kind == "image" and image.fields["title"].value == "Lorries on the A12"
+    assert doc.blocks[image.block_index + 1].text == "Photograph: Jonas Berg, CC BY 4.0"
+    (link,) = doc.blocks[image.block_index + 1].links
+    assert link.url == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_findings_land_on_the_story_never_on_page_furniture():
+    from factlint.testing import lint
+
+    source = (DATA / "harbour-strike.html").read_text(encoding="utf-8")
+    rows = {r.row for r in lint(source, format="html")}
+    story_rows = set(range(20, 43))
+    assert rows and rows <= story_rows
+
+
+def test_a_finding_after_entities_on_a_crlf_line_has_its_exact_place():
+    from factlint.testing import lint
+
+    source = "<html>\r\n<body>\r\n<p>Caf&eacute; &amp; bar owners\r\nmet &ldquo;yesterday&rdquo;.</p>\r\n</body></html>"
+    (found,) = [r for r in lint(source, format="html", select=["DAT001"])]
+    assert (found.row, found.column, found.end_row, found.end_column) == (4, 12, 4, 21)
+
+
+def test_code_scripts_styles_and_comments_are_never_checked():
+    from factlint.testing import lint
+
+    source = (
+        "<p>Run <code>tomorrow</code> now.</p><script>var today = 1;</script>"
+        "<style>a::after { content: 'tonight' }</style><!-- yesterday --><pre>last week</pre>"
+    )
+    assert lint(source, format="html", select=["DAT"]) == []
+
+
+def test_an_image_with_no_credit_is_reported_at_its_tag():
+    from factlint.testing import lint
+
+    source = '<p>Intro.</p>\n<p><img src="dock.jpg" alt="The dock"></p>\n'
+    (found,) = lint(source, format="html", select=["LIC001"])
+    assert (found.row, found.column, found.end_row, found.end_column) == (2, 4, 2, 39)
+    credited = '<p><img src="dock.jpg" alt="The dock" data-credit="Ana Lima" data-license="CC BY 4.0"></p>'
+    assert lint(credited, format="html", select=["LIC"]) == []
+    next_paragraph = '<p><img src="dock.jpg" alt="The dock"></p><p>Photo: Reuters</p>'
+    assert lint(next_paragraph, format="html", select=["LIC"]) == []
+
+
+def test_the_meta_published_date_dates_relative_phrases():
+    from factlint.testing import lint
+
+    source = '<head><meta name="date" content="2026-03-12"></head><body><p>It rained this week.</p></body>'
+    (found,) = lint(source, format="html", select=["DAT001"])
+    assert "2026-03-12" in found.message
+    assert "2026-03-12" not in lint("<p>It rained this week.</p>", format="html", select=["DAT001"])[0].message
