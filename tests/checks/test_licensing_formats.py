@@ -68,7 +68,7 @@ def test_html_figcaption_credit_anywhere_with_links() -> None:
     assert found(page(nc), "html") == [("LIC004", 3, 123)]
     bad = ('<figure><img src="a.jpg"><figcaption>The map. Image: Dana Whit, '
            'https://creativecommons.org/licenses/by-sa/</figcaption></figure>')
-    assert found(page(bad), "html") == [("LIC003", 3, 66)]
+    assert found(page(bad), "html") == [("LIC003", 3, 65)]
 
 
 def test_html_credit_paragraph_alone_is_a_media_item() -> None:
