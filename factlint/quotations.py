@@ -556,7 +556,7 @@ class Attribution:
         prev = tokens[k - 1].lower if k > 0 and not self._boundary(tokens[k - 1], tokens[k]) else ""
         if prev in _DETERMINERS:
             return False  # a noun: "a note to clients", "the report"
-        if prev in self.vocab.passive and not self._by_source(tokens, k + length):
+        if length == 1 and prev in self.vocab.passive and not self._by_source(tokens, k + length):
             return False  # "it was said", "so-called"
         for j in range(k + length, min(k + length + 4, len(tokens))):
             if self._boundary(tokens[j - 1], tokens[j]) or tokens[j].word in ":;":

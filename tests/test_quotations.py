@@ -225,7 +225,7 @@ def test_attribution_forms_of_the_spec() -> None:
 
 
 def test_attribution_in_the_sentence_before_or_after() -> None:
-    assert attributed('Ruiz spoke after the vote. "We will keep talking to them every single week."') == [False]
+    assert attributed('Ruiz left after the vote. "We will keep talking to them every single week."') == [False]
     assert attributed('Ruiz said the vote was close. "We will keep talking to them every single week."') == [True]
     assert attributed('"We will keep talking to them every single week." Ruiz said it twice.') == [True]
 
