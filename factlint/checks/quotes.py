@@ -129,7 +129,7 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
     example='"Nobody in this chamber got everything they wanted, and that is a compromise."',
     near_miss='"Nobody in this chamber got everything they wanted," said council member Ana Ruiz.',
     source=SOURCE,
-    example_format="text",
+    example_format="markdown",
 )
 def unattributed_quote(document: Document, context: Context) -> Iterator[Finding]:
     min_words = _min_words(context)
@@ -168,7 +168,7 @@ def unattributed_quote(document: Document, context: Context) -> Iterator[Finding
     example='Analysts called the delay "prudent but overdue in a note to clients.',
     near_miss='Analysts called the delay "prudent but overdue" in a note to clients.',
     source=SOURCE,
-    example_format="text",
+    example_format="markdown",
 )
 def unbalanced_quotes(document: Document, context: Context) -> Iterator[Finding]:
     paragraphs = _body(document, context)
@@ -222,7 +222,7 @@ def _reportable_unclosed(scan: QuotationScan, quotation: Quotation) -> bool:
     example='"The talks were frank and constructive,” Ushakov said.',
     near_miss='“The talks were frank and constructive,” Ushakov said.',
     source=SOURCE,
-    example_format="text",
+    example_format="markdown",
 )
 def mismatched_quote_marks(document: Document, context: Context) -> Iterator[Finding]:
     paragraphs = _body(document, context)
@@ -234,6 +234,12 @@ def mismatched_quote_marks(document: Document, context: Context) -> Iterator[Fin
             finding = _style_finding(paragraph, q, house, context)
             if finding is not None:
                 yield finding
+    for run, passage in _passages(paragraphs):
+        if passage.closed:
+            for k, q in passage.parts[:-1]:
+                finding = _continued_finding(run[k], q, house)
+                if finding is not None:
+                    yield finding
 
 
 def _house_style(document: Document, paragraphs: list[_Paragraph], context: Context) -> tuple[str, str]:
@@ -283,6 +289,21 @@ def _style_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str], 
         return _finding(paragraph, q, want,
                         f"quotation uses {opening} marks ({q.open_mark}…{q.close_mark}); the {origin} is {style} ({want[0]}…{want[1]})")
     return None
+
+
+def _continued_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str]) -> Finding | None:
+    """The opening mark of a paragraph a quotation runs on from: it has no closing mark to pair with."""
+    style, origin = house
+    opening = style_of(q.open_mark)
+    want = STYLE_MARKS[(style, q.family)][0] if opening is not None else None
+    if want is None or q.open_mark == want:
+        return None
+    if opening == style:
+        message = f"opening quotation mark {q.open_mark} is turned the wrong way"
+    else:
+        message = f"opening quotation mark {q.open_mark} is {opening}; the {origin} is {style} ({want})"
+    fix = Fix(SAFE, f"Use {want}", (Edit(_mark_span(paragraph, q.start), want),))
+    return mismatched_quote_marks.finding(_mark_span(paragraph, q.start), message, fix)
 
 
 def _finding(paragraph: _Paragraph, q: Quotation, marks: tuple[str, str], message: str) -> Finding:

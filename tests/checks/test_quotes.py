@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factlint.cli import main
-from factlint.testing import Case, assert_rule, lint
+from factlint.testing import Case, assert_rule, lint, registry
 
 QUOTE = "We will keep the branch libraries open every weekend"
 
@@ -226,3 +226,10 @@ def test_a_newsroom_speech_verb_pack_extends_the_shipped_one(tmp_path: Path, cap
     assert main(["check", "--select", "QUO001", str(plain / "story.txt")]) == 1
     assert main(["check", "--select", "QUO001", str(newsroom / "story.txt")]) == 0
     capsys.readouterr()
+
+
+def test_every_rule_triggers_on_its_example_and_not_on_its_near_miss() -> None:
+    for code in ("QUO001", "QUO002", "QUO003"):
+        rule = registry().rules[code]
+        assert [r.code for r in lint(rule.example, rule.example_format, [code])] == [code]
+        assert lint(rule.near_miss, rule.example_format, [code]) == []

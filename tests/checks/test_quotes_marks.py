@@ -189,3 +189,19 @@ def test_fixing_the_wire_story_leaves_three_well_formed_quotations(tmp_path: Pat
 def test_the_fix_touches_nothing_but_the_marks() -> None:
     draft = "# Budget\n\nIt's *late*. \"The **plan** is fine,” said Ana O'Neil.\n"
     assert fix(draft, "markdown", ["QUO003"]) == "# Budget\n\nIt's *late*. \"The **plan** is fine,\" said Ana O'Neil.\n"
+
+
+def test_the_opening_mark_of_a_continued_paragraph_follows_the_style() -> None:
+    draft = (
+        '"The libraries are where children do their homework after school.\n\n'
+        "“Closing them would save little,” Alvarez said. “It would cost a great deal.”\n"
+    )
+    assert_rule(
+        "QUO003",
+        invalid=[
+            Case(draft, row=1, column=1, message="opening quotation mark \" is straight; the dominant style is curly (“)",
+                 fixed=draft.replace('"The', "“The")),
+        ],
+        format="markdown",
+    )
+    assert_rule("QUO003", valid=[draft.replace('"The', "“The")], format="markdown")
