@@ -43,6 +43,7 @@ def skeleton(text: str) -> str:
     for old, new in SKELETON_RULES:
         s = s.replace(old, new)
     s = re.sub(r"(?<=[aeiou])j", "i", s).replace("ij", "i").replace("y", "i")
+    s = re.sub(r"^[gq]", "k", s)  # Gaddafi, Qaddafi, Kadhafi
     return DOUBLE_RE.sub(r"\1", s)
 
 
@@ -210,8 +211,10 @@ class Mention:
     core_start: int
     core_end: int
     given: tuple[Word, ...] = ()
+    surname: str = ""  # as written, particles included: "bin Salman"
     title: bool = False
-    context: bool = False  # a speech verb, possessive, title or verb tells it is a person
+    context: bool = False  # a speech verb, possessive, title, verb or comma says it is a person
+    speaks: bool = False  # the strong part of that: a title, possessive or speech verb
     initial: bool = False
     in_quote: bool = False
     group: bool = False  # "the Okafor family": a family, not one person
@@ -224,7 +227,8 @@ class Mention:
 
     @property
     def spelling(self) -> str:
-        return self.core.casefold()
+        # Straight and curly apostrophes are typography, not spelling (O'Neill, O’Neill).
+        return self.core.casefold().replace("’", "'")
 
     @property
     def key(self) -> str:
@@ -398,6 +402,9 @@ class _BlockReader:
         while last - 1 > first and words[last - 1].lower.rstrip(".") in lex.suffixes:
             last -= 1
         names = words[first:last]
+        if len(names) >= 3 and names[0].initial and not lex.is_first_name(names[0].text) and lex.is_first_name(names[1].text):
+            # "Florist Amanda Rose": a capitalised role at the start of a sentence.
+            names, first, initial = names[1:], first + 1, False
         if not names or names[-1].text in lex.not_names or not names[-1].text[0].isupper() and not _particle_prefixed(names[-1].text, lex):
             return
         if lex.is_not_name(names[-1].text) or names[0].text in lex.organisations:
@@ -410,12 +417,18 @@ class _BlockReader:
             given = []  # "De Gaulle", "Bin Salman": a surname with its particle
         surname = names[-1]
         cut = _particle_prefixed(surname.text, lex)
-        title = title_at >= 0 and title_at == first - 1
+        title = title_at >= 0 and title_at == first - 1 and not self._gap(title_at, first).strip()
         start = words[title_at - _title_ends(words, title_at, self.text, lex) + 1].start if title else names[0].start
+        surname_from = len(names) - 1
+        while surname_from > 0 and _is_particle(names[surname_from - 1], lex):
+            surname_from -= 1
+        if not given and names[0].lower in lex.particles:
+            surname_from = 0
         mention = Mention(
             block=self.index, kind=self.kind, order=next(order), start=start, end=surname.end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
-            given=tuple(given), title=title_at >= 0, context=context,
+            given=tuple(given), surname=" ".join(w.text for w in names[surname_from:]),
+            title=title_at >= 0, context=context, speaks=title_at >= 0 or self._speaks(first, last - 1),
             initial=initial and title_at < 0, in_quote=surname.in_quote,
             group=self._next_lower(last - 1) in lex.not_after,
         )
@@ -443,9 +456,12 @@ class _BlockReader:
     def _according_to(self, first: int) -> bool:
         return first >= 2 and self.words[first - 2].lower == "according" and self.words[first - 1].lower == "to"
 
+    def _speaks(self, first: int, last: int) -> bool:
+        return self.words[last].possessive or self._speech_near(first, last)
+
     def _context(self, first: int, last: int, titled: bool) -> bool:
         words = self.words
-        if titled or words[last].possessive or self._speech_near(first, last):
+        if titled or self._speaks(first, last):
             return True
         if self._next_lower(last) in self.lex.name_verbs:
             return True
@@ -474,8 +490,8 @@ def _display_words(index: int, kind: str, text: str, lexicon: Lexicon, order: It
     for w in scan_words(text, lexicon):
         if _is_cap(w.text, True) and is_latin(w.text) and not lexicon.is_not_name(w.text.capitalize()):
             cut = _particle_prefixed(w.text, lexicon)
-            yield Mention(block=index, kind=kind, order=next(order), start=w.start, end=w.end,
-                          core=w.text[cut:], core_start=w.start + cut, core_end=w.end, display=True)
+            yield Mention(block=index, kind=kind, order=next(order), start=w.start, end=w.end, core=w.text[cut:],
+                          core_start=w.start + cut, core_end=w.end, surname=w.text, display=True)
 
 
 def find_mentions(blocks: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[Mention]:
@@ -510,6 +526,7 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     full = [m for m in scan.full if m.evidence or m.key in context_keys]
     full = [_with(m, evidence=True) for m in full]
     surname_keys = {m.key for m in full}
+    full_spellings = {m.spelling for m in full}
     surname_skeletons = {skeleton(m.core) for m in full}
     given = {w for m in full for w in (g.text for g in m.given)}
     mentions: list[Mention] = list(full)
@@ -519,6 +536,10 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
         if m.key not in surname_keys and (m.core in given or lexicon.is_first_name(m.core)):
             continue
         if m.initial and not m.context:
+            # "Brown bears..." opens a sentence: only an exact spelling of an
+            # introduced surname counts, and then only towards its tally.
+            if m.spelling in full_spellings:
+                mentions.append(m)
             continue
         known = m.key in surname_keys or skeleton(m.core) in surname_skeletons
         if known or m.context or any(similarity(m.core, f.core) for f in full):
@@ -583,16 +604,21 @@ class _Clusters:
         return list(out.values())
 
 
-def _agree(a: _Spelling, b: _Spelling, sim: str, close: Mapping[str, set[str]], sa: str, sb: str) -> bool:
-    """Whether the context says two similar spellings are one person."""
+def _agree(a: _Spelling, b: _Spelling, sim: str, introduced: Mapping[str, set[str]], sa: str, sb: str) -> bool:
+    """Whether the context says two similar spellings are one person.
+
+    `introduced[s]` holds the spellings close to s that some full name
+    carries: a surname used alone is one person's only if exactly one
+    introduced spelling is close to it.
+    """
     if a.givens and b.givens:
         return bool(a.givens & b.givens)
     if a.givens or b.givens:
-        alone, name = (b, sb) if a.givens else (a, sa)
-        if len(close[name]) != 1:
+        alone, name, other = (b, sb, sa) if a.givens else (a, sa, sb)
+        if introduced[name] != {other}:
             return False
-        return sim != "near" or all(m.context or m.display for m in alone.uses)
-    return sim != "near" and len(close[sa]) == 1 and len(close[sb]) == 1
+        return sim != "near" or all(m.speaks for m in alone.uses)
+    return sim != "near" and introduced[sa] == introduced[sb] and len(introduced[sa]) <= 1
 
 
 def _majority(group: list[str], spellings: Mapping[str, _Spelling]) -> str:
@@ -620,9 +646,10 @@ def name_variants(mentions: Sequence[Mention], lexicon: Lexicon, house_variants:
                 sims[(a, b)] = sim
                 close[a].add(b)
                 close[b].add(a)
+    introduced = {n: {c for c in close[n] if spellings[c].givens} for n in names}
     clusters = _Clusters()
     for (a, b), sim in sims.items():
-        if _agree(spellings[a], spellings[b], sim, close, a, b):
+        if _agree(spellings[a], spellings[b], sim, introduced, a, b):
             clusters.union(a, b)
     found: list[Variant] = []
     for group in clusters.groups(names):
@@ -661,7 +688,7 @@ def _given_variants(mentions: Sequence[Mention], clusters: _Clusters, lexicon: L
                 continue
             for m in uses:
                 g = m.given[0]
-                yield Variant(m, g.start, g.end, f"{g.text} {m.core}", f"{written_house} {forms[house][0].core}",
+                yield Variant(m, g.start, g.end, f"{g.text} {m.surname}", f"{written_house} {forms[house][0].surname}",
                               len(forms[house]), written_house)
 
 

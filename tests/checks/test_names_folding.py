@@ -1,0 +1,69 @@
+"""Folding and comparing name spellings: accents, transliteration, and names that only look alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.checks._personnames import fold, is_latin, similarity, skeleton
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [("Núñez", "nunez"), ("Aydın", "aydin"), ("Raúl", "raul"), ("O'Neill", "oneill"), ("al-Assad", "alassad"),
+     ("Зеленский", "zelenskii"), ("Erdoğan", "erdogan"), ("Wałęsa", "walesa")],
+)
+def test_fold_removes_accents_case_and_punctuation(written: str, folded: str) -> None:
+    assert fold(written) == folded
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [("Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskij", "Зеленский"), ("Pezeshkian", "Pezeshkiyan"),
+     ("Zinchuk", "Zintchuk"), ("Yuri", "Yury", "Iuri"), ("Dmitri", "Dmitry"), ("Sergei", "Sergey", "Sergej"),
+     ("Alexei", "Aleksei", "Alexey"), ("Gaddafi", "Qaddafi", "Kadhafi")],
+)
+def test_transliterations_share_a_skeleton(spellings: tuple[str, ...]) -> None:
+    assert len({skeleton(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Núñez", "Nunez", "fold"),
+        ("Aydın", "Aydin", "fold"),
+        ("Zelensky", "Zelenskyy", "skeleton"),
+        ("Pezeshkian", "Pezeshkiyan", "skeleton"),
+        ("Hansen", "Hanson", "near"),
+        ("Solberg", "Solburg", "near"),
+        ("McDonald", "MacDonald", "near"),
+        ("Castro", "Castor", "near"),  # a transposed pair of letters
+    ],
+)
+def test_similar_spellings(a: str, b: str, expected: str) -> None:
+    assert similarity(a, b) == expected
+    assert similarity(b, a) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Jackson", "Johnson"),  # look alike, are not variants
+        ("Chen", "Chan"),  # too short to call one letter a misspelling
+        ("Petrov", "Petrova"),  # the feminine form is its own name
+        ("Kowalski", "Kowalska"),
+        ("Zelensky", "Zelenskaya"),
+        ("Hansen", "Hansens"),  # a plural: "the Hansens"
+        ("Brown", "Braun"),
+        ("Stewart", "Stuart"),
+        ("Brennan", "Brannigan"),
+        ("Smith", "Jones"),
+        ("Okafor", "Okoro"),
+    ],
+)
+def test_names_that_are_not_variants(a: str, b: str) -> None:
+    assert similarity(a, b) is None
+
+
+def test_latin_script_includes_accented_letters_only() -> None:
+    assert is_latin("Núñez") and is_latin("Aydın") and is_latin("O’Neill") and is_latin("Nguyễn")
+    assert not is_latin("Зеленский") and not is_latin("محمد")
