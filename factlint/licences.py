@@ -33,7 +33,12 @@ LICENCES_SCHEMA: dict[str, Any] = {
 }
 
 #: The schema of the `credit-prefixes` rule pack (rules/credit-prefixes.yaml).
-PREFIXES_SCHEMA: dict[str, Any] = {"prefixes": [str], "?fillers": [str], "?labels": [{"say": str, "means": str}]}
+PREFIXES_SCHEMA: dict[str, Any] = {
+    "prefixes": [str],
+    "?attached-prefixes": [str],
+    "?fillers": [str],
+    "?labels": [{"say": str, "means": str}],
+}
 
 _CC_ELEMENTS = ("by", "nc", "nd", "sa")
 _PORTS = ("none", "optional", "required")
@@ -484,30 +489,34 @@ def shipped_pack(filename: str, schema: Mapping[str, Any]) -> dict:
 class Prefixes:
     """Credit prefixes ("Photo:", "Photo by", "Image courtesy of"...) compiled for matching."""
 
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # every prefix, for captions and lines beside an image
     fillers: frozenset[str]
     labels: Mapping[str, str]
+    standalone: re.Pattern[str] | None = None  # prefixes that make a paragraph a credit line on its own
 
     @classmethod
     def from_pack(cls, pack: Mapping[str, Any]) -> "Prefixes":
-        prefixes = sorted({str(p).strip() for p in pack.get("prefixes") or () if str(p).strip()}, key=len, reverse=True)
-        alternatives = []
-        for p in prefixes:
-            escaped = re.escape(p).replace(r"\ ", r"\s+")
-            escaped = escaped.replace(":", r"\s*:")
-            tail = "" if not p[-1].isalnum() else r"(?=\s)"
-            alternatives.append(escaped + tail)
-        pattern = re.compile("(?:" + "|".join(alternatives) + ")" if alternatives else r"(?!x)x", re.I)
+        attached = [str(p) for p in pack.get("attached-prefixes") or ()]
         labels = {str(x["say"]).lower(): str(x["means"]) for x in pack.get("labels") or ()}
-        return cls(pattern, frozenset(str(f).lower() for f in pack.get("fillers") or ()), labels)
+        return cls(
+            _prefix_pattern([*(pack.get("prefixes") or ()), *attached]),
+            frozenset(str(f).lower() for f in pack.get("fillers") or ()),
+            labels,
+            _prefix_pattern(pack.get("prefixes") or ()),
+        )
 
     def at(self, text: str, i: int) -> re.Match[str] | None:
         return self.pattern.match(text, i)
 
-    def leading(self, text: str) -> re.Match[str] | None:
-        """A prefix opening the text (after spaces, brackets or emphasis marks)."""
+    def leading(self, text: str, standalone: bool = False) -> re.Match[str] | None:
+        """A prefix opening the text (after spaces, brackets or emphasis marks).
+
+        A paragraph standing alone must open with a full credit prefix: "©"
+        or "Courtesy of" alone count only beside an image or in its caption.
+        """
         m = re.match(r"[\s(\[*_\"“]*", text)
-        return self.at(text, m.end() if m else 0)
+        at = m.end() if m else 0
+        return (self.standalone or self.pattern).match(text, at) if standalone else self.at(text, at)
 
     def anywhere(self, text: str) -> re.Match[str] | None:
         """The first prefix standing at a boundary anywhere in a caption, capitalised as a credit is."""
@@ -519,6 +528,15 @@ class Prefixes:
                 continue
             return m
         return None
+
+
+def _prefix_pattern(prefixes: Iterable[Any]) -> re.Pattern[str]:
+    """One regex for all prefixes, longest first; a prefix ending in a word must be followed by a space."""
+    alternatives = []
+    for p in sorted({str(p).strip() for p in prefixes if str(p).strip()}, key=len, reverse=True):
+        escaped = re.escape(p).replace(r"\ ", r"\s+").replace(":", r"\s*:")
+        alternatives.append(escaped + (r"(?=\s)" if p[-1].isalnum() else ""))
+    return re.compile("(?:" + "|".join(alternatives) + ")" if alternatives else r"(?!x)x", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -708,9 +726,13 @@ def _clean(text: str, start: int, end: int, prefixes: Prefixes) -> Part | None:
     return Part(start, end, value)
 
 
-def find_credit(text: str, prefixes: Prefixes, anywhere: bool = False) -> int | None:
-    """Where a credit's prefix starts in a text: at its opening, or (in a caption) at any boundary."""
-    m = prefixes.leading(text)
+def find_credit(text: str, prefixes: Prefixes, anywhere: bool = False, standalone: bool = False) -> int | None:
+    """Where a credit's prefix starts in a text: at its opening, or (in a caption) at any boundary.
+
+    `standalone` is for a paragraph that is not beside an image: only a full
+    credit prefix makes it a credit line.
+    """
+    m = prefixes.leading(text, standalone)
     if m is None and anywhere:
         m = prefixes.anywhere(text)
     return m.start() if m else None

@@ -176,8 +176,8 @@ def _links(block: Block | None) -> list[tuple[int, int, str]]:
 
 
 def _credit_in(text: str, to_source: Callable[[int, int], Span], block: Block | None, tools: "Tools",
-               anywhere: bool) -> Located | None:
-    at = find_credit(text, tools.prefixes, anywhere)
+               anywhere: bool, standalone: bool = False) -> Located | None:
+    at = find_credit(text, tools.prefixes, anywhere, standalone)
     if at is None:
         return None
     credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
@@ -214,14 +214,25 @@ def _inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner != outer
 
 
-def _credit_line(document: Document, index: int, tools: "Tools") -> Located | None:
+def _credit_line(document: Document, index: int, tools: "Tools", standalone: bool) -> Located | None:
     """The credit of a paragraph that starts with a credit prefix, if it is one."""
     if not 0 <= index < len(document.blocks):
         return None
     block = document.blocks[index]
     if block.kind not in (PARAGRAPH, SUBHEADING) or block.quote_depth:
         return None
-    return _credit_in(block.text, block.span, block, tools, anywhere=False)
+    located = _credit_in(block.text, block.span, block, tools, anywhere=False, standalone=standalone)
+    if located is None or (standalone and _reads_like_prose(located)):
+        return None
+    return located
+
+
+def _reads_like_prose(located: Located) -> bool:
+    """A long sentence that happens to open with "Picture:" is prose, not a photo line."""
+    credit = located.credit
+    if credit.licences or credit.source_at is not None:
+        return False
+    return len(located.body_text.split()) > 20
 
 
 def _next_block_index(document: Document, media: Media) -> int | None:
@@ -248,7 +259,7 @@ def items(document: Document, tools: "Tools") -> list[Item]:
     for index, block in enumerate(document.blocks):
         if index in used:
             continue
-        located = _credit_line(document, index, tools)
+        located = _credit_line(document, index, tools, standalone=True)
         if located is not None:
             found.append(Item(located.whole, "credit-line", [located]))
     return found
@@ -268,9 +279,9 @@ def _attach_credit_lines(document: Document, media: Media, item: Item, used: set
         following = index + 1
     else:
         following = _next_block_index(document, media)
-    if item.credits or following is None:
+    if following is None:
         return
-    located = _credit_line(document, following, tools)
+    located = _credit_line(document, following, tools, standalone=False)
     if located is not None:
         item.credits.append(located)
         used.add(following)

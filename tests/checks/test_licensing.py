@@ -263,3 +263,22 @@ def test_clean_drafts_report_nothing() -> None:
         "The old terminal will be demolished.\n"
     )
     assert codes(draft) == []
+
+
+def test_copyright_and_courtesy_lines_count_only_beside_an_image() -> None:
+    assert codes("The council met.\n\n© 2026 The Riverton Courier. All rights reserved.\n") == []
+    assert codes("Courtesy of a new law, residents can park downtown for free.\n") == []
+    assert codes("![Mayor](m.jpg)\n*© Jane Doe*\n") == [("LIC002", 2)]
+    assert codes("![Mayor](m.jpg)\n\nCourtesy of the Doe family\n") == [("LIC002", 3)]
+    assert codes("![Mayor](m.jpg)\n\n© Jane Doe, CC BY 4.0\n") == []
+
+
+def test_a_long_sentence_opening_with_a_prefix_is_prose() -> None:
+    prose = ("Picture: a council chamber where every seat is taken, the heating has failed and the mayor "
+             "has been speaking for three hours without a break or a glass of water.\n")
+    assert codes(prose) == []
+
+
+def test_title_credit_and_the_credit_line_after_are_one_item() -> None:
+    draft = '![Mayor](m.jpg "Photo: Jane Doe")\n\n*Photo: Jane Doe, CC BY-SA 4.0, https://flickr.com/photos/jd/1*\n'
+    assert codes(draft) == []
