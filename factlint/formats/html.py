@@ -213,7 +213,7 @@ class _Run:
         self.nonblank = False
         self.code: list[tuple[int, int]] = []
         self.links: list[tuple[int, int, str, Span | None]] = []
-        self.open_links: list[list] = []
+        self.open_links: list[_OpenLink] = []
         self.media: list[_MediaDraft] = []
 
     def add(self, text: str, src_start: int, src_end: int, code: bool = False) -> None:
@@ -233,10 +233,25 @@ class _Run:
             self.length += 1
 
     def close_links(self) -> list[tuple[int, int, str, Span | None]]:
-        for entry in self.open_links:
-            self.links.append((entry[0], self.length, entry[1], entry[2]))
+        """Every link of the run, those still open ending here, in text order."""
+        for link in self.open_links:
+            link.close()
         self.open_links = []
-        return self.links
+        return sorted(self.links, key=lambda link: (link[0], link[1]))
+
+
+class _OpenLink:
+    """An `<a href>` whose end tag has not come yet."""
+
+    __slots__ = ("run", "start", "url", "span", "open")
+
+    def __init__(self, run: _Run, url: str, span: Span) -> None:
+        self.run, self.start, self.url, self.span, self.open = run, run.length, url, span, True
+
+    def close(self) -> None:
+        if self.open:  # else its block was already made, and the link ended with it
+            self.open = False
+            self.run.links.append((self.start, self.run.length, self.url, self.span))
 
 
 @dataclass
@@ -247,7 +262,7 @@ class _MediaDraft:
     span: Span
     src: str | None
     fields: dict[str, Field]
-    in_article: bool
+    article: int  # which top-level article holds it (0: none)
     block_draft: int | None = None
     caption_draft: int | None = None
 
@@ -258,7 +273,7 @@ class _Figure:
 
     span: Span
     fields: dict[str, Field]
-    in_article: bool
+    article: int  # which top-level article holds it (0: none)
     quote_depth: int
     images: list[tuple[Span, str | None, dict[str, Field]]]
     embed: str | None = None
@@ -277,7 +292,7 @@ class _Frame:
         self.start = start
         self.run: _Run | None = None
         self.figure: _Figure | None = None
-        self.link: list | None = None
+        self.link: _OpenLink | None = None
         self.main = False
         self.title: _Run | None = None
 
@@ -286,7 +301,7 @@ class _Frame:
 class _Draft:
     block: Block
     level: int
-    in_article: bool
+    article: int  # which top-level article holds it (0: none)
 
 
 class _Reader(HTMLParser):
@@ -308,6 +323,7 @@ class _Reader(HTMLParser):
             self.lines.append(i + 1)
             i = source.find("\n", i + 1, end)
         self.stack: list[_Frame] = []
+        self.open_tags: dict[str, int] = {}  # how many of each tag are open: spares deep stack walks
         self.loose = _Run(PARAGRAPH)
         self.run = self.loose
         self.pending: int | None = None
@@ -315,7 +331,8 @@ class _Reader(HTMLParser):
         self.dead = False
         self.skip = self.code = self.quote = self.caption = self.items = 0
         self.figures: list[_Figure] = []
-        self.article = 0  # 0 none seen, 1 inside the first article, 2 after it
+        self.articles = 0  # top-level articles seen
+        self.article = 0  # the one open now (0: none)
         self.drafts: list[_Draft] = []
         self.media: list[_MediaDraft] = []
         self.non_prose: list[Span] = []
@@ -436,13 +453,24 @@ class _Reader(HTMLParser):
         if start is None or start >= at or markup:
             return
         if self.skip:
-            if self.title_frame is not None and self.title_frame.title is not None:
-                for text, a, b in _decode(self.src, start, at):
-                    self.title_frame.title.add(text, a, b)
-            return
-        run, code = self.run, self.code > 0
-        for text, a, b in _decode(self.src, start, at):
+            if self.title_frame is None or self.title_frame.title is None:
+                return
+            run, code = self.title_frame.title, False
+        else:
+            run, code = self.run, self.code > 0
+        for text, a, b in self.decoded_text(start, at):
             run.add(text, a, b, code)
+
+    def decoded_text(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        # html.parser drops a `</>` silently, without an event: it is in the
+        # middle of a data run and must not become text.
+        runs: list[tuple[str, int, int]] = []
+        cut = self.src.find("</>", start, end)
+        while cut >= 0:
+            runs.extend(_decode(self.src, start, cut))
+            start = cut + 3
+            cut = self.src.find("</>", start, end)
+        return runs + _decode(self.src, start, end)
 
     # -- elements ------------------------------------------------------------
 
@@ -479,6 +507,8 @@ class _Reader(HTMLParser):
             self.pop_to(len(self.stack) - 1, at)
 
     def close_in_scope(self, tags: Sequence[str], stops: frozenset[str] | set[str], at: int) -> None:
+        if not any(self.open_tags.get(t) for t in tags):
+            return
         for i in range(len(self.stack) - 1, -1, -1):
             tag = self.stack[i].tag
             if tag in tags:
@@ -489,6 +519,8 @@ class _Reader(HTMLParser):
 
     def find_open(self, tag: str) -> int | None:
         """Index of the open element an end tag closes; an inline end tag never closes a block."""
+        if not self.open_tags.get(tag):
+            return None
         far = tag in BOUNDARY or tag in SKIP or tag in CODE
         for i in range(len(self.stack) - 1, -1, -1):
             open_tag = self.stack[i].tag
@@ -508,10 +540,11 @@ class _Reader(HTMLParser):
     def push(self, tag: str, attrs: list[tuple[str, str | None]], at: int, end: int) -> None:
         frame = _Frame(tag, at)
         self.stack.append(frame)
+        self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
         if tag in SKIP:
             self.skip += 1
             # the page's <title>, not an <svg>'s: a headline when the story has no h1
-            in_head_only = self.skip == 1 + self.open_count("head")
+            in_head_only = self.skip == 1 + self.open_tags.get("head", 0)
             if tag == "title" and self.title is None and self.title_frame is None and in_head_only:
                 frame.title = _Run(HEADLINE)
                 self.title_frame = frame
@@ -526,7 +559,8 @@ class _Reader(HTMLParser):
         elif tag in CODE:
             self.code += 1
         elif tag == "article" and self.article == 0:
-            self.article, frame.main = 1, True
+            self.articles += 1
+            self.article, frame.main = self.articles, True
         elif tag == "figure" and not self.skip:
             frame.figure = self.open_figure(at, end)
         elif tag == "a" and not self.skip:
@@ -536,9 +570,6 @@ class _Reader(HTMLParser):
         if tag in EMBEDS and self.figures and not self.figures[-1].has_embed:
             self.figures[-1].has_embed = True
             self.figures[-1].embed = dict(attrs).get("src")
-
-    def open_count(self, tag: str) -> int:
-        return sum(1 for f in self.stack if f.tag == tag)
 
     def pop_to(self, index: int, end: int) -> None:
         """Close every open element above `index` (inclusive), each ending at `end`."""
@@ -552,6 +583,7 @@ class _Reader(HTMLParser):
             self.run.separate(end, end)
         self.stack.pop()
         tag = frame.tag
+        self.open_tags[tag] -= 1
         if tag in SKIP:
             self.skip -= 1
         if tag == "figcaption":
@@ -567,7 +599,7 @@ class _Reader(HTMLParser):
         if tag == "script":
             self.json_ld(frame.start, end)
         if frame.link is not None:
-            self.close_link(frame.link)
+            frame.link.close()
         if frame.figure is not None:
             self.figures.pop()
             self.close_figure(frame.figure)
@@ -575,18 +607,19 @@ class _Reader(HTMLParser):
             self.title = _mapped(HEADLINE, frame.title.parts, frame.start)
             self.title_frame = None
         if frame.main:
-            self.article = 2
+            self.article = 0
         if frame.run is not None:
             self.run = next((f.run for f in reversed(self.stack) if f.run is not None), self.loose)
 
     def emit(self, run: _Run) -> None:
         """Make a block of what `run` gathered (if anything) and start it afresh."""
+        links = run.close_links()  # a link open across a block boundary ends with the block
         if run.nonblank or run.media:
             kind = self.kind_of(run)
             anchor = run.media[0].span.start if run.media else 0
-            block = _mapped(kind, run.parts, anchor, run.code, run.close_links(), self.quote)
+            block = _mapped(kind, run.parts, anchor, run.code, links, self.quote)
             index = len(self.drafts)
-            self.drafts.append(_Draft(block, run.level, self.article == 1))
+            self.drafts.append(_Draft(block, run.level, self.article))
             for item in run.media:
                 item.block_draft = index
             if kind == CAPTION and self.figures and block.text:
@@ -626,15 +659,8 @@ class _Reader(HTMLParser):
         if "href" not in spans:
             return
         a, b = spans["href"]
-        entry = [self.run.length, html.unescape(self.src[a:b]), Span(a, b), self.run]
-        self.run.open_links.append(entry)
-        frame.link = entry
-
-    def close_link(self, entry: list) -> None:
-        run = entry[3]
-        if any(e is entry for e in run.open_links):  # else its block was already made
-            run.open_links = [e for e in run.open_links if e is not entry]
-            run.links.append((entry[0], run.length, entry[1], entry[2]))
+        frame.link = _OpenLink(self.run, html.unescape(self.src[a:b]), Span(a, b))
+        self.run.open_links.append(frame.link)
 
     def void(self, tag: str, attrs: list[tuple[str, str | None]], at: int, end: int) -> None:
         if tag == "meta":
@@ -661,12 +687,12 @@ class _Reader(HTMLParser):
         if self.figures:
             self.figures[-1].images.append((Span(at, end), src, fields))
             return
-        item = _MediaDraft("image", Span(at, end), src, fields, self.article == 1)
+        item = _MediaDraft("image", Span(at, end), src, fields, self.article)
         self.media.append(item)
         self.run.media.append(item)
 
     def open_figure(self, at: int, end: int) -> _Figure:
-        figure = _Figure(Span(at, end), self.attribute_fields(at, end, None), self.article == 1, self.quote, [])
+        figure = _Figure(Span(at, end), self.attribute_fields(at, end, None), self.article, self.quote, [])
         self.figures.append(figure)
         return figure
 
@@ -674,11 +700,11 @@ class _Reader(HTMLParser):
         caption = figure.caption_draft
         for span, src, fields in figure.images:
             merged = {**figure.fields, **fields}
-            self.media.append(_MediaDraft("figure", span, src, merged, figure.in_article, caption, caption))
+            self.media.append(_MediaDraft("figure", span, src, merged, figure.article, caption, caption))
         if not figure.images and figure.has_embed:
             # a video or embed: still a media item that needs a credit. A figure
             # holding only a pull quote is not one.
-            item = _MediaDraft("figure", figure.span, figure.embed, dict(figure.fields), figure.in_article)
+            item = _MediaDraft("figure", figure.span, figure.embed, dict(figure.fields), figure.article)
             item.block_draft = item.caption_draft = caption
             self.media.append(item)
 
@@ -695,6 +721,15 @@ class _Reader(HTMLParser):
 
     # -- results -------------------------------------------------------------
 
+    def story(self) -> int:
+        """The top-level article with the most text: a teaser or a related-story card is shorter."""
+        if not self.articles:
+            return 0
+        size = [0] * (self.articles + 1)
+        for draft in self.drafts:
+            size[draft.article] += len(draft.block.text)
+        return max(range(1, self.articles + 1), key=lambda a: (size[a], -a))
+
     def reference_date(self) -> _dt.date | None:
         for key in self.date_keys + ("time[pubdate]",):
             if key in self.dates:
@@ -704,13 +739,13 @@ class _Reader(HTMLParser):
         return None
 
     def results(self, document: bool, headline: bool) -> tuple[list[Block], list[Media]]:
-        """Final blocks and media: the first article's (for a whole document that has one), else all."""
-        only_article = document and self.article > 0
+        """Final blocks and media: the story's `article` (for a whole document that has one), else all."""
+        story = self.story() if document else 0
         index: dict[int, int] = {}
         blocks: list[Block] = []
         headline_seen = not headline
         for i, draft in enumerate(self.drafts):
-            if only_article and not draft.in_article:
+            if story and draft.article != story:
                 continue
             block = draft.block
             if draft.level == 1 and not headline_seen and block.text:
@@ -724,7 +759,7 @@ class _Reader(HTMLParser):
         media = [
             self.media_item(m, blocks, index, shift)
             for m in self.media
-            if not (only_article and not m.in_article)
+            if not story or m.article == story
         ]
         media.sort(key=lambda m: m.span.start)
         return blocks, media
@@ -749,7 +784,7 @@ def parse_fragment(source: str, start: int, end: int, *, headline: bool = False)
 
 
 def read(path: str, source: str, options: ReadOptions) -> Document:
-    """Parse an HTML draft: the first `article` (else the body), its media and its published date."""
+    """Parse an HTML draft: its story `article` (else the body), its media and its published date."""
     reader = _Reader(source, 0, len(source), options.reference_date_key).parse()
     blocks, media = reader.results(document=True, headline=True)
     return Document(

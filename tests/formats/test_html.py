@@ -101,6 +101,22 @@ def test_article_is_read_and_the_rest_of_the_page_is_not():
     assert image.src == "in.jpg" and image.block_index == 2
 
 
+def test_the_longest_article_is_the_story_not_a_teaser_before_it():
+    source = page(
+        '<article class="teaser"><h1>Breaking</h1><p>Short teaser.</p><img src="t.jpg"></article>\n'
+        "<article><h1>Port strike ends</h1><p>Dock workers voted to end the strike after a long dispute.</p>"
+        '<section><article class="comment"><p>Nested comment text</p></article></section>'
+        '<figure><img src="main.jpg"><figcaption>Pier 4</figcaption></figure></article>'
+    )
+    doc = read(source)
+    assert [b.text for b in doc.blocks] == [
+        "Port strike ends", "Dock workers voted to end the strike after a long dispute.", "Nested comment text", "Pier 4",
+    ]
+    assert doc.headline.text == "Port strike ends"
+    assert [m.src for m in doc.media] == ["main.jpg"]
+    assert doc.media[0].block_index == 3
+
+
 def test_body_is_read_when_there_is_no_article_and_head_text_never_is():
     doc = read(page("<div>Loose text in a div.</div>\n<p>A paragraph.</p>", head="<style>p { color: red }</style>\n"))
     assert kinds(doc) == [(PARAGRAPH, "Loose text in a div."), (PARAGRAPH, "A paragraph.")]
@@ -472,6 +488,14 @@ def test_less_than_in_text_is_text():
     (para,) = doc.blocks
     assert para.text == "If a < b and c<3 then 5 > 4."
     assert raw(doc, para) == para.text
+
+
+def test_an_empty_end_tag_is_dropped():
+    source = "<p>Half</>way</p>"
+    doc = read(source)
+    (para,) = doc.blocks
+    assert para.text == "Halfway"
+    assert raw(doc, para) == "Half</>way" and raw_of(doc, para, "way") == "way"
 
 
 def test_unterminated_comment_swallows_the_rest():
