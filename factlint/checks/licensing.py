@@ -465,7 +465,8 @@ def _attribution_findings(item: Item, found: Found, tools: Tools) -> Iterator[Fi
 _cache = threading.local()
 
 
-def _tools(context: Context) -> Tools:
+def tools(context: Context) -> Tools:
+    """The registry, credit prefixes and policy for one file's settings (LIC006/LIC007 share them)."""
     reg = registry(context.packs.get("licences")) if "licences" in context.packs else registry()
     if "credit-prefixes" in context.packs:
         prefixes = Prefixes.from_pack(context.packs.get("credit-prefixes"))
@@ -481,8 +482,8 @@ def _findings(document: Document, context: Context) -> list[Finding]:
     last = getattr(_cache, "last", None)
     if last is not None and last[0] is document and last[1] is context:
         return last[2]
-    tools = _tools(context)
-    findings = [f for item in items(document, tools) for f in judge(item, tools)]
+    kit = tools(context)
+    findings = [f for item in items(document, kit) for f in judge(item, kit)]
     _cache.last = (document, context, findings)
     return findings
 

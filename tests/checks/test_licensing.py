@@ -282,3 +282,16 @@ def test_a_long_sentence_opening_with_a_prefix_is_prose() -> None:
 def test_title_credit_and_the_credit_line_after_are_one_item() -> None:
     draft = '![Mayor](m.jpg "Photo: Jane Doe")\n\n*Photo: Jane Doe, CC BY-SA 4.0, https://flickr.com/photos/jd/1*\n'
     assert codes(draft) == []
+
+
+def test_bad_licensing_settings_are_usage_errors() -> None:
+    import pytest
+
+    from factlint.errors import UsageError
+
+    with pytest.raises(UsageError, match="licensing"):
+        lint("Photo: A, CC BY 4.0\n", select=["LIC"], settings={"licensing": {"agency": ["X"]}})
+    with pytest.raises(UsageError, match="'licensing.non-commercial': 'sometimes'"):
+        lint("Photo: A, CC BY 4.0\n", select=["LIC"], settings={"licensing": {"non-commercial": "sometimes"}})
+    with pytest.raises(UsageError, match="'licensing.allowed': 'CC BY 9.0' is not a licence the registry knows"):
+        lint("Photo: A, CC BY 4.0\n", select=["LIC"], settings={"licensing": {"allowed": ["CC BY 9.0"]}})
