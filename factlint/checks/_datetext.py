@@ -177,7 +177,8 @@ def sentences(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     for m in re.finditer(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])", text):
         if text[m.start()] == "." and m.end() - m.start() == 1:
             word = re.search(r"([\w.]+)$", text[start : m.start()])
-            if word and (word.group(1).lower() in vocab.abbreviations or len(word.group(1)) == 1):
+            initial = len(word.group(1)) == 1 and word.group(1).isalpha() if word else False
+            if word and (word.group(1).lower() in vocab.abbreviations or initial):
                 continue
         bounds.append((start, m.end()))
         start = m.end()
@@ -263,7 +264,7 @@ def _date_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
     and_year = r"\s+and\s+(?=\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|2[01])\d\d)"
     day_range = rf"(?:(?:\s*(?:-|–|—)\s*|\s+(?:to|through)\s+|{and_year}){_DAY2})?"
     month_day = rf"(?<![\w]){weekday}{month}\s+{_DAY}{day_range}{year}"
-    day_month = rf"(?<![\w\d.,/]){weekday}{_DAY}{day_range}\s+(?:of\s+)?{month}{year}"
+    day_month = rf"(?<![\w\d.,/:]){weekday}{_DAY}{day_range}\s+(?:of\s+)?{month}{year}"
     iso = rf"(?<![\w\-/.]){weekday}(?P<iso>(?P<year>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}))(?![\w\-/]|\.\d)"
     numeric = (
         rf"(?<![\w/.\-]){weekday}(?P<numeric>(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)"
@@ -332,7 +333,7 @@ def _numeric(m: re.Match[str], vocab: Vocabulary, start: int | None, common: dic
         problem = "neither a day nor a month can be 0"
     elif a > 12 and b > 12:
         month = day = None
-        problem = f"neither {a} nor {b} can be a month"
+        problem = f"{a} cannot be a month" if a == b else f"neither {a} nor {b} can be a month"
     elif a > 12 or b > 12 or a == b:
         month, day = (b, a) if a > 12 else (a, b)
         problem = _problem(year, month, day, vocab)
@@ -768,7 +769,7 @@ def fit(text: str, source_text: str, following: str) -> str:
     """Match the replaced words' capital and close an inserted "Tuesday, March 10" with a comma."""
     if source_text[:1].isupper():
         text = text[:1].upper() + text[1:]
-    if re.search(r"\w, \w", text) and re.match(r"\s+[\w(]", following):
+    if re.search(r"(?:^|\w), \w", text) and re.match(r"\s+[\w(]", following):
         text += ","
     return text
 

@@ -76,13 +76,22 @@ def relative_date(document: Document, context: Context) -> Iterator[Finding]:
             continue
         quoted = _quoted(block, context)
         bounds = dtx.sentences(text, vocab)
+        date_ends = {d.end for d in dtx.find_dates(text, vocab) if d.relative_year}
         for rel in relatives:
             if _inside(rel.start, quoted):
                 continue
             resolved = dtx.resolve(rel, ref) if ref else None
             if rel.kind == "year" and _year_stated(text, dtx.sentence_of(bounds, rel.start), resolved):
                 continue
-            yield _relative_finding(block, rel, ref, resolved, vocab)
+            finding = _relative_finding(block, rel, ref, resolved, vocab)
+            after_date = next((end for end in date_ends if text[end : rel.start].strip(" ,") == ""), None)
+            if after_date is not None and resolved is not None and resolved.kind == "year" and not rel.possessive:
+                # "March 7 last year" becomes "March 7, 2025", the year where a date wants it
+                span = block.span(after_date, rel.end)
+                words = dtx.fit(f", {resolved.first.year}", "", block.text[rel.end :])
+                fix = Fix.replace(span, words, f"Replace with \"{words.strip(' ,')}\"", UNSAFE)
+                finding = relative_date.finding(finding.span, finding.message, fix)
+            yield finding
 
 
 def _year_stated(text: str, sentence: tuple[int, int], resolved: dtx.Resolved | None) -> bool:
@@ -255,9 +264,18 @@ def weekday_mismatch(document: Document, context: Context) -> Iterator[Finding]:
             if date.weekday is None or date.problem or date.month is None or date.day is None:
                 continue
             years = [date.year] if date.year else _candidate_years(ref, date.month, date.day)
-            if not years or any(_in_year(y, date.month, date.day).isoweekday() == date.weekday for y in years):
+            years = [y for y in years if _exists(y, date.month, date.day)]
+            if not years or any(dt.date(y, date.month, date.day).isoweekday() == date.weekday for y in years):
                 continue
             yield _mismatch_finding(block, date, years[-1], from_text=date.year is not None, vocab=vocab)
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _candidate_years(ref: dt.date | None, month: int, day: int) -> list[int]:

@@ -1,0 +1,131 @@
+"""DAT002 bare-weekday: which date a weekday most likely means, its fix, and the near-misses."""
+
+from __future__ import annotations
+
+from factlint.testing import Case, assert_rule, lint
+
+STORY = "2026-03-12"  # a Thursday
+
+
+def at(text: str, words: str) -> dict[str, int]:
+    """The one-line span of `words` in `text`, as row and columns."""
+    start = text.index(words)
+    return {"row": 1, "column": start + 1, "end_row": 1, "end_column": start + len(words) + 1}
+
+
+def likely(word: str, meaning: str, ref: str = STORY) -> str:
+    return f'"{word}" has no date; in a story dated {ref} it most likely means {meaning}'
+
+
+def test_past_tense_means_the_nearest_past_weekday() -> None:
+    text = "The fire started on Sunday near the reservoir."
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case(text, **at(text, "Sunday"), message=likely("Sunday", "Sunday, 8 March 2026"),
+                 fixed="The fire started on Sunday, March 8, near the reservoir."),
+            Case("The company said on Tuesday that it would close the plant.",
+                 message=likely("Tuesday", "Tuesday, 10 March 2026"),
+                 fixed="The company said on Tuesday, March 10, that it would close the plant."),
+            Case("Divers recovered the wreck on Friday.", message=likely("Friday", "Friday, 6 March 2026")),
+            Case("The council met on Thursday.", message=likely("Thursday", "Thursday, 12 March 2026")),
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_future_and_present_tense_mean_the_next_or_nearest() -> None:
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case("Mayor Ruiz is expected to sign the budget on Monday.", message=likely("Monday", "Monday, 16 March 2026"),
+                 fixed="Mayor Ruiz is expected to sign the budget on Monday, March 16."),
+            Case("The union will strike on Tuesday.", message=likely("Tuesday", "Tuesday, 17 March 2026")),
+            Case("The market opens on Saturday.", message=likely("Saturday", "Saturday, 14 March 2026")),
+            Case("The market opens on Monday.", message=likely("Monday", "Monday, 9 March 2026")),
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_possessives_and_parts_of_the_day() -> None:
+    text = "Tuesday's vote ended a long standoff."
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case(text, **at(text, "Tuesday's"), message=likely("Tuesday's", "Tuesday, 10 March 2026"),
+                 fixed="The March 10 vote ended a long standoff."),
+            Case("Crowds marched on Saturday night in the rain.", message=likely("Saturday", "Saturday, 7 March 2026"),
+                 fixed="Crowds marched on Saturday night, March 7, in the rain."),
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_year_boundary() -> None:
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case("The ferry ran aground on Wednesday.", reference_date="2026-01-02",
+                 message=likely("Wednesday", "Wednesday, 31 December 2025", "2026-01-02"),
+                 fixed="The ferry ran aground on Wednesday, December 31, 2025."),
+            Case("The new tariff will apply from Monday.", reference_date="2026-12-31",
+                 message=likely("Monday", "Monday, 4 January 2027", "2026-12-31")),
+        ],
+    )
+
+
+def test_without_a_reference_date() -> None:
+    message = ('"Friday" has no date, and the draft has no reference date (front matter `date` or '
+               "--reference-date) to say which Friday it means")
+    text = "Divers recovered the wreck on Friday."
+    assert_rule("DAT002", invalid=[Case(text, **at(text, "Friday"), message=message, fixed=text)])
+    (result,) = lint(text, select=["DAT002"])
+    assert result.fix is None
+    assert result.severity == "info"
+
+
+def test_near_misses_of_the_spec() -> None:
+    assert_rule(
+        "DAT002",
+        valid=[
+            "The vote was held on Tuesday, March 10.",
+            "The vote was held on Tuesday, 10 March, after a long debate.",
+            "Retailers cut prices on Black Friday.",
+            "Churches were full on Good Friday.",
+            "The company reports results next Friday.",
+            "The court ruled last Tuesday.",
+            "The port closed on Tuesday last week.",
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_more_near_misses() -> None:
+    assert_rule(
+        "DAT002",
+        valid=[
+            "The mayor signed on Monday, and the vote followed on March 10.",
+            "Voters in 14 states went to the polls on Super Tuesday.",
+            "Shoppers spent more on Cyber Monday than ever before.",
+            "She writes for the Sunday Times and once hosted Saturday Night Live.",
+            "The library is closed on Sundays.",
+            "Volunteers clean the beach every Tuesday.",
+            "It happened on a Friday in late spring.",
+            "The minutes of the meeting on 2026-03-10 (a Tuesday) were published.",
+            '"We are not going anywhere and we will be back here on Friday," the organiser said.',
+            "He left on Friday, 13 March 2026, for Lisbon.",
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_a_weekday_in_a_headline_is_checked() -> None:
+    assert_rule("DAT002", invalid=[Case("# Ferry strike ends on Friday\n\nUnions agreed.", row=1, column=24)],
+                reference_date=STORY)
+
+
+def test_one_finding_per_weekday_and_sentence_dates_are_local() -> None:
+    text = "The talks ended on Tuesday. A deal followed on March 11, and talks resume on Friday."
+    results = lint(text, select=["DAT002"], reference_date=STORY)
+    assert [(r.column, r.end_column) for r in results] == [(20, 27)]
