@@ -100,6 +100,7 @@ _ATTRIBUTE = re.compile(
     r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
     r"('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
 )
+_IMAGE_ATTRIBUTES = frozenset(("alt", "title", "src"))
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _COMMENT_CLOSE = re.compile(r"--\s*>")
 #: The publication date in a page's JSON-LD metadata (schema.org NewsArticle).
@@ -682,7 +683,11 @@ class _Reader(HTMLParser):
             self.figures[-1].embed = dict(attrs).get("src")
 
     def image(self, at: int, end: int) -> None:
-        fields = self.attribute_fields(at, end, frozenset(("alt", "title", "src")))
+        fields = self.attribute_fields(at, end, _IMAGE_ATTRIBUTES)
+        link = self.open_link_around()
+        if link is not None:
+            # a photo linked to its page (Wikimedia Commons, Flickr): where its source is
+            fields["link"] = Field(link.url, link.span)
         src = fields["src"].value if "src" in fields else None
         if self.figures:
             self.figures[-1].images.append((Span(at, end), src, fields))
@@ -690,6 +695,11 @@ class _Reader(HTMLParser):
         item = _MediaDraft("image", Span(at, end), src, fields, self.article)
         self.media.append(item)
         self.run.media.append(item)
+
+    def open_link_around(self) -> _OpenLink | None:
+        if not self.open_tags.get("a"):
+            return None
+        return next((f.link for f in reversed(self.stack) if f.link is not None and f.link.open), None)
 
     def open_figure(self, at: int, end: int) -> _Figure:
         figure = _Figure(Span(at, end), self.attribute_fields(at, end, None), self.article, self.quote, [])

@@ -322,6 +322,20 @@ def test_img_inside_running_text_points_at_its_paragraph():
     assert image.fields["data-credit"].value == "AP"
 
 
+def test_a_link_around_an_image_is_its_link_field():
+    source = (
+        '<P><A HREF="https://commons.wikimedia.org/wiki/File:Dock.jpg"><IMG SRC="dock.jpg" ALT="Dock"></A> '
+        '<img src="b.jpg"></P>'
+    )
+    doc = read(source)
+    linked, bare = doc.media
+    link = linked.fields["link"]
+    assert link.value == "https://commons.wikimedia.org/wiki/File:Dock.jpg"
+    assert source[link.span.start : link.span.end] == link.value
+    assert linked.fields["alt"].value == "Dock" and linked.src == "dock.jpg"
+    assert "link" not in bare.fields
+
+
 def test_img_with_empty_alt_and_boolean_attributes():
     source = '<p><img src=x.png alt="" data-credit></p>'
     doc = read(source)
@@ -530,6 +544,13 @@ def test_self_closing_non_void_tags_open_nothing():
 def test_missing_head_end_tag_does_not_hide_the_body():
     doc = read("<html><head><title>T</title><h1>Body headline</h1><p>Text.</p>")
     assert kinds(doc) == [(HEADLINE, "Body headline"), (PARAGRAPH, "Text.")]
+
+
+def test_deep_nesting_and_long_runs_stay_fast():
+    for source in ["<div>" * 3000 + "x", "<a href=x>" * 3000 + "t", "<blockquote>" * 2000 + "q", "<p>" + "&amp;" * 20000]:
+        began = time.perf_counter()
+        read(source)
+        assert time.perf_counter() - began < 2.0, source[:20]
 
 
 def test_empty_and_whitespace_documents():
