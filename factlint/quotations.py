@@ -418,6 +418,7 @@ class Vocabulary:
     abbreviations: frozenset[str]
     passive: frozenset[str]
     title_cues: tuple[tuple[str, ...], ...]
+    negations: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_packs(cls, speech_verbs: dict, sources: dict) -> "Vocabulary":
@@ -440,6 +441,7 @@ class Vocabulary:
             abbreviations=words(str(a).rstrip(".") for a in sources.get("abbreviations", ())),
             passive=words(sources.get("passive", ())),
             title_cues=phrases(sources.get("title-cues", ())),
+            negations=phrases(str(n).replace("’", "'") for n in sources.get("negations", ())),
         )
 
 
@@ -556,6 +558,8 @@ class Attribution:
         prev = tokens[k - 1].lower if k > 0 and not self._boundary(tokens[k - 1], tokens[k]) else ""
         if prev in _DETERMINERS:
             return False  # a noun: "a note to clients", "the report"
+        if self._negated(tokens, k):
+            return False  # "declined to comment", "did not say"
         if length == 1 and prev in self.vocab.passive and not self._by_source(tokens, k + length):
             return False  # "it was said", "so-called"
         for j in range(k + length, min(k + length + 4, len(tokens))):
@@ -569,6 +573,10 @@ class Attribution:
             if self._is_source(tokens[j], after_verb=False):
                 return True
         return False
+
+    def _negated(self, tokens: list[_Token], k: int) -> bool:
+        before = [t.lower.replace("’", "'") for t in tokens[max(k - 3, 0) : k]]
+        return any(_ends_with(before, n) for n in self.vocab.negations)
 
     def _by_source(self, tokens: list[_Token], k: int) -> bool:
         return any(t.lower == "by" for t in tokens[k : k + 2])

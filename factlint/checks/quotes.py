@@ -34,6 +34,7 @@ PACK_SCHEMAS: dict[str, Any] = {
         "not-names": [str],
         "abbreviations": [str],
         "passive": [str],
+        "?negations": [str],
         "title-cues": [str],
     },
 }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from factlint.cli import main
 from factlint.testing import Case, assert_rule, lint, registry
 
@@ -233,3 +235,60 @@ def test_every_rule_triggers_on_its_example_and_not_on_its_near_miss() -> None:
         rule = registry().rules[code]
         assert [r.code for r in lint(rule.example, rule.example_format, [code])] == [code]
         assert lint(rule.near_miss, rule.example_format, [code]) == []
+
+
+#: Wire-style paragraphs and how many QUO001 findings each must give.
+PARAGRAPHS = [
+ ('"We are not going anywhere, whatever the board decides," Chief Executive Officer Mark Li said in an interview.', 0),
+ ('"We are not going anywhere, whatever the board decides," Li, 54, said.', 0),
+ ('"We are not going anywhere, whatever the board decides," Li, who founded the firm in 1998, said on Tuesday.', 0),
+ ('"We are not going anywhere, whatever the board decides," he wrote on social media.', 0),
+ ('"We are not going anywhere, whatever the board decides," the statement said.', 0),
+ ('"We are not going anywhere, whatever the board decides," Li posted on X.', 0),
+ ('Li was defiant. "We are not going anywhere, whatever the board decides."', 1),
+ ('Li was defiant: "We are not going anywhere, whatever the board decides."', 0),
+ ('In a letter to shareholders, Li wrote that "we are not going anywhere, whatever the board decides."', 0),
+ ('Li insisted the company was "not going anywhere, whatever the board decides."', 0),
+ ('The company is "not going anywhere, whatever the board decides," Li insisted.', 0),
+ ('The company is "not going anywhere, whatever the board decides."', 1),
+ ('"We are not going anywhere, whatever the board decides." The shares fell 4 per cent.', 1),
+ ('"We are not going anywhere, whatever the board decides," Mr. Li told the Financial Times.', 0),
+ ('"We are not going anywhere, whatever the board decides," the U.S. official said.', 0),
+ ('"We are not going anywhere, whatever the board decides," Li said. "And the board knows it."', 0),
+ ('"We are not going anywhere, whatever the board decides," Li said. "And the board knows that very well by now."', 0),
+ ('Shares fell on Monday. "We are not going anywhere, whatever the board decides." Li spoke to reporters later.', 0),
+ ('"We are not going anywhere, whatever the board decides," says Li.', 0),
+ ('"We are not going anywhere, whatever the board decides," she says.', 0),
+ ('“We are not going anywhere, whatever the board decides,” the Kremlin’s spokesman, Dmitry Peskov, said.', 0),
+ ('“We are not going anywhere, whatever the board decides,” Peskov’s deputy said.', 0),
+ ('The board will meet again in June. “We are not going anywhere, whatever the board decides.”', 1),
+ ('"We are not going anywhere, whatever the board decides," was how one investor put it.', 0),
+ ('The slogan "We are not going anywhere, whatever the board decides" was painted on the wall.', 0),
+ ('Protesters carried banners reading "We are not going anywhere, whatever the board decides".', 0),
+ ('The word "anywhere" appears twice in the report.', 0),
+ ('The so-called "not going anywhere, whatever the board decides" doctrine is popular.', 1),
+ ('"There will be no more delays to the project after this one," the mayor told a news conference on Monday, adding: "We have learned our lesson."', 0),
+ ('"It is a great day for the city and for everyone who lives in it," Mayor Daniel Reyes said Monday.', 0),
+ ('The mayor, asked about the delay, said: "It is a great day for the city and for everyone."', 0),
+ ('"Is this the best the council can do for the people of this city?" a resident shouted from the gallery.', 0),
+ ('A sign on the door read: "Closed until further notice because of the storm damage."', 0),
+ ('"Closed until further notice because of the storm damage," read a sign on the door.', 0),
+ ('The ministry said in a statement late on Sunday that "all necessary measures will be taken to restore order."', 0),
+ ('"All necessary measures will be taken to restore order," the ministry statement said.', 0),
+ ('"All necessary measures will be taken to restore order," according to a ministry statement.', 0),
+ ('"All necessary measures will be taken to restore order." That was the ministry\'s only comment.', 0),
+ ('"All necessary measures will be taken to restore order," the interior minister, Ana Costa, said in a televised address.', 0),
+ ('Costa later told state television that "all necessary measures will be taken to restore order."', 0),
+ ('Dr. Raman said. "All necessary measures will be taken to restore order."', 0),
+ ('"All necessary measures will be taken to restore order in the city," he added, noting that the curfew would stay.', 0),
+ ('"All necessary measures will be taken," he said, "to restore order in the capital before the weekend."', 0),
+ ('"We will keep the libraries open every single weekend." The council declined to comment.', 1),
+ ('"We will keep the libraries open every single weekend," she didn\'t say.', 1),
+ ('"We will keep the libraries open every single weekend." The council refused to say more.', 1),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), PARAGRAPHS)
+def test_wire_style_paragraphs(paragraph: str, expected: int) -> None:
+    found = lint(paragraph, format="markdown", select=["QUO001"])
+    assert len(found) == expected, [r.message for r in found]
