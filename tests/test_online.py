@@ -1,0 +1,343 @@
+"""The online client against real servers on 127.0.0.1: statuses, HEAD refusal, timeouts, caches, allowed hosts."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import requests
+from hypothesis import given, settings as hyp_settings, strategies as st
+from pytest_httpserver import HTTPServer
+
+from factlint.engine import Options
+from factlint.errors import UsageError
+from factlint.online import USER_AGENT, Answer, Client, Settings
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any request that would leave this machine."""
+    send = requests.adapters.HTTPAdapter.send
+
+    def local_only(self: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
+        host = requests.utils.urlparse(request.url).hostname
+        assert host in ("127.0.0.1", "localhost"), f"a test tried to reach {request.url}"
+        return send(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", local_only)
+
+
+@pytest.fixture(scope="module")
+def local() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+@pytest.fixture
+def server(local: HTTPServer) -> HTTPServer:
+    local.clear()
+    return local
+
+
+@pytest.fixture
+def conf(tmp_path: Path) -> Settings:
+    return Settings.from_mapping({"cache-dir": str(tmp_path / "cache"), "timeout": 2})
+
+
+def hits(server: HTTPServer, path: str) -> list[str]:
+    return [request.method for request, _ in server.log if request.path == path]
+
+
+# -- statuses --------------------------------------------------------------------
+
+
+def test_a_page_that_answers_200_is_ok(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/photo").respond_with_data("photo page")
+    answer = Client().check(server.url_for("/photo"), conf)
+    assert (answer.status, answer.ok, answer.failed, answer.error) == (200, True, False, None)
+    assert hits(server, "/photo") == ["HEAD"]
+
+
+def test_a_permanent_redirect_is_followed_to_its_page(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/old").respond_with_data("", status=301, headers={"Location": server.url_for("/new")})
+    server.expect_request("/new").respond_with_data("moved here")
+    answer = Client().check(server.url_for("/old"), conf)
+    assert answer.status == 200 and answer.ok
+
+
+def test_a_redirect_to_a_missing_page_is_a_404(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/old").respond_with_data("", status=302, headers={"Location": server.url_for("/gone")})
+    server.expect_request("/gone").respond_with_data("no", status=404)
+    answer = Client().check(server.url_for("/old"), conf)
+    assert answer.status == 404 and answer.failed
+
+
+def test_404_fails_after_a_get_confirms_it(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/gone").respond_with_data("not here", status=404)
+    answer = Client().check(server.url_for("/gone"), conf)
+    assert (answer.status, answer.failed, answer.problem) == (404, True, "answered 404 Not Found")
+    assert hits(server, "/gone") == ["HEAD", "GET"]
+
+
+def test_500_fails(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/broken").respond_with_data("oops", status=500)
+    answer = Client().check(server.url_for("/broken"), conf)
+    assert answer.problem == "answered 500 Internal Server Error" and answer.failed
+
+
+def test_head_refused_with_405_falls_back_to_get(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/nohead", method="HEAD").respond_with_data("", status=405)
+    server.expect_request("/nohead", method="GET").respond_with_data("the page")
+    answer = Client().check(server.url_for("/nohead"), conf)
+    assert answer.status == 200 and answer.ok
+    assert hits(server, "/nohead") == ["HEAD", "GET"]
+
+
+def test_an_unusual_status_has_no_reason_phrase(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/odd").respond_with_data("", status=299)
+    assert Client().check(server.url_for("/odd"), conf).problem == "answered 299"
+
+
+def test_the_user_agent_names_factlint(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/ua").respond_with_data("ok")
+    Client().check(server.url_for("/ua"), conf)
+    request, _ = server.log[-1]
+    assert request.headers["User-Agent"] == USER_AGENT
+    assert USER_AGENT.startswith("factlint/")
+
+
+# -- the network failing -----------------------------------------------------------
+
+
+class _Slow(BaseHTTPRequestHandler):
+    def do_HEAD(self) -> None:  # noqa: N802 - the standard library's name
+        time.sleep(1.5)
+        self.send_response(200)
+        self.end_headers()
+
+    do_GET = do_HEAD  # noqa: N815
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_server_slower_than_the_timeout_times_out(conf: Settings) -> None:
+    slow = ThreadingHTTPServer(("127.0.0.1", 0), _Slow)
+    slow.daemon_threads = True
+    thread = threading.Thread(target=slow.serve_forever, daemon=True)
+    thread.start()
+    try:
+        quick = Settings.from_mapping({"cache-dir": str(conf.cache_dir), "timeout": 0.3})
+        began = time.monotonic()
+        answer = Client().check(f"http://127.0.0.1:{slow.server_address[1]}/slow", quick)
+        assert time.monotonic() - began < 1.2  # one wait, not HEAD's and then GET's
+        assert (answer.status, answer.error, answer.failed) == (None, "timed out after 0.3 s", True)
+        assert answer.problem == "timed out after 0.3 s"
+    finally:
+        slow.shutdown()
+        slow.server_close()
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_refused_connection_is_an_answer_not_an_exception(conf: Settings) -> None:
+    answer = Client().check(f"http://127.0.0.1:{_closed_port()}/photo", conf)
+    assert (answer.status, answer.error, answer.failed) == (None, "refused the connection", True)
+
+
+def test_network_errors_are_not_cached_on_disk(conf: Settings) -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/photo"
+    Client().check(url, conf)
+    assert not list(conf.cache_dir.rglob("*.json"))
+
+
+# -- caches ------------------------------------------------------------------------
+
+
+def test_one_run_fetches_a_url_once(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/photo").respond_with_data("ok")
+    client = Client()
+    first = client.check(server.url_for("/photo"), conf)
+    second = client.check(server.url_for("/photo"), conf)
+    assert first == second and hits(server, "/photo") == ["HEAD"]
+
+
+def test_a_second_run_reads_the_disk_cache(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/photo").respond_with_data("ok")
+    Client().check(server.url_for("/photo"), conf)
+    again = Client().check(server.url_for("/photo"), conf)
+    assert (again.status, again.cached) == (200, True)
+    assert hits(server, "/photo") == ["HEAD"]
+
+
+def test_a_404_is_remembered_but_a_500_is_asked_again(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/gone").respond_with_data("", status=404)
+    server.expect_request("/down").respond_with_data("", status=503)
+    for _ in range(2):
+        Client().check(server.url_for("/gone"), conf)
+        Client().check(server.url_for("/down"), conf)
+    assert hits(server, "/gone") == ["HEAD", "GET"]
+    assert hits(server, "/down") == ["HEAD", "GET", "HEAD", "GET"]
+
+
+def test_no_cache_neither_reads_nor_writes_the_disk(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/photo").respond_with_data("ok")
+    Client().check(server.url_for("/photo"), conf)
+    fresh = Client.from_settings(Options(online=True, cache=False))
+    assert fresh.use_cache is False
+    assert fresh.check(server.url_for("/photo"), conf).cached is False
+    assert hits(server, "/photo") == ["HEAD", "HEAD"]
+
+
+def test_no_cache_leaves_no_cache_folder(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/photo").respond_with_data("ok")
+    Client(use_cache=False).check(server.url_for("/photo"), conf)
+    assert not conf.cache_dir.exists()
+
+
+def test_an_expired_entry_is_fetched_again(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/photo").respond_with_data("ok")
+    Client().check(server.url_for("/photo"), conf)
+    (entry,) = conf.cache_dir.rglob("*.json")
+    data = json.loads(entry.read_text())
+    data["time"] -= 8 * 86400  # older than the default seven days
+    entry.write_text(json.dumps(data))
+    assert Client().check(server.url_for("/photo"), conf).cached is False
+    assert hits(server, "/photo") == ["HEAD", "HEAD"]
+
+
+def test_cache_days_sets_the_expiry(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/photo").respond_with_data("ok")
+    short = Settings.from_mapping({"cache-dir": str(conf.cache_dir), "cache-days": 0.5})
+    Client().check(server.url_for("/photo"), short)
+    (entry,) = conf.cache_dir.rglob("*.json")
+    data = json.loads(entry.read_text())
+    data["time"] -= 86400
+    entry.write_text(json.dumps(data))
+    assert Client().check(server.url_for("/photo"), short).cached is False
+    assert Client().check(server.url_for("/photo"), conf).cached is True  # re-stored a moment ago
+
+
+def test_a_damaged_cache_entry_is_ignored(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/photo").respond_with_data("ok")
+    Client().check(server.url_for("/photo"), conf)
+    (entry,) = conf.cache_dir.rglob("*.json")
+    entry.write_text("{not json")
+    assert Client().check(server.url_for("/photo"), conf).status == 200
+    assert hits(server, "/photo") == ["HEAD", "HEAD"]
+
+
+def test_an_unwritable_cache_dir_does_not_stop_the_run(server: HTTPServer, tmp_path: Path) -> None:
+    server.expect_request("/photo").respond_with_data("ok")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    conf = Settings.from_mapping({"cache-dir": str(blocker / "cache")})
+    assert Client().check(server.url_for("/photo"), conf).status == 200
+
+
+# -- allowed hosts and odd addresses ---------------------------------------------------
+
+
+def test_a_host_outside_allowed_hosts_is_skipped_without_contact(server: HTTPServer, tmp_path: Path) -> None:
+    server.expect_request("/photo").respond_with_data("ok")
+    conf = Settings.from_mapping({"cache-dir": str(tmp_path), "allowed-hosts": ["example.org"]})
+    answer = Client().check(server.url_for("/photo"), conf)
+    assert answer.skipped == "its host is not in online.allowed-hosts"
+    assert (answer.failed, answer.ok) == (False, False)
+    assert server.log == []
+
+
+def test_allowed_hosts_match_hosts_subdomains_and_ports() -> None:
+    conf = Settings.from_mapping({"allowed-hosts": ["Wikimedia.org", "127.0.0.1:8080"]})
+    assert conf.allows("https://commons.wikimedia.org/wiki/File:A.jpg")
+    assert conf.allows("https://wikimedia.org/")
+    assert not conf.allows("https://notwikimedia.org/")
+    assert conf.allows("http://127.0.0.1:8080/x")
+    assert not conf.allows("http://127.0.0.1:9090/x")
+    assert Settings.from_mapping({}).allows("https://anything.example/")
+
+
+def test_non_web_addresses_are_skipped(conf: Settings) -> None:
+    for url in ("ftp://example.org/photo.jpg", "mailto:desk@example.org", "example.org/photo"):
+        answer = Client().check(url, conf)
+        assert answer.skipped and not answer.failed
+
+
+@hyp_settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_check_never_raises(tail: str) -> None:
+    conf = Settings.from_mapping({"allowed-hosts": ["127.0.0.1"], "cache-days": 0, "timeout": 0.5})
+    answer = Client().check("http://" + tail, conf)
+    assert isinstance(answer, Answer)
+    assert isinstance(answer.problem, str)
+
+
+# -- JSON APIs -------------------------------------------------------------------------
+
+
+def test_get_json_parses_and_caches_the_answer(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/api", query_string="a=1&b=x+y").respond_with_json({"query": {"pages": {}}})
+    answer = Client().get_json(server.url_for("/api"), {"b": "x y", "a": "1"}, conf)
+    assert (answer.status, answer.data, answer.error) == (200, {"query": {"pages": {}}}, None)
+    again = Client().get_json(server.url_for("/api"), {"a": "1", "b": "x y"}, conf)
+    assert again.cached and again.data == answer.data
+    assert len(server.log) == 1
+
+
+def test_an_api_refusal_is_an_error_and_is_not_cached(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/api").respond_with_json({"error": {"code": "maxlag", "info": "busy"}})
+
+    def refusal(data: Any) -> str | None:
+        return data["error"]["info"] if "error" in data else None
+
+    for _ in range(2):
+        answer = Client().get_json(server.url_for("/api"), {"q": "1"}, conf, refusal=refusal)
+        assert answer.error == "busy"
+    assert len(server.log) == 2
+
+
+def test_get_json_reports_statuses_and_bodies_that_are_not_json(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/html").respond_with_data("<html></html>")
+    server.expect_request("/down").respond_with_data("", status=502)
+    assert Client().get_json(server.url_for("/html"), None, conf).error == "answered something that is not JSON"
+    down = Client().get_json(server.url_for("/down"), None, conf)
+    assert (down.status, down.error, down.data) == (502, "answered 502 Bad Gateway", None)
+
+
+# -- settings ----------------------------------------------------------------------------
+
+
+def test_settings_defaults() -> None:
+    conf = Settings.from_mapping(None)
+    assert conf.timeout == 10 and conf.cache_days == 7 and conf.allowed_hosts is None
+    assert conf.cache_dir == Path("~/.cache/factlint").expanduser()
+    assert conf.commons_api == "https://commons.wikimedia.org/w/api.php"
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ({"timeout": 0}, "configuration key 'online.timeout': 0.0 is not a positive number of seconds"),
+        ({"timeout": "fast"}, "configuration key 'online.timeout': 'fast' is not a number"),
+        ({"cache-days": -1}, "configuration key 'online.cache-days': -1.0 is negative"),
+        ({"commons-api": "commons.wikimedia.org"},
+         "configuration key 'online.commons-api': 'commons.wikimedia.org' is not an http(s) URL"),
+    ],
+)
+def test_bad_settings_are_usage_errors(section: dict, message: str) -> None:
+    with pytest.raises(UsageError) as raised:
+        Settings.from_mapping(section)
+    assert str(raised.value) == message
