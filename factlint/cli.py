@@ -170,7 +170,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
 
     outcomes = []
     if reads_stdin:
-        raw = (stdin or sys.stdin).buffer.read() if hasattr(stdin or sys.stdin, "buffer") else (stdin or sys.stdin).read().encode()
+        stream = stdin or sys.stdin
+        raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
         outcomes.append(session.lint_bytes(raw, Path(stdin_name), stdin_name, write=False))
     processes = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     outcomes.extend(engine.run(session, jobs, processes))
