@@ -417,7 +417,7 @@ class _BlockReader:
             given = []  # "De Gaulle", "Bin Salman": a surname with its particle
         surname = names[-1]
         cut = _particle_prefixed(surname.text, lex)
-        title = title_at >= 0 and title_at == first - 1 and not self._gap(title_at, first).strip()
+        title = title_at >= 0 and title_at == first - 1 and self._gap(title_at, first).strip() in ("", ".")
         start = words[title_at - _title_ends(words, title_at, self.text, lex) + 1].start if title else names[0].start
         surname_from = len(names) - 1
         while surname_from > 0 and _is_particle(names[surname_from - 1], lex):

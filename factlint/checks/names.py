@@ -46,8 +46,20 @@ def lexicon(context: Context) -> pn.Lexicon:
     return cached[1]
 
 
-def _mentions(document: Document, lex: pn.Lexicon) -> list[pn.Mention]:
-    return pn.find_mentions([(b.kind, b.prose) for b in document.blocks], lex)
+def prose_blocks(document: Document) -> list[Block]:
+    """Every block a reader reads, in reading order: the document's, and image alt texts and titles."""
+    blocks = list(document.blocks)
+    seen = {id(b) for b in blocks}
+    for media in document.media:
+        for f in media.fields.values():
+            if f.block is not None and id(f.block) not in seen:
+                seen.add(id(f.block))
+                blocks.append(f.block)
+    return sorted(blocks, key=lambda b: b.span(0, 0).start)
+
+
+def _mentions(blocks: Sequence[Block], lex: pn.Lexicon) -> list[pn.Mention]:
+    return pn.find_mentions([(b.kind, b.prose) for b in blocks], lex)
 
 
 def house_spellings(context: Context) -> dict[str, str]:
@@ -86,9 +98,9 @@ def _uses(n: int) -> str:
 )
 def name_variant(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
-    mentions = _mentions(document, lex)
-    for v in pn.name_variants(mentions, lex, house_spellings(context)):
-        block = document.blocks[v.mention.block]
+    blocks = prose_blocks(document)
+    for v in pn.name_variants(_mentions(blocks, lex), lex, house_spellings(context)):
+        block = blocks[v.mention.block]
         span = block.span(v.start, v.end)
         message = f'name spelt two ways: "{v.written}" here, "{v.other}" elsewhere ({_uses(v.other_uses)})'
         fix = Fix.replace(span, v.replacement, f'Replace with "{v.replacement}"', UNSAFE)
@@ -113,10 +125,10 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
 )
 def surname_before_full_name(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
-    for early in pn.early_surnames(_mentions(document, lex)):
+    blocks = prose_blocks(document)
+    for early in pn.early_surnames(_mentions(blocks, lex)):
         m, full = early.mention, early.full_name
-        block = document.blocks[m.block]
-        full_block = document.blocks[full.block]
+        block, full_block = blocks[m.block], blocks[full.block]
         surname = " ".join(block.text[m.start:m.core_end].split())
         row, _ = document.position(full_block.span(full.core_start, full.core_end).start)
         name = pn.full_name_text(full, full_block.text)
@@ -167,7 +179,7 @@ def house_spelling(document: Document, context: Context) -> Iterator[Finding]:
     table = house_spellings(context)
     if not table:
         return
-    for block in document.blocks:
+    for block in prose_blocks(document):
         for start, end, written, house in _house_matches(block, table):
             span = block.span(start, end)
             message = f'"{written}" is not the house spelling: write "{house}"'
