@@ -378,10 +378,11 @@ class _Reader(HTMLParser):
         # html.parser hands back, as data, markup it could not finish (an
         # unclosed comment or tag at the end): that is not text a reader sees.
         after = self.src[at + 1 : at + 2]
-        markup = data[:1] == "<" and (after.isalpha() or after in ("/", "!", "?"))
+        # (inside a script, `<!--` and tags are the script's text, not markup)
+        markup = self.cdata_elem is None and data[:1] == "<" and (after.isalpha() or after in ("/", "!", "?"))
         if markup or self.pending_markup:
             self.close_data(at)
-        if data.startswith("<!--") or data == "<" and markup:
+        if markup and (data.startswith("<!--") or data == "<"):
             # an unclosed comment, or a tag cut off by the end of the file:
             # what follows is not text (browsers agree)
             self.non_prose.append(Span(at, self.end))

@@ -519,6 +519,13 @@ def test_unterminated_comment_swallows_the_rest():
     assert [source[s.start : s.end] for s in doc.non_prose] == ["<!-- note <p>gone</p>"]
 
 
+def test_an_old_style_commented_script_hides_nothing_after_it():
+    source = "<script><!--\n document.write('<p>yesterday</p>');\n//--></script><style><!-- p {} --></style><p>Story.</p>"
+    doc = read(source)
+    assert kinds(doc) == [(PARAGRAPH, "Story.")]
+    assert [source[s.start : s.end][:8] for s in doc.non_prose] == ["<script>", "<style><"]
+
+
 def test_unterminated_tag_at_the_end_is_not_text():
     doc = read('<p>Kept.</p><p class="x')
     assert kinds(doc) == [(PARAGRAPH, "Kept.")]
