@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factlint.cli import main
+from factlint.document import ReadOptions
+from factlint.formats import markdown
+from factlint.packs import BUILTIN_DIR, Packs
 from factlint.quotations import find_quotations
+from factlint.rules import Context
 from factlint.testing import Case, assert_rule, fix, lint
 
 WIRE_STORY = Path("/work/shared/acceptance/putin-trump-call.txt")
@@ -205,3 +213,35 @@ def test_the_opening_mark_of_a_continued_paragraph_follows_the_style() -> None:
         format="markdown",
     )
     assert_rule("QUO003", valid=[draft.replace('"The', "“The")], format="markdown")
+
+
+# Properties ------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["a", "Ana", " ", " said", " she said", ".", ",", ":", "\n", "\n\n", "'", '"', "“", "”", "‘", "’",
+     "«", "»", "„", "6'2\"", "’90s", "rock ’n’ roll", "union’s", "`code \"x`", "# Head\n\n", "- "]
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _packs() -> Packs:
+    from factlint.checks.quotes import PACK_SCHEMAS
+
+    names = ("quote-elisions", "speech-verbs", "quote-sources")
+    return Packs.load([BUILTIN_DIR / f"{n}.yaml" for n in names], PACK_SCHEMAS)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join), st.sampled_from(["curly", "straight", "dominant"]))
+def test_rules_never_crash_and_spans_and_fixes_stay_inside_the_text(source: str, style: str) -> None:
+    from factlint.checks.quotes import factlint_rules
+
+    document = markdown.read("draft.md", source, ReadOptions())
+    context = Context({"quotes": {"style": style}}, _packs())
+    for quote_rule in factlint_rules():
+        for finding in quote_rule.check(document, context):
+            assert 0 <= finding.span.start < finding.span.end <= len(source)
+            assert source[finding.span.start] in "\"'“”‘’«»„‚‹›"
+            for edit in finding.fix.edits if finding.fix else ():
+                mark = source[edit.span.start : edit.span.end]
+                assert len(mark) == 1 and mark in "\"'“”‘’«»„‚‹›"
