@@ -739,7 +739,8 @@ class _Reader(HTMLParser):
         size = [0] * (self.articles + 1)
         for draft in self.drafts:
             size[draft.article] += len(draft.block.text)
-        return max(range(1, self.articles + 1), key=lambda a: (size[a], -a))
+        best = max(range(1, self.articles + 1), key=lambda a: (size[a], -a))
+        return best if size[best] else 0  # only empty articles: read the body
 
     def reference_date(self) -> _dt.date | None:
         for key in self.date_keys + ("time[pubdate]",):

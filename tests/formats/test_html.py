@@ -117,6 +117,11 @@ def test_the_longest_article_is_the_story_not_a_teaser_before_it():
     assert doc.media[0].block_index == 3
 
 
+def test_an_empty_article_does_not_hide_the_body():
+    doc = read(page("<article class='ad'></article><p>The story itself.</p>"))
+    assert kinds(doc) == [(PARAGRAPH, "The story itself.")]
+
+
 def test_body_is_read_when_there_is_no_article_and_head_text_never_is():
     doc = read(page("<div>Loose text in a div.</div>\n<p>A paragraph.</p>", head="<style>p { color: red }</style>\n"))
     assert kinds(doc) == [(PARAGRAPH, "Loose text in a div."), (PARAGRAPH, "A paragraph.")]
