@@ -180,6 +180,8 @@ def _credit_in(text: str, to_source: Callable[[int, int], Span], block: Block | 
     at = find_credit(text, tools.prefixes, anywhere, standalone)
     if at is None:
         return None
+    if block is not None and block.text == text and block.prose[at] != text[at]:
+        return None  # the prefix stands in code ("`Photo: x`"), which is not prose
     credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
     return Located(credit, text, to_source)
 
@@ -219,7 +221,9 @@ def _credit_line(document: Document, index: int, tools: "Tools", standalone: boo
     if not 0 <= index < len(document.blocks):
         return None
     block = document.blocks[index]
-    if block.kind not in (PARAGRAPH, SUBHEADING) or block.quote_depth:
+    # Plain text has no heading markup: a short photo line may be read as a subheading
+    kinds = (PARAGRAPH, SUBHEADING) if document.format == "text" else (PARAGRAPH,)
+    if block.kind not in kinds or block.quote_depth:
         return None
     located = _credit_in(block.text, block.span, block, tools, anywhere=False, standalone=standalone)
     if located is None or (standalone and _reads_like_prose(located)):

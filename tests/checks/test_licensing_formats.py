@@ -149,3 +149,37 @@ def test_never_crashes_and_spans_stay_inside(paragraphs: list[str], fmt: str) ->
     for r in lint(text, format=fmt, select=["LIC"]):
         assert 0 <= r.span.start <= r.span.end <= len(text)
         assert r.severity in ("error", "warning", "info")
+
+
+def test_markdown_links_in_a_credit_line() -> None:
+    fine = "![Bridge](b.jpg)\n\nPhoto: [Jane Doe](https://www.flickr.com/photos/jd/1), [CC BY 2.0](https://creativecommons.org/licenses/by/2.0/)\n"
+    assert found(fine, "markdown") == []
+    root = fine.replace("https://www.flickr.com/photos/jd/1", "https://www.flickr.com/")
+    assert found(root, "markdown") == [("LIC005", 3, 9)]
+    # the link's target, not its words, says which licence it is
+    worded = "![Bridge](b.jpg)\n\nPhoto: Jane Doe, [CC BY 4.0](https://creativecommons.org/licenses/by-nc/4.0/)\n"
+    assert found(worded, "markdown") == [("LIC004", 3, 19)]
+    angle = "![Bridge](b.jpg)\n\nPhoto: Jane Doe, CC BY-SA 4.0 <https://creativecommons.org/licenses/by-sa/4.0>, via Wikimedia Commons\n"
+    assert found(angle, "markdown") == []
+
+
+def test_caption_before_the_credit_in_the_image_paragraph() -> None:
+    draft = ("Text.\n\n![Protesters outside parliament](/img/p.jpg)\n"
+             "*Protesters gathered outside parliament on Tuesday. Photo: Jane Doe/Reuters*\n\nMore text.\n")
+    assert found(draft, "markdown") == []
+    assert found(draft.replace("Jane Doe/Reuters", "Jane Doe"), "markdown") == [("LIC002", 4, 53)]
+
+
+def test_unsplash_attribution_implies_its_licence() -> None:
+    figure = ("<figure><img src='a.jpg'><figcaption>Photo by <a href='https://unsplash.com/@jdoe'>Jane Doe</a> on "
+              "<a href='https://unsplash.com/'>Unsplash</a></figcaption></figure>")
+    assert found(page(figure), "html") == []
+
+
+def test_code_comments_quotes_lists_and_headings_are_not_credit_lines() -> None:
+    for draft in ("Text.\n\n```\nPhoto: Jane Doe\n```\n", "Text.\n\n`Photo: x` is how we write it.\n",
+                  "Text.\n\n<!-- Photo: Jane Doe -->\n", "Text.\n\n> Photo: Jane Doe\n", "Text.\n\n- Photo: Jane Doe\n",
+                  "Text.\n\n## Photo: the week in pictures\n\nMore.\n"):
+        assert found(draft, "markdown") == [], draft
+    # plain text has no heading markup: a short photo line is still a credit line
+    assert found("Headline\n\nText.\n\nPhoto: Jane Doe\n\nMore text follows here.\n", "text") == [("LIC002", 5, 1)]
