@@ -315,7 +315,10 @@ class Registry:
         key = url_key(url)
         if self.lookup_url(url) is not None:
             return True
-        return any(key == p or key.startswith(p + "/") or ("/" in p and key.startswith(p)) for p in self.licence_urls)
+        if any(key == p or key.startswith(p + "/") or ("/" in p and key.startswith(p)) for p in self.licence_urls):
+            return True
+        # example.com/license/ is meant as a licence even if nobody registered it
+        return any(segment.startswith(("licen", "copyright")) for segment in key.split("/")[1:])
 
     def diagnose_url(self, url: str) -> str:
         """Why a licence URL is not in the registry, said so a rights desk can fix it."""

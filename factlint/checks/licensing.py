@@ -183,7 +183,10 @@ def _credit_in(text: str, to_source: Callable[[int, int], Span], block: Block | 
     if block is not None and block.text == text and block.prose[at] != text[at]:
         return None  # the prefix stands in code ("`Photo: x`"), which is not prose
     credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
-    return Located(credit, text, to_source)
+    located = Located(credit, text, to_source)
+    if not re.search(r"\w", located.body_text):
+        return None  # "Photo:" and nothing after it credits nobody
+    return located
 
 
 def _field_key(name: str) -> str:

@@ -295,3 +295,14 @@ def test_bad_licensing_settings_are_usage_errors() -> None:
         lint("Photo: A, CC BY 4.0\n", select=["LIC"], settings={"licensing": {"non-commercial": "sometimes"}})
     with pytest.raises(UsageError, match="'licensing.allowed': 'CC BY 9.0' is not a licence the registry knows"):
         lint("Photo: A, CC BY 4.0\n", select=["LIC"], settings={"licensing": {"allowed": ["CC BY 9.0"]}})
+
+
+def test_an_empty_credit_is_no_credit() -> None:
+    assert codes("![Mayor](m.jpg)\n*Photo:*\n") == [("LIC001", 1)]
+    assert codes("Text.\n\nPhoto:\n") == []
+
+
+def test_a_licence_page_on_another_site_is_an_unknown_licence() -> None:
+    assert codes("Photo: Jane Doe, https://example.com/photo-license\n") == [("LIC003", 1)]
+    assert codes("Photo: Jane Doe, https://example.com/photos/123\n") == [("LIC002", 1)]
+    assert codes("Photo: US Navy, PD-USGov\n") == []
