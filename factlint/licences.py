@@ -134,6 +134,7 @@ class Credit:
 # ---------------------------------------------------------------------------
 # URLs
 
+_LICENCE_SEGMENT = re.compile(r"(?:^|[-_.])licen[cs]es?(?:$|[-_.])")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:/*", re.I)
 _SUFFIX_SEGMENT = re.compile(r"^(?:deed|legalcode)(?:\.[a-z0-9_-]+)*$|^index\.html?$|^rdf$")
 _URL = re.compile(
@@ -318,7 +319,7 @@ class Registry:
         if any(key == p or key.startswith(p + "/") or ("/" in p and key.startswith(p)) for p in self.licence_urls):
             return True
         # example.com/license/ is meant as a licence even if nobody registered it
-        return any(segment.startswith(("licen", "copyright")) for segment in key.split("/")[1:])
+        return any(_LICENCE_SEGMENT.search(segment) for segment in key.split("/")[1:])
 
     def diagnose_url(self, url: str) -> str:
         """Why a licence URL is not in the registry, said so a rights desk can fix it."""
