@@ -1,0 +1,402 @@
+"""LIC006–LIC007 (only with --online): a credit's links must answer, and agree with the source's own record."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Mapping, Sequence
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from factlint.checks.licensing import (
+    AUTHOR_KEYS,
+    LICENCE_KEYS,
+    SOURCE_KEYS,
+    Item,
+    Located,
+    Tools,
+    items,
+    policy,
+)
+from factlint.document import Block, Document, Field, Span
+from factlint.licences import Licence, Prefixes, Registry, find_urls, registry, shipped_prefixes
+from factlint.online import SECTION, Settings
+from factlint.plugins import hookimpl
+from factlint.rules import Context, Finding, Rule
+
+# ---------------------------------------------------------------------------
+# What a media item's credit claims
+
+
+@dataclass(frozen=True)
+class Address:
+    """A URL a credit gives, what it is meant as, and where it is written."""
+
+    url: str
+    span: Span
+    role: str  # "licence" or "source"
+
+
+@dataclass(frozen=True)
+class Said:
+    """A licence or an author the credit states, and where."""
+
+    value: Any  # a Licence, or the author's name as written
+    span: Span
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Everything one media item's credit states that a source can confirm or contradict."""
+
+    addresses: tuple[Address, ...]
+    licences: tuple[Said, ...]
+    authors: tuple[Said, ...]
+
+
+def _tools(context: Context) -> Tools:
+    # the licensing module builds the same Tools privately; asked for a public tools(context)
+    reg = registry(context.packs.get("licences")) if "licences" in context.packs else registry()
+    if "credit-prefixes" in context.packs:
+        prefixes = Prefixes.from_pack(context.packs.get("credit-prefixes"))
+    else:
+        prefixes = shipped_prefixes()
+    return Tools(reg, prefixes, policy(context, reg))
+
+
+def _blocks_by_text(document: Document) -> dict[int, Block]:
+    """Blocks by the identity of their text: a credit read from a block keeps that very string."""
+    blocks = {id(b.text): b for b in document.blocks}
+    for media in document.media:
+        for fld in media.fields.values():
+            if fld.block is not None:
+                blocks[id(fld.block.text)] = fld.block
+    return blocks
+
+
+def _field_span(fld: Field) -> Callable[[int, int], Span]:
+    if fld.block is not None:
+        return fld.block.span
+    if len(fld.value) == fld.span.end - fld.span.start:
+        return lambda i, j: Span(fld.span.start + i, fld.span.start + j)
+    return lambda i, j: fld.span  # a quoted or folded YAML value: point at all of it
+
+
+def _absolute(url: str) -> str | None:
+    """The address to contact for a URL as written; None for a bare site name ("flickr.com")."""
+    url = url.strip()
+    if re.match(r"(?i)^https?://", url):
+        return url
+    if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", url):
+        return None  # mailto:, ftp:... are not web pages to check
+    if url.lower().startswith("www.") or "/" in url.strip("/"):
+        return "https://" + url.lstrip("/")
+    return None
+
+
+def _addresses(located: Located, block: Block | None, reg: Registry) -> Iterator[Address]:
+    credit = located.credit
+    body = credit.prefix.end if credit.prefix else credit.start
+    for part in find_urls(located.text):
+        url = _absolute(part.text)
+        if url and body <= part.start < credit.end:
+            yield Address(url, located.span(part), "licence" if reg.is_licence_url(url) else "source")
+    for link in block.links if block is not None else ():
+        url = _absolute(link.url)
+        if url and body <= link.text_start < credit.end:
+            span = link.url_span or located.to_source(link.text_start, link.text_end)
+            yield Address(url, span, "licence" if reg.is_licence_url(url) else "source")
+
+
+def claim(item: Item, document: Document, tools: Tools) -> Claim:
+    """What the item's credits and metadata fields state: addresses, licences, authors."""
+    reg = tools.registry
+    blocks = _blocks_by_text(document)
+    addresses: list[Address] = []
+    licences: list[Said] = []
+    authors: list[Said] = []
+    for located in item.credits:
+        addresses.extend(_addresses(located, blocks.get(id(located.text)), reg))
+        licences.extend(Said(m.licence, located.span(m)) for m in located.credit.licences if m.licence)
+        if located.credit.author is not None:
+            authors.append(Said(located.credit.author.text, located.span(located.credit.author)))
+    for fld in item.all(LICENCE_KEYS | SOURCE_KEYS):
+        value = str(fld.value)
+        for part in find_urls(value):
+            url = _absolute(part.text)
+            if url:
+                role = "licence" if reg.is_licence_url(url) else "source"
+                addresses.append(Address(url, _field_span(fld)(part.start, part.end), role))
+    for fld in item.all(LICENCE_KEYS):
+        lic = reg.lookup(str(fld.value))
+        if lic is not None:
+            licences.append(Said(lic, fld.span))
+        else:
+            licences.extend(Said(m.licence, _field_span(fld)(m.start, m.end)) for m in reg.mentions(str(fld.value)) if m.licence)
+    for fld in item.all(AUTHOR_KEYS):
+        if str(fld.value).strip():
+            authors.append(Said(str(fld.value).strip(), fld.span))
+    # one finding per address and photo, though "[url](url)" writes it twice
+    unique = {a.url: a for a in reversed(addresses)}
+    return Claim(tuple(sorted(unique.values(), key=lambda a: a.span.start)), tuple(licences), tuple(authors))
+
+
+def _claims(document: Document, context: Context) -> Iterator[Claim]:
+    tools = _tools(context)
+    for item in items(document, tools):
+        yield claim(item, document, tools)
+
+
+# ---------------------------------------------------------------------------
+# LIC006: addresses that do not answer
+
+
+def _unreachable_message(address: Address, problem: str) -> str:
+    if address.role == "licence":
+        advice = "check the address, or name the licence by its canonical URL"
+    else:
+        advice = "the photo's page may have moved or been deleted; check the address"
+    return f"the {address.role} URL {address.url} {problem}: {advice}"
+
+
+def _check_unreachable(document: Document, context: Context) -> Iterator[Finding]:
+    if context.session is None:
+        return
+    settings = Settings.from_mapping(context.settings.get(SECTION))
+    for found in _claims(document, context):
+        for address in found.addresses:
+            answer = context.session.check(address.url, settings)
+            if answer.failed:
+                yield unreachable_url.finding(address.span, _unreachable_message(address, answer.problem))
+
+
+# ---------------------------------------------------------------------------
+# LIC007: the source's own record
+
+
+@dataclass(frozen=True)
+class Record:
+    """What a source's own page says about a file: its licence and its author."""
+
+    where: str  # "Wikimedia Commons"
+    title: str  # "File:Bridge.jpg"
+    licence_names: tuple[str, ...]  # as the source writes them, most telling first
+    licences: tuple[Licence, ...]  # those the registry knows
+    author_html: str
+
+
+_UPLOAD_PATH = re.compile(r"^/wikipedia/commons/(?:thumb/)?[0-9a-f]/[0-9a-f]{2}/([^/]+)")
+
+
+def commons_title(url: str) -> str | None:
+    """The Commons file a URL shows ("File:Bridge.jpg"), or None when it is not a Commons file page."""
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    host = (parts.hostname or "").lower()
+    name = None
+    fragment = unquote(parts.fragment)
+    if fragment.startswith("/media/") and (host.endswith(".wikipedia.org") or host.endswith(".wikimedia.org")):
+        name = _file_name(fragment[len("/media/"):])
+    elif host in ("commons.wikimedia.org", "commons.m.wikimedia.org"):
+        path = unquote(parts.path)
+        if path.startswith("/wiki/"):
+            name = _file_name(path[len("/wiki/"):])
+        elif path.startswith("/w/index.php"):
+            name = _file_name((parse_qs(parts.query).get("title") or [""])[0])
+    elif host == "upload.wikimedia.org":
+        m = _UPLOAD_PATH.match(parts.path)
+        name = unquote(m.group(1)) if m else None
+    if not name:
+        return None
+    return "File:" + name.replace("_", " ").strip()
+
+
+def _file_name(title: str) -> str | None:
+    namespace, colon, name = title.partition(":")
+    if not colon or namespace.strip().lower() not in ("file", "image") or not name.strip():
+        return None
+    return name
+
+
+def _mediawiki_error(data: Any) -> str | None:
+    if not isinstance(data, Mapping):
+        return "answered JSON that is not a MediaWiki reply"
+    error = data.get("error")
+    if error is not None:
+        info = error.get("info") or error.get("code") if isinstance(error, Mapping) else error
+        return f"the API refused the query: {info}"
+    return None
+
+
+def _metadata_value(meta: Mapping[str, Any], key: str) -> str:
+    entry = meta.get(key)
+    value = entry.get("value") if isinstance(entry, Mapping) else entry
+    return str(value).strip() if isinstance(value, (str, int, float)) else ""
+
+
+def commons_record(title: str, context: Context, settings: Settings, reg: Registry) -> Record | None:
+    """Ask the MediaWiki API what Commons says of a file; None when there is no clear answer."""
+    params = {"action": "query", "prop": "imageinfo", "iiprop": "extmetadata", "titles": title, "format": "json"}
+    answer = context.session.get_json(settings.commons_api, params, settings, refusal=_mediawiki_error)
+    if answer.error is not None or not isinstance(answer.data, Mapping):
+        return None  # a broken or busy API is no evidence against the credit
+    pages = (answer.data.get("query") or {}).get("pages") if isinstance(answer.data.get("query"), Mapping) else None
+    pages = list(pages.values()) if isinstance(pages, Mapping) else pages if isinstance(pages, list) else []
+    page = next((p for p in pages if isinstance(p, Mapping)), None)
+    if page is None or "missing" in page or "invalid" in page:
+        return None  # a deleted file is LIC006's business, through its page's 404
+    info = page.get("imageinfo")
+    meta = info[0].get("extmetadata") if isinstance(info, list) and info and isinstance(info[0], Mapping) else None
+    if not isinstance(meta, Mapping):
+        return None
+    names = tuple(v for v in (_metadata_value(meta, k) for k in ("LicenseShortName", "LicenseUrl", "License")) if v)
+    known = {lic.id: lic for lic in (reg.lookup(n) for n in names) if lic is not None}
+    return Record("Wikimedia Commons", str(page.get("title") or title), names, tuple(known.values()),
+                  _metadata_value(meta, "Artist"))
+
+
+def licences_agree(credited: Licence, recorded: Licence) -> bool:
+    """The same licence, however written; a port is its licence, "GFDL" covers "GFDL 1.2"."""
+    if credited.id == recorded.id or recorded.id.startswith(credited.id + "-") or credited.id.startswith(recorded.id + "-"):
+        return True
+
+    def free(lic: Licence) -> bool:  # public domain, PDM, CC0: no conditions at all
+        return not (lic.attribution or lic.non_commercial or lic.no_derivatives or lic.share_alike)
+
+    return free(credited) and free(recorded)
+
+
+def author_text(artist_html: str) -> str:
+    """Commons's Artist field as a reader sees it, with user page names kept ("User:JDoe" → "JDoe")."""
+    users = re.findall(r"User:([^\"'&#/|?<>]+)", unquote(artist_html), re.I)
+    text = html.unescape(re.sub(r"<[^>]*>", " ", artist_html))
+    names = dict.fromkeys(u.replace("_", " ").strip() for u in users)
+    return re.sub(r"\s+", " ", " ".join([text, *names])).strip()
+
+
+def _fold(text: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(text).lower()
+
+
+def authors_agree(credited: str, recorded: str) -> bool:
+    """Lenient: a shared name of three letters or more, or one name written in the other."""
+    ours, theirs = _fold(credited), _fold(recorded)
+    ours_tokens = set(re.findall(r"[a-z0-9]+", ours))
+    theirs_tokens = set(re.findall(r"[a-z0-9]+", theirs))
+    if any(len(t) >= 3 and not t.isdigit() for t in ours_tokens & theirs_tokens):
+        return True
+    compact_ours, compact_theirs = re.sub(r"[^a-z0-9]", "", ours), re.sub(r"[^a-z0-9]", "", theirs)
+    if len(compact_ours) >= 3 and (compact_ours in compact_theirs or compact_theirs in compact_ours and len(compact_theirs) >= 3):
+        return True
+    from rapidfuzz import fuzz
+
+    # transliterations and typos: "Zelenskyy" and "Zelensky", "Nunez" and "Nuñez"
+    return any(fuzz.ratio(a, b) >= 85 for a in ours_tokens for b in theirs_tokens if len(a) >= 4 and len(b) >= 4)
+
+
+def _judge_record(found: Claim, record: Record) -> Iterator[Finding]:
+    credited = [s for s in found.licences if isinstance(s.value, Licence)]
+    if credited and record.licences and not any(
+        licences_agree(s.value, r) for s in credited for r in record.licences
+    ):
+        said = credited[0]
+        stated = record.licences[0].label
+        yield licence_mismatch.finding(
+            said.span,
+            f"the credit says {said.value.label} but {record.where} lists {record.title} under {stated}: "
+            f"credit the licence the source states, or ask the rights desk",
+        )
+    artist = author_text(record.author_html) if record.author_html else ""
+    if found.authors and re.search(r"\w", artist) and not any(authors_agree(s.value, artist) for s in found.authors):
+        said = found.authors[0]
+        shown = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", record.author_html))).strip()
+        if len(shown) > 80:
+            shown = shown[:79].rstrip() + "…"
+        yield licence_mismatch.finding(
+            said.span,
+            f"the credit names \"{said.value}\" but {record.where} gives the author of {record.title} as \"{shown}\": "
+            f"credit the author the source names",
+        )
+
+
+def _check_mismatch(document: Document, context: Context) -> Iterator[Finding]:
+    if context.session is None:
+        return
+    settings = Settings.from_mapping(context.settings.get(SECTION))
+    reg = _tools(context).registry
+    for found in _claims(document, context):
+        titles = dict.fromkeys(t for t in (commons_title(a.url) for a in found.addresses if a.role == "source") if t)
+        for title in titles:
+            record = commons_record(title, context, settings, reg)
+            if record is not None:
+                yield from _judge_record(found, record)
+                break  # one source's record per photo: two Commons pages would be one more finding each
+
+
+# ---------------------------------------------------------------------------
+# Rules
+
+unreachable_url = Rule(
+    code="LIC006",
+    name="unreachable-url",
+    severity="warning",
+    online=True,
+    summary="A credit's licence or source URL that does not answer 2xx or 3xx (runs only with --online).",
+    explanation=(
+        "Runs only with --online. factlint contacts every licence and source URL in a credit (HEAD, then GET "
+        "when the server refuses HEAD; redirects are followed) and reports an address that answers 4xx or 5xx, "
+        "times out, or cannot be reached: readers and rights holders must be able to follow it. Answers are "
+        "kept in a cache (online.cache-dir, default ~/.cache/factlint, for online.cache-days, default 7; "
+        "--no-cache skips it); online.timeout sets the wait (default 10 seconds) and online.allowed-hosts, "
+        "when set, limits the hosts contacted (others are skipped without a finding)."
+    ),
+    example="Photo: Jane Doe, https://example.org/photos/deleted-42, CC BY 4.0",
+    near_miss="Photo: Jane Doe, https://commons.wikimedia.org/wiki/File:Bridge.jpg, CC BY 4.0",
+    check=_check_unreachable,
+    source="Creative Commons, Recommended practices for attribution: link the work and the licence",
+    example_format="text",
+)
+
+licence_mismatch = Rule(
+    code="LIC007",
+    name="licence-mismatch",
+    severity="error",
+    online=True,
+    summary="A credit whose licence or author differs from the source's own record (runs only with --online).",
+    explanation=(
+        "Runs only with --online. For a photo whose source is a Wikimedia Commons file page "
+        "(commons.wikimedia.org/wiki/File:…, or a Wikipedia #/media/File:… link), factlint asks the MediaWiki "
+        "API (online.commons-api, default https://commons.wikimedia.org/w/api.php: action=query, "
+        "prop=imageinfo, iiprop=extmetadata) for the file's LicenseShortName, LicenseUrl and Artist, and "
+        "reports a credit naming another licence (compared through the licence registry, so a name and its "
+        "URL agree) or an author who shares no name with the Artist field. A file Commons does not have, or an "
+        "API that fails, is no finding. Commons shows only the first licence of a multi-licensed file. In the "
+        "example, Commons lists File:Bridge.jpg under CC BY-SA 4.0 and its author as Jane Doe."
+    ),
+    example="Photo: Jane Doe, https://commons.wikimedia.org/wiki/File:Bridge.jpg, CC BY 4.0",
+    near_miss="Photo: Jane Doe, https://commons.wikimedia.org/wiki/File:Bridge.jpg, CC BY-SA 4.0",
+    check=_check_mismatch,
+    source="Wikimedia Commons, Reusing content outside Wikimedia (commons.wikimedia.org/wiki/Commons:Reusing_content_outside_Wikimedia)",
+    example_format="text",
+)
+
+RULES: tuple[Rule, ...] = (unreachable_url, licence_mismatch)
+
+
+@hookimpl
+def factlint_rules() -> Sequence[Rule]:
+    return list(RULES)
+
+
+@hookimpl
+def factlint_settings_schemas() -> Mapping[str, Any]:
+    return {
+        SECTION: {
+            "?timeout": float,
+            "?cache-dir": str,
+            "?cache-days": float,
+            "?allowed-hosts": [str],
+            "?commons-api": str,
+        }
+    }
