@@ -24,6 +24,7 @@ class DayPhrase:
     phrase: str
     offset: int
     part: str | None = None
+    not_after: tuple[str, ...] = ()  # "the leaders of tomorrow" is no date
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,10 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
         named_days=tuple(cal.get("named-days", [])),
         proper_names=tuple(cal.get("proper-names", [])),
         abbreviations=frozenset(abbreviations),
-        days=tuple(DayPhrase(d["phrase"], int(d["offset"]), d.get("part")) for d in rel.get("days", [])),
+        days=tuple(
+            DayPhrase(d["phrase"], int(d["offset"]), d.get("part"), tuple(w.lower() for w in d.get("not-after", [])))
+            for d in rel.get("days", [])
+        ),
         parts=tuple(rel.get("parts-of-day", [])),
         determiners={d["words"]: d["means"] for d in rel.get("determiners", []) if d["means"] in _MEANS},
         units=tuple(rel.get("units", [])),
@@ -191,6 +195,14 @@ def sentence_of(bounds: Sequence[tuple[int, int]], offset: int) -> tuple[int, in
         if start <= offset < end:
             return start, end
     return bounds[-1]
+
+
+def clause_of(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+    """The stretch of a sentence around `offset` between commas, semicolons, colons and dashes."""
+    start, end = sentence
+    before = max((text.rfind(c, start, offset) for c in ",;:—–("), default=-1)
+    after = [i for i in (text.find(c, offset, end) for c in ",;:—–)") if i != -1]
+    return (before + 1 if before >= start else start), (min(after) if after else end)
 
 
 def at_sentence_start(text: str, offset: int) -> bool:
@@ -412,6 +424,7 @@ class RelativeDate:
     part: str | None = None
     weekday: int | None = None
     possessive: bool = False
+    month: int | None = None  # "next May"
 
 
 def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
@@ -419,6 +432,7 @@ def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
     poss = rf"(?P<poss>[{APOSTROPHES}]s)?"
     parts = rf"(?:\s+(?P<part>{words(vocab.parts)}))?"
     weekdays = words(vocab.weekday_names[1:])
+    months = words(vocab.month_names[1:])
     dets = words(vocab.determiners)
     simple_dets = words(d for d, m in vocab.determiners.items() if m not in ("earlier", "later"))
     units = words(vocab.units)
@@ -429,6 +443,7 @@ def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
         ("day", re.compile(rf"\b(?P<phrase>{words(d.phrase for d in vocab.days)}){parts}{poss}{tail}", i)),
         ("unit", re.compile(rf"\b(?P<det>{dets})\s+(?P<unit>{units}){poss}{tail}", i)),
         ("weekday", re.compile(rf"\b(?P<det>{simple_dets})\s+(?P<weekday>{weekdays}){parts}{poss}{tail}", i)),
+        ("month-name", re.compile(rf"\b(?P<det>{simple_dets})\s+(?P<month>(?-i:{months})){poss}(?![\w\-]|\s+\d)", i)),
         (
             "weekday-of-week",
             re.compile(rf"\b(?P<weekday>{weekdays})(?:\s+of)?\s+(?P<det>{simple_dets})\s+(?P<unit>week){poss}{tail}", i),
@@ -455,10 +470,11 @@ def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
 def find_relative(text: str, vocab: Vocabulary, title_case: bool = False) -> list[RelativeDate]:
     """Every relative date phrase of `text` that points at the calendar, never overlapping."""
     names = name_spans(text, vocab)
+    bounds = sentences(text, vocab)
     candidates = []
     for kind, pattern in vocab.relative_patterns:
         for m in pattern.finditer(text):
-            found = _relative(kind, m, text, vocab)
+            found = _relative(kind, m, text, vocab, bounds)
             if found is None or overlaps(found.start, found.end, names):
                 continue
             if not title_case and _capitalised_name(m, text, kind):
@@ -473,7 +489,7 @@ def find_relative(text: str, vocab: Vocabulary, title_case: bool = False) -> lis
 
 def _capitalised_name(m: re.Match[str], text: str, kind: str) -> bool:
     """A capital letter mid-sentence makes a title: the "Today" programme, "Last Night in Soho"."""
-    if kind in ("weekday", "weekday-of-week"):
+    if kind in ("weekday", "weekday-of-week", "month-name"):
         det = m.group("det")
         if kind == "weekday-of-week":
             return m.group("det")[0].isupper() or m.group("unit")[0].isupper()
@@ -485,16 +501,21 @@ def _capitalised_name(m: re.Match[str], text: str, kind: str) -> bool:
     return words[0][0].isupper() and not at_sentence_start(text, m.start())
 
 
-def _relative(kind: str, m: re.Match[str], text: str, vocab: Vocabulary) -> RelativeDate | None:
+def _relative(
+    kind: str, m: re.Match[str], text: str, vocab: Vocabulary, bounds: Sequence[tuple[int, int]]
+) -> RelativeDate | None:
     g = m.groupdict()
     possessive = bool(g.get("poss"))
     if kind == "day":
         phrase = next(d for d in vocab.days if d.phrase.lower() == g["phrase"].lower())
+        before = previous_words(text, m.start())
+        if before and before[0] in phrase.not_after:
+            return None
         if phrase.part and g.get("part"):
             return None  # "tonight night" is not English; leave it
         part = phrase.part or (g.get("part") or "").lower() or None
         return RelativeDate(m.start(), m.end(), "day", "count", phrase.offset, part, possessive=possessive)
-    if kind in ("unit", "weekday", "weekday-of-week"):
+    if kind in ("unit", "weekday", "weekday-of-week", "month-name"):
         before = previous_words(text, m.start())
         if before and before[0] in vocab.not_after:
             return None
@@ -502,6 +523,9 @@ def _relative(kind: str, m: re.Match[str], text: str, vocab: Vocabulary) -> Rela
         weekday = _weekday_number(g.get("weekday"), vocab)
         if kind == "unit":
             return RelativeDate(m.start(), m.end(), g["unit"].lower(), means, possessive=possessive)
+        if kind == "month-name":
+            month = vocab.month_names.index(g["month"])
+            return RelativeDate(m.start(), m.end(), "month-name", means, month=month, possessive=possessive)
         if kind == "weekday":
             part = (g.get("part") or "").lower() or None
             return RelativeDate(m.start(), m.end(), "weekday", means, part=part, weekday=weekday, possessive=possessive)
@@ -520,6 +544,8 @@ def _relative(kind: str, m: re.Match[str], text: str, vocab: Vocabulary) -> Rela
     clause = text[max(0, m.start() - 120) : m.start()].lower()
     if any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in vocab.duration_cues):
         return None
+    if tense_near(text, clause_of(text, sentence_of(bounds, m.start()), m.start()), m.start(), vocab) == "past":
+        return None  # "the crew rebuilt it in three weeks": how long, not when
     return RelativeDate(m.start(), m.end(), unit, "count", n)
 
 
@@ -559,6 +585,10 @@ def find_weekdays(text: str, vocab: Vocabulary) -> list[Weekday]:
         before = previous_words(text, m.start())
         if before and before[0] in vocab.habitual:
             continue
+        if text[m.start() - 1 : m.start()] in "-–" and m.start() > 0 or re.match(r"[-–]\w", text[m.end() :]):
+            continue  # "a Monday-to-Friday job", "the Friday-night lights"
+        if re.match(rf"\s+(?:{'|'.join(vocab.parts)})s\b", text[m.end() :]):
+            continue  # "on Sunday mornings" is a habit
         word = m.group(0)
         possessive = word[-2:-1] in APOSTROPHES and word.endswith("s")
         name = word[:-2] if possessive else word
@@ -635,12 +665,25 @@ def resolve(rel: RelativeDate, ref: dt.date) -> Resolved:
     if rel.kind == "weekend":
         saturday = monday_of(ref) + dt.timedelta(weeks=step, days=5)
         return Resolved("weekend", saturday, saturday + dt.timedelta(days=1), qualifier=qualifier)
+    if rel.kind == "month-name":
+        first = _named_month(rel, ref)
+        return Resolved("month", first, add_months(first, 1) - dt.timedelta(days=1))
     if rel.kind == "month":
         first = add_months(ref, rel.count if rel.means == "count" else step)
         last = add_months(first, 1) - dt.timedelta(days=1)
         return Resolved("month", first, last, qualifier=qualifier)
     year = ref.year + (rel.count if rel.means == "count" else step)
     return Resolved("year", dt.date(year, 1, 1), dt.date(year, 12, 31), qualifier=qualifier)
+
+
+def _named_month(rel: RelativeDate, ref: dt.date) -> dt.date:
+    """"last March" is the most recent March before the story's month, "next May" the first after it."""
+    month = rel.month or 1
+    if rel.means == "last":
+        return dt.date(ref.year if month < ref.month else ref.year - 1, month, 1)
+    if rel.means in ("next", "coming"):
+        return dt.date(ref.year if month > ref.month else ref.year + 1, month, 1)
+    return dt.date(ref.year, month, 1)
 
 
 def _weekday_date(rel: RelativeDate, ref: dt.date) -> dt.date:

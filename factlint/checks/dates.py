@@ -392,7 +392,7 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?abbreviations": [str],
         },
         "relative-dates": {
-            "?days": [{"phrase": str, "offset": int, "?part": str}],
+            "?days": [{"phrase": str, "offset": int, "?part": str, "?not-after": [str]}],
             "?parts-of-day": [str],
             "?determiners": [_WORDS],
             "?units": [str],

@@ -302,3 +302,33 @@ def test_a_quotation_setting_lowers_or_raises_the_threshold() -> None:
 def test_next_friday_is_one_finding() -> None:
     results = lint("The company reports results next Friday.", select=["DAT"], reference_date=STORY)
     assert [(r.code, r.column, r.end_column) for r in results] == [("DAT001", 29, 40)]
+
+
+def test_last_next_this_with_a_month_name() -> None:
+    assert_rule(
+        "DAT001",
+        invalid=[
+            Case("The mayor lost the vote last March.", message=said("last March", "March 2025"),
+                 fixed="The mayor lost the vote in March 2025."),
+            Case("The mayor lost the vote last February.", message=said("last February", "February 2026")),
+            Case("She stands again in next May's election.", message=said("next May's", "May 2026"),
+                 fixed="She stands again in May's election."),
+            Case("The works finish this June.", message=said("this June", "June 2026"),
+                 fixed="The works finish in June."),
+        ],
+        valid=["This may be the last May Day parade.", "The talks resume next March 3, 2027."],
+        reference_date=STORY,
+    )
+
+
+def test_a_span_of_time_is_not_a_date_ahead() -> None:
+    assert_rule(
+        "DAT001",
+        valid=[
+            "The crew rebuilt the bridge in three weeks.",
+            "The volunteers cleared the beach in two days.",
+            "The leaders of tomorrow met the leaders of today.",
+        ],
+        invalid=[Case("Three weeks ago the talks began, and in two months they end.", count=2)],
+        reference_date=STORY,
+    )

@@ -129,3 +129,21 @@ def test_one_finding_per_weekday_and_sentence_dates_are_local() -> None:
     text = "The talks ended on Tuesday. A deal followed on March 11, and talks resume on Friday."
     results = lint(text, select=["DAT002"], reference_date=STORY)
     assert [(r.column, r.end_column) for r in results] == [(20, 27)]
+
+
+def test_habits_and_compounds_are_not_one_day() -> None:
+    assert_rule(
+        "DAT002",
+        valid=[
+            "She works a Monday-to-Friday job.",
+            "The choir rehearses on Sunday mornings.",
+            "The shop opens every day except Sunday.",
+            "Any Tuesday will do for the handover.",
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_present_tense_at_the_turn_of_the_year_reaches_back() -> None:
+    assert_rule("DAT002", invalid=[Case("The new tariff applies from Monday.", reference_date="2026-12-31",
+                                        message=likely("Monday", "Monday, 28 December 2026", "2026-12-31"))])
