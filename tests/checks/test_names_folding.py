@@ -37,6 +37,8 @@ def test_transliterations_share_a_skeleton(spellings: tuple[str, ...]) -> None:
         ("Solberg", "Solburg", "near"),
         ("McDonald", "MacDonald", "near"),
         ("Castro", "Castor", "near"),  # a transposed pair of letters
+        ("Castellano", "Castellanos", "near"),  # or a plural: context decides
+        ("Brook", "Brooke", "near"),
     ],
 )
 def test_similar_spellings(a: str, b: str, expected: str) -> None:
@@ -49,10 +51,10 @@ def test_similar_spellings(a: str, b: str, expected: str) -> None:
     [
         ("Jackson", "Johnson"),  # look alike, are not variants
         ("Chen", "Chan"),  # too short to call one letter a misspelling
+        ("Chen", "Chens"),
         ("Petrov", "Petrova"),  # the feminine form is its own name
         ("Kowalski", "Kowalska"),
         ("Zelensky", "Zelenskaya"),
-        ("Hansen", "Hansens"),  # a plural: "the Hansens"
         ("Brown", "Braun"),
         ("Stewart", "Stuart"),
         ("Brennan", "Brannigan"),
