@@ -76,6 +76,11 @@ NON_PROSE = frozenset(("script", "style", "template", "noscript", "code", "kbd",
 HEAD_CONTENT = frozenset("base link meta noscript script style template title".split())
 #: Embedded media other than `img` that make a `figure` a media item.
 EMBEDS = frozenset(("video", "audio", "iframe", "embed", "object", "picture", "canvas", "svg"))
+#: Tags the reader does something about; any other (em, span, abbr...) only nests.
+SPECIAL = (
+    VOID | BOUNDARY | SKIP | CODE | EMBEDS
+    | frozenset(("a", "time", "head", "li", "dt", "dd", "td", "th", "tr", "figcaption", "blockquote"))
+)
 #: Meta names and properties that give the publication date, most trusted first.
 DATE_KEYS = (
     "article:published_time",
@@ -162,17 +167,21 @@ def _mapped(kind: str, runs: Sequence[tuple[str, int, int]], anchor: int,
     stop = len(text.rstrip())
     if stop <= lead:
         return _common.make_block(kind, "", SourceMap([Segment(0, 0, anchor, anchor)]), quote_depth=quote_depth)
-    segments: list[Segment] = []
+    # [text_start, text_end, src_start, src_end, verbatim]; adjacent verbatim runs merge
+    spans: list[list] = []
     at = 0
     for part, src_start, src_end in runs:
-        lo, hi = max(at, lead), min(at + len(part), stop)
+        n = len(part)
+        lo, hi = max(at, lead), min(at + n, stop)
         if lo < hi:
-            if len(part) == src_end - src_start:
-                seg = Segment(lo - lead, hi - lead, src_start + lo - at, src_start + hi - at)
+            if n != src_end - src_start:
+                spans.append([lo - lead, hi - lead, src_start, src_end, False])
+            elif spans and spans[-1][4] and spans[-1][1] == lo - lead and spans[-1][3] == src_start + lo - at:
+                spans[-1][1], spans[-1][3] = hi - lead, src_start + hi - at
             else:
-                seg = Segment(lo - lead, hi - lead, src_start, src_end)
-            segments.append(_merged(segments, seg))
-        at += len(part)
+                spans.append([lo - lead, hi - lead, src_start + lo - at, src_start + hi - at, True])
+        at += n
+    segments = [Segment(a, b, c, d) for a, b, c, d, _ in spans]
     size = stop - lead
 
     def clip(i: int) -> int:
@@ -181,21 +190,6 @@ def _mapped(kind: str, runs: Sequence[tuple[str, int, int]], anchor: int,
     kept_code = [(clip(a), clip(b)) for a, b in code if clip(a) < clip(b)]
     kept_links = tuple(Link(clip(a), clip(b), url, span) for a, b, url, span in links)
     return _common.make_block(kind, text[lead:stop], SourceMap(segments), kept_code, kept_links, quote_depth)
-
-
-def _merged(segments: list[Segment], seg: Segment) -> Segment:
-    """Join `seg` to the last segment when both are verbatim and adjacent (pops it)."""
-    if segments:
-        last = segments[-1]
-        if (
-            last.text_end == seg.text_start
-            and last.src_end == seg.src_start
-            and last.text_end - last.text_start == last.src_end - last.src_start
-            and seg.text_end - seg.text_start == seg.src_end - seg.src_start
-        ):
-            segments.pop()
-            return Segment(last.text_start, seg.text_end, last.src_start, seg.src_end)
-    return seg
 
 
 class _Run:
@@ -355,8 +349,8 @@ class _Reader(HTMLParser):
         return self
 
     def here(self) -> int:
-        line, column = self.getpos()
-        return self.lines[line - 1] + column
+        # getpos() without the call: this runs for every event
+        return self.lines[self.lineno - 1] + self.offset
 
     def parse_html_declaration(self, i: int) -> int:
         # `<![...` reaches _markupbase, which raises on anything but CDATA-like
@@ -401,6 +395,10 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         at = self.event()
         if at < 0:
+            return
+        if tag not in SPECIAL and self.stack and self.stack[-1].tag == tag:
+            self.stack.pop()  # the common inline end tag: nothing to close but itself
+            self.open_tags[tag] -= 1
             return
         gt = self.src.find(">", at + 1, self.end)
         end = gt + 1 if gt >= 0 else self.end
@@ -480,6 +478,10 @@ class _Reader(HTMLParser):
         at = self.event()
         if at < 0:
             return
+        if tag not in SPECIAL and not closed and not self.open_tags.get("head"):
+            self.stack.append(_Frame(tag, at))  # the common inline tag: it only nests
+            self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
+            return
         end = at + len(self.get_starttag_text() or "")
         if tag in VOID:
             self.void(tag, attrs, at, end)
@@ -509,7 +511,7 @@ class _Reader(HTMLParser):
             self.pop_to(len(self.stack) - 1, at)
 
     def close_in_scope(self, tags: Sequence[str], stops: frozenset[str] | set[str], at: int) -> None:
-        if not any(self.open_tags.get(t) for t in tags):
+        if not any(map(self.open_tags.get, tags)):
             return
         for i in range(len(self.stack) - 1, -1, -1):
             tag = self.stack[i].tag
@@ -615,6 +617,8 @@ class _Reader(HTMLParser):
 
     def emit(self, run: _Run) -> None:
         """Make a block of what `run` gathered (if anything) and start it afresh."""
+        if not run.parts and not run.media and not run.open_links:
+            return  # most block boundaries follow one another with nothing between
         links = run.close_links()  # a link open across a block boundary ends with the block
         if run.nonblank or run.media:
             kind = self.kind_of(run)
