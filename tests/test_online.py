@@ -341,3 +341,28 @@ def test_bad_settings_are_usage_errors(section: dict, message: str) -> None:
     with pytest.raises(UsageError) as raised:
         Settings.from_mapping(section)
     assert str(raised.value) == message
+
+
+def test_check_all_asks_each_url_once_and_in_parallel(conf: Settings) -> None:
+    class Slow(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:  # noqa: N802 - the standard library's name
+            time.sleep(0.4)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    slow = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    slow.daemon_threads = True
+    threading.Thread(target=slow.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{slow.server_address[1]}"
+        urls = [f"{base}/a", f"{base}/b", f"{base}/c", f"{base}/a"]
+        began = time.monotonic()
+        answers = Client(use_cache=False).check_all(urls, conf)
+        assert time.monotonic() - began < 1.0  # three pages of 0.4 s each, side by side
+        assert sorted(answers) == sorted(set(urls)) and all(a.ok for a in answers.values())
+    finally:
+        slow.shutdown()
+        slow.server_close()

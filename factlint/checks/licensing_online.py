@@ -163,9 +163,11 @@ def _check_unreachable(document: Document, context: Context) -> Iterator[Finding
     if context.session is None:
         return
     settings = Settings.from_mapping(context.settings.get(SECTION))
-    for found in _claims(document, context):
+    claims = list(_claims(document, context))
+    answers = context.session.check_all([a.url for c in claims for a in c.addresses], settings)
+    for found in claims:
         for address in found.addresses:
-            answer = context.session.check(address.url, settings)
+            answer = answers[address.url]
             if answer.failed:
                 yield unreachable_url.finding(address.span, _unreachable_message(address, answer.problem))
 

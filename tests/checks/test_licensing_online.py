@@ -13,6 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
+from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -509,3 +510,27 @@ def test_cli_rejects_an_unknown_online_key(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / "a.md").write_text("Text.\n")
     assert main(["check", "--online", str(tmp_path / "a.md")]) == 2
     assert "cache_dir" in capsys.readouterr().err
+
+
+# -- properties -----------------------------------------------------------------------------
+
+PIECES = st.sampled_from([
+    "Photo: ", "Photo by ", "Credit: ", "Jane Doe", "José Núñez", ", ", "/", " via ", " (", ")", ". ", "\n\n",
+    "CC BY 4.0", "CC BY-SA", "https://creativecommons.org/licenses/by-sa/4.0/", COMMONS, "commons.wikimedia.org",
+    "https://commons.wikimedia.org/wiki/File:", "http://127.0.0.1:1/x", "www.example.org/p", "[a](", "](b)",
+    "![img](i.jpg)", "*", "\"", "http://[", "mailto:x@y.z", "The mayor spoke.",
+])
+
+
+@hyp_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PIECES, max_size=14).map("".join), st.sampled_from(["markdown", "text", "html"]))
+def test_online_rules_never_crash_and_point_inside_the_draft(tmp_path: Path, text: str, fmt: str) -> None:
+    settings = {"online": {"cache-dir": str(tmp_path), "allowed-hosts": ["factlint.invalid"]}}
+    with pytest.MonkeyPatch.context() as patch:
+        def refuse(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("no host is allowed: nothing may be contacted")
+
+        patch.setattr(requests.adapters.HTTPAdapter, "send", refuse)
+        results = lint(text, format=fmt, select=["LIC006", "LIC007"], settings=settings, online=True)
+    for r in results:
+        assert 0 <= r.span.start <= r.span.end <= len(text)
