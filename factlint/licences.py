@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 #: The schema of the `licences` rule pack (rules/licences.yaml).
 LICENCES_SCHEMA: dict[str, Any] = {
@@ -441,34 +442,33 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-@lru_cache(maxsize=8)
-def _registry_for(pack_id: int, pack: Any) -> Registry:
-    return Registry(pack)
+_BUILT: dict[tuple[str, int], tuple[Any, Any]] = {}
+_BUILT_LOCK = threading.Lock()
+
+
+def _built(kind: str, pack: Mapping[str, Any], build: Callable[[Mapping[str, Any]], Any]) -> Any:
+    """Build a registry or prefix set once per loaded pack (the engine loads a pack once per configuration)."""
+    key = (kind, id(pack))
+    with _BUILT_LOCK:
+        hit = _BUILT.get(key)
+        if hit is not None and hit[0] is pack:
+            return hit[1]
+    value = build(pack)
+    with _BUILT_LOCK:
+        if len(_BUILT) > 32:
+            _BUILT.clear()
+        _BUILT[key] = (pack, value)  # keeping the pack alive keeps its id from being reused
+    return value
 
 
 def registry(pack: Mapping[str, Any] | None = None) -> Registry:
     """The registry of a loaded `licences` pack, or of the shipped rules/licences.yaml."""
-    if pack is None:
-        return shipped_registry()
-    return _registry_for(id(pack), _Frozen(pack))
+    return shipped_registry() if pack is None else _built("licences", pack, Registry)
 
 
-class _Frozen:
-    """Lets lru_cache key a pack dict by identity (packs are loaded once per run)."""
-
-    __slots__ = ("pack",)
-
-    def __init__(self, pack: Mapping[str, Any]) -> None:
-        self.pack = pack
-
-    def __hash__(self) -> int:
-        return id(self.pack)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Frozen) and other.pack is self.pack
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.pack.get(key, default)
+def prefixes(pack: Mapping[str, Any] | None = None) -> "Prefixes":
+    """The credit prefixes of a loaded `credit-prefixes` pack, or of the shipped one."""
+    return shipped_prefixes() if pack is None else _built("credit-prefixes", pack, Prefixes.from_pack)
 
 
 @lru_cache(maxsize=1)

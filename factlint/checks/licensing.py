@@ -20,6 +20,7 @@ from factlint.licences import (
     Registry,
     find_credit,
     parse_credit,
+    prefixes,
     registry,
 )
 from factlint.plugins import hookimpl
@@ -474,14 +475,10 @@ _cache = threading.local()
 
 def tools(context: Context) -> Tools:
     """The registry, credit prefixes and policy for one file's settings (LIC006/LIC007 share them)."""
-    reg = registry(context.packs.get("licences")) if "licences" in context.packs else registry()
-    if "credit-prefixes" in context.packs:
-        prefixes = Prefixes.from_pack(context.packs.get("credit-prefixes"))
-    else:
-        from factlint.licences import shipped_prefixes
-
-        prefixes = shipped_prefixes()
-    return Tools(reg, prefixes, policy(context, reg))
+    packs = context.packs
+    reg = registry(packs.get("licences") if "licences" in packs else None)
+    marks = prefixes(packs.get("credit-prefixes") if "credit-prefixes" in packs else None)
+    return Tools(reg, marks, policy(context, reg))
 
 
 def _findings(document: Document, context: Context) -> list[Finding]:
