@@ -61,10 +61,11 @@ BOUNDARY = frozenset(
 CLOSES_P = BOUNDARY - frozenset("body html tbody thead tfoot tr td th caption summary legend".split())
 #: Elements an implied end tag does not look past.
 SCOPE = frozenset("applet button caption html marquee object table td template th".split())
-#: Elements whose content is never story prose (page navigation and controls included).
+#: Elements whose content is never story prose: page navigation and controls, and
+#: text a tracked change deleted (`del`).
 SKIP = frozenset(
     (
-        "audio button canvas head iframe math nav noscript object pre script select style svg template "
+        "audio button canvas del head iframe math nav noscript object pre script select style svg template "
         "textarea title video"
     ).split()
 )

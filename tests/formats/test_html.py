@@ -253,6 +253,14 @@ def test_scripts_styles_templates_noscript_and_comments_are_skipped():
     ]
 
 
+def test_text_a_tracked_change_deleted_is_not_read_but_inserted_text_is():
+    source = "<p>Owners met <del>yesterday</del><ins>on Monday</ins>.</p>"
+    doc = read(source)
+    (para,) = doc.blocks
+    assert para.text == "Owners met on Monday."
+    assert raw_of(doc, para, "on Monday") == "on Monday"
+
+
 def test_urls_are_in_text_but_blank_in_prose():
     doc = read("<p>See https://example.org/today?x=1&amp;y=2 for details.</p>")
     (para,) = doc.blocks
