@@ -161,6 +161,16 @@ def test_entities_decode_and_map_to_their_whole_reference():
     assert doc.position(para.span(para.text.index("yesterday"), len(para.text)).start) == (1, 77)
 
 
+def test_unknown_references_stay_verbatim_and_numeric_ones_need_no_semicolon():
+    source = "<p>Rock &roll; &bogus; O&#8217Neill &#x41 &#0;</p>"
+    doc = read(source)
+    (para,) = doc.blocks
+    assert para.text == "Rock &roll; &bogus; O’Neill A �"
+    assert raw_of(doc, para, "&roll; &bogus;") == "&roll; &bogus;"
+    assert raw_of(doc, para, "’") == "&#8217"
+    assert raw_of(doc, para, "A") == "&#x41"
+
+
 def test_crlf_file_maps_rows_columns_and_text():
     source = "<html>\r\n<body>\r\n<p>First line\r\nand Café owners met yesterday.</p>\r\n</body>\r\n</html>\r\n"
     doc = read(source)
