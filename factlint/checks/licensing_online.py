@@ -52,6 +52,7 @@ class Claim:
     addresses: tuple[Address, ...]
     licences: tuple[Said, ...]
     authors: tuple[Said, ...]
+    names: tuple[str, ...]  # every name the credit gives: if any is the source's author, the credit agrees
 
 
 def _tools(context: Context) -> Tools:
@@ -89,9 +90,10 @@ def _absolute(url: str) -> str | None:
         return url
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", url):
         return None  # mailto:, ftp:... are not web pages to check
-    if url.lower().startswith("www.") or "/" in url.strip("/"):
-        return "https://" + url.lstrip("/")
-    return None
+    host, slash, _ = url.partition("/")
+    if "." in host and (slash or host.lower().startswith("www.")):
+        return "https://" + url
+    return None  # a relative link ("/photos/42") or a bare site name
 
 
 def _addresses(located: Located, block: Block | None, reg: Registry) -> Iterator[Address]:
@@ -108,14 +110,18 @@ def _addresses(located: Located, block: Block | None, reg: Registry) -> Iterator
             yield Address(url, span, "licence" if reg.is_licence_url(url) else "source")
 
 
-def claim(item: Item, document: Document, tools: Tools) -> Claim:
-    """What the item's credits and metadata fields state: addresses, licences, authors."""
+def claim(item: Item, blocks: Mapping[int, Block], tools: Tools) -> Claim:
+    """What the item's credits and metadata fields state: addresses, licences, authors.
+
+    `blocks` are the draft's blocks by the identity of their text (`_blocks_by_text`).
+    """
     reg = tools.registry
-    blocks = _blocks_by_text(document)
     addresses: list[Address] = []
     licences: list[Said] = []
     authors: list[Said] = []
+    names: list[str] = []
     for located in item.credits:
+        names.extend(part.text for part in located.credit.names)
         addresses.extend(_addresses(located, blocks.get(id(located.text)), reg))
         licences.extend(Said(m.licence, located.span(m)) for m in located.credit.licences if m.licence)
         if located.credit.author is not None:
@@ -138,13 +144,16 @@ def claim(item: Item, document: Document, tools: Tools) -> Claim:
             authors.append(Said(str(fld.value).strip(), fld.span))
     # one finding per address and photo, though "[url](url)" writes it twice
     unique = {a.url: a for a in reversed(addresses)}
-    return Claim(tuple(sorted(unique.values(), key=lambda a: a.span.start)), tuple(licences), tuple(authors))
+    names.extend(str(s.value) for s in authors)
+    return Claim(tuple(sorted(unique.values(), key=lambda a: a.span.start)), tuple(licences), tuple(authors),
+                 tuple(dict.fromkeys(names)))
 
 
 def _claims(document: Document, context: Context) -> Iterator[Claim]:
     tools = _tools(context)
+    blocks = _blocks_by_text(document)
     for item in items(document, tools):
-        yield claim(item, document, tools)
+        yield claim(item, blocks, tools)
 
 
 # ---------------------------------------------------------------------------
@@ -310,7 +319,7 @@ def _judge_record(found: Claim, record: Record) -> Iterator[Finding]:
             f"credit the licence the source states, or ask the rights desk",
         )
     artist = author_text(record.author_html) if record.author_html else ""
-    if found.authors and re.search(r"\w", artist) and not any(authors_agree(s.value, artist) for s in found.authors):
+    if found.authors and re.search(r"\w", artist) and not any(authors_agree(n, artist) for n in found.names):
         said = found.authors[0]
         shown = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", record.author_html))).strip()
         if len(shown) > 80:

@@ -534,3 +534,24 @@ def test_online_rules_never_crash_and_point_inside_the_draft(tmp_path: Path, tex
         results = lint(text, format=fmt, select=["LIC006", "LIC007"], settings=settings, online=True)
     for r in results:
         assert 0 <= r.span.start <= r.span.end <= len(text)
+
+
+def test_lic007_any_name_of_the_credit_may_be_the_author(commons: FakeCommons, online: dict) -> None:
+    assert found(draft(f"Photo: Bridge at dusk, Jane Doe, {COMMONS}, CC BY-SA 4.0"), online, "LIC007") == []
+
+
+def test_lic006_relative_links_are_not_contacted(server: HTTPServer, online: dict) -> None:
+    text = '<article><p>Photo: <a href="/photos/42">Jane Doe</a>, CC BY 4.0</p></article>\n'
+    assert found(text, online, "LIC006", fmt="html") == []
+    assert server.log == []
+
+
+@pytest.mark.parametrize(("code", "contacted"), [("LIC006", "contacts every licence and source URL"),
+                                                 ("LIC007", "asks the MediaWiki API")])
+def test_rule_explanations_say_they_need_online_and_what_they_contact(
+        code: str, contacted: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", code]) == 0
+    out = capsys.readouterr().out
+    assert "Runs only with --online." in out and contacted in out
+    assert main(["rules"]) == 0
+    assert any(line.startswith(code) and line.endswith("(online)") for line in capsys.readouterr().out.splitlines())
