@@ -473,6 +473,7 @@ def test_other_date_meta_forms():
         '<meta name="pubdate" content="2026-03-12T23:59:00-05:00">',
         '<meta itemprop="datePublished" content="2026-03-12">',
         '<META NAME="Date" CONTENT="2026-03-12">',
+        '<meta name="parsely-pub-date" content="2026-03-12T09:00:00Z">',
     ]:
         assert read(page("<p>x</p>", head)).reference_date == dt.date(2026, 3, 12), head
 
