@@ -489,6 +489,8 @@ def _is_display(kind: str, text: str) -> bool:
         return True
     # A title-case line ("Putin Praises Trump's Mediation Efforts") is a
     # heading whatever the reader called it: every word looks like a name.
+    if text.rstrip().endswith((".", "!", "?", '"', "”", "’", ":", ";", ",")):
+        return False
     long_words = [w for w in WORD_RE.findall(text) if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ FORMATS = {".md": "markdown", ".txt": "text", ".html": "html"}
 LABELS: dict[str, list[dict]] = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)
 def _found(name: str) -> Counter[tuple[str, int]]:
     path = CORPUS / name
     results = lint(path.read_text(encoding="utf-8"), format=FORMATS[path.suffix], select=["NAM"])
