@@ -544,7 +544,13 @@ class Attribution:
             length = self._verb_at(tokens, k)
             if length and self._tied(tokens, k, length):
                 return True
-        return self._colon_after_source(quotation)
+        return self._colon_after_source(quotation) or self._dash_after(quotation)
+
+    def _dash_after(self, quotation: Quotation) -> bool:
+        """A pull quote or epigraph signed with a dash: "…" — Ana Ruiz."""
+        if quotation.end is None:
+            return False
+        return re.match(r"\s*[—–―]\s*[^\W\d_]", self.masked[quotation.end :]) is not None
 
     def _verb_at(self, tokens: list[_Token], k: int) -> int:
         """How many tokens a speech verb or phrase starting at tokens[k] spans (0: none)."""
