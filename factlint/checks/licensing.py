@@ -547,7 +547,6 @@ unknown_licence = Rule(
     near_miss="Photo: Dana Whit, https://creativecommons.org/licenses/by-sa/4.0/",
     check=_only("LIC003"),
     source="Creative Commons licence list (creativecommons.org/licenses/list); SPDX licence list",
-    example_format="text",
 )
 
 licence_not_allowed = Rule(
@@ -565,7 +564,6 @@ licence_not_allowed = Rule(
     near_miss="Photo: Luis Ortega, CC BY 4.0",
     check=_only("LIC004"),
     source="Creative Commons, NonCommercial interpretation (wiki.creativecommons.org/wiki/NonCommercial_interpretation)",
-    example_format="text",
 )
 
 incomplete_attribution = Rule(
@@ -581,7 +579,6 @@ incomplete_attribution = Rule(
     near_miss="Photo: Jane Doe, https://commons.wikimedia.org/wiki/File:Bridge.jpg, CC BY-SA 4.0",
     check=_only("LIC005"),
     source=SOURCE,
-    example_format="text",
 )
 
 RULES: tuple[Rule, ...] = (missing_credit, missing_licence, unknown_licence, licence_not_allowed, incomplete_attribution)

@@ -306,3 +306,11 @@ def test_a_licence_page_on_another_site_is_an_unknown_licence() -> None:
     assert codes("Photo: Jane Doe, https://example.com/photo-license\n") == [("LIC003", 1)]
     assert codes("Photo: Jane Doe, https://example.com/photos/123\n") == [("LIC002", 1)]
     assert codes("Photo: US Navy, PD-USGov\n") == []
+
+
+def test_every_rule_example_fires_and_its_near_miss_does_not() -> None:
+    from factlint.checks.licensing import RULES
+
+    for rule in RULES:
+        assert [r.code for r in lint(rule.example, format=rule.example_format, select=[rule.code])] == [rule.code]
+        assert lint(rule.near_miss, format=rule.example_format, select=[rule.code]) == [], rule.code

@@ -138,7 +138,7 @@ def test_front_matter_public_domain_needs_no_author() -> None:
         assert found(draft, "markdown") == [], licence
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(st.lists(st.sampled_from([
     "![Bridge](b.jpg)", "*Photo: Jane Doe*", "Photo: Jane Doe, CC BY-NC 4.0", "(Photo by Ann Lee/AP)",
     "Image: https://creativecommons.org/licenses/by-sa/", "The bridge opened.", "Photo: commons.wikimedia.org, CC BY 4.0",
