@@ -370,34 +370,23 @@ def passages(scans: Sequence[QuotationScan]) -> list[Passage]:
     next paragraph when that one starts with an opening mark of the same family.
     """
     result: list[Passage] = []
-    current: list[tuple[int, Quotation]] = []
+    running: list[tuple[int, Quotation]] = []  # parts of a quotation still open at the paragraph's end
     for index, scan in enumerate(scans):
         outer = [q for q in scan.quotations if q.depth == 0]
+        if running:
+            if outer and outer[0].family == running[-1][1].family and _opens_paragraph(scan.text, outer[0]):
+                running.append((index, outer.pop(0)))
+            if running[-1][0] != index or running[-1][1].closed or outer:
+                result.append(Passage(tuple(running)))
+                running = []
         for q in outer:
-            if current:
-                prev = current[-1][1]
-                if prev.family == q.family and q is outer[0] and _opens_paragraph(scan.text, q) and _adjacent(current, index):
-                    current.append((index, q))
-                    if q.closed or q is not outer[-1]:
-                        result.append(Passage(tuple(current)))
-                        current = []
-                    continue
-                result.append(Passage(tuple(current)))
-                current = []
-            if q.closed or q is not outer[-1]:
+            if q.closed:
                 result.append(Passage(((index, q),)))
             else:
-                current = [(index, q)]
-        if current and current[-1][0] != index and not outer:
-            result.append(Passage(tuple(current)))
-            current = []
-    if current:
-        result.append(Passage(tuple(current)))
+                running = [(index, q)]
+    if running:
+        result.append(Passage(tuple(running)))
     return sorted(result, key=lambda p: (p.first[0], p.first[1].start))
-
-
-def _adjacent(current: list[tuple[int, Quotation]], index: int) -> bool:
-    return current[-1][0] == index - 1
 
 
 # --- Attribution: who said a quotation ------------------------------------------------
