@@ -577,7 +577,7 @@ class Weekday:
 
 def find_weekdays(text: str, vocab: Vocabulary) -> list[Weekday]:
     """Spelt-out weekdays that stand for one day, outside named days and titles."""
-    names = name_spans(text, vocab)
+    names = name_spans(text, vocab) + _schedules(text, vocab)
     found = []
     for m in vocab.full_weekday_re.finditer(text):
         if overlaps(m.start(), m.end(), names):
@@ -601,6 +601,16 @@ def find_weekdays(text: str, vocab: Vocabulary) -> list[Weekday]:
             )
         )
     return found
+
+
+def _schedules(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """"Open Monday to Friday" is a timetable; "from Monday to Friday" may be one week, so it counts."""
+    names = "|".join(vocab.weekday_names[1:])
+    spans = []
+    for m in re.finditer(rf"\b(?:{names})\s*(?:-|–|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*(?:{names})\b", text):
+        if previous_words(text, m.start())[-1:] not in (["from"], ["between"]):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
