@@ -202,7 +202,10 @@ def _media_item(document: Document, media: Media, tools: "Tools") -> Item:
         anchor = Span(anchor.start, eol if eol >= 0 else len(document.source))
         anchor = Span(anchor.start, anchor.start + len(document.source[anchor.start : anchor.end].rstrip()))
     item = Item(anchor, media.kind)
-    for name, fld in media.fields.items():
+    fields = dict(media.fields)
+    if media.kind == "front-matter":
+        fields.update(_sibling_fields(document, media))
+    for name, fld in fields.items():
         key = _field_key(name)
         item.fields[key] = fld
         if key in CAPTION_KEYS:
@@ -214,6 +217,25 @@ def _media_item(document: Document, media: Media, tools: "Tools") -> Item:
             credit = parse_credit(fld.value, tools.registry, tools.prefixes, 0, _links(fld.block))
             item.credits.append(Located(credit, fld.value, _field_mapper(fld)))
     return item
+
+
+def _sibling_fields(document: Document, media: Media) -> dict[str, Field]:
+    """For `image: a.jpg`, the keys beside it that describe it: `image_credit`, `image-license`..."""
+    front = document.front_matter
+    if front is None or not isinstance(front.data, Mapping):
+        return {}
+    key = next((k for k, v in front.data.items() if isinstance(v, str) and (span := front.span_of(k)) is not None
+                and span.start == media.span.start), None)
+    if key is None:
+        return {}
+    pattern = re.compile(re.escape(str(key)) + r"[-_.]?(?P<what>[a-z][a-z_.-]*)$", re.I)
+    found = {}
+    for other, value in front.data.items():
+        m = pattern.match(str(other))
+        span = front.span_of(other)
+        if m and other != key and span is not None and value is not None and not isinstance(value, (dict, list)):
+            found[_field_key(m.group("what"))] = Field(str(value), span)
+    return found
 
 
 def _inside(inner: Span, outer: Span) -> bool:
@@ -376,7 +398,7 @@ def _credit_span(item: Item) -> Span:
 
 def _exempt(item: Item, tools: Tools) -> bool:
     texts = [loc.body_text for loc in item.credits]
-    texts += [str(f.value) for f in item.all(CREDIT_KEYS | AUTHOR_KEYS | SOURCE_KEYS)]
+    texts += [str(f.value) for f in item.all(CREDIT_KEYS | AUTHOR_KEYS | SOURCE_KEYS | LICENCE_KEYS)]
     return tools.policy.is_exempt(texts)
 
 

@@ -314,3 +314,16 @@ def test_every_rule_example_fires_and_its_near_miss_does_not() -> None:
     for rule in RULES:
         assert [r.code for r in lint(rule.example, format=rule.example_format, select=[rule.code])] == [rule.code]
         assert lint(rule.near_miss, format=rule.example_format, select=[rule.code]) == [], rule.code
+
+
+def test_front_matter_keys_beside_a_bare_image() -> None:
+    base = "---\ntitle: T\nauthor: Staff reporter\nimage: /img/a.jpg\n{}---\n\nText.\n"
+    assert codes(base.format("")) == [("LIC001", 4)]
+    assert codes(base.format("image_credit: Jane Doe\n")) == [("LIC002", 5)]
+    assert codes(base.format("image_credit: Jane Doe\nimage-license: CC BY-NC 4.0\n")) == [("LIC004", 6)]
+    assert codes(base.format("image_credit: Jane Doe\nimage_license: CC BY 4.0\n")) == []
+    assert codes(base.format("imageCredit: Jane Doe/AP\n")) == []
+
+
+def test_an_agency_named_as_the_rights_holder_needs_no_licence() -> None:
+    assert codes("---\ntitle: T\nimage:\n  src: a.jpg\n  rights: Getty Images editorial\n---\n\nText.\n") == []
