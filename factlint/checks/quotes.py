@@ -58,12 +58,13 @@ class _Paragraph:
     index: int  # in document.blocks
     block: Block
     scan: QuotationScan
+    source: str  # the whole draft, to see how a mark is written (an entity, an escape)
 
 
 def _body(document: Document, context: Context) -> list[_Paragraph]:
     elisions = _pack(context, "quote-elisions").get("elisions")
     return [
-        _Paragraph(i, b, scan_quotations(b.prose, elisions))
+        _Paragraph(i, b, scan_quotations(b.prose, elisions), document.source)
         for i, b in enumerate(document.blocks)
         if b.kind in (PARAGRAPH, LIST_ITEM)
     ]
@@ -303,8 +304,24 @@ def _continued_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, st
         message = f"opening quotation mark {q.open_mark} is turned the wrong way"
     else:
         message = f"opening quotation mark {q.open_mark} is {opening}; the {origin} is {style} ({want})"
-    fix = Fix(SAFE, f"Use {want}", (Edit(_mark_span(paragraph, q.start), want),))
+    fix = Fix(SAFE, f"Use {want}", (_mark_edit(paragraph, q.start, want),))
     return mismatched_quote_marks.finding(_mark_span(paragraph, q.start), message, fix)
+
+
+def _mark_edit(paragraph: _Paragraph, offset: int, mark: str) -> Edit:
+    """Set one mark, written the way the draft writes its marks (an HTML entity stays an entity)."""
+    span = _mark_span(paragraph, offset)
+    written = paragraph.source[span.start : span.end]
+    if paragraph.block.text[offset] == mark:
+        return Edit(span, written)  # already right: the pair's fix keeps it as it is
+    if written.startswith("&"):
+        from html.entities import codepoint2name
+
+        name = codepoint2name.get(ord(mark))
+        return Edit(span, f"&{name};" if name else f"&#{ord(mark)};")
+    if written.startswith("\\") and mark in "\"'":
+        return Edit(span, "\\" + mark)  # a Markdown escape stays escaped
+    return Edit(span, mark)
 
 
 def _finding(paragraph: _Paragraph, q: Quotation, marks: tuple[str, str], message: str) -> Finding:
@@ -313,8 +330,8 @@ def _finding(paragraph: _Paragraph, q: Quotation, marks: tuple[str, str], messag
         SAFE,
         f"Use {marks[0]}…{marks[1]}",
         (
-            Edit(_mark_span(paragraph, q.start), marks[0]),
-            Edit(_mark_span(paragraph, q.end - 1), marks[1]),
+            _mark_edit(paragraph, q.start, marks[0]),
+            _mark_edit(paragraph, q.end - 1, marks[1]),
         ),
     )
     return mismatched_quote_marks.finding(_mark_span(paragraph, q.start), message, fix)

@@ -245,3 +245,18 @@ def test_rules_never_crash_and_spans_and_fixes_stay_inside_the_text(source: str,
             for edit in finding.fix.edits if finding.fix else ():
                 mark = source[edit.span.start : edit.span.end]
                 assert len(mark) == 1 and mark in "\"'“”‘’«»„‚‹›"
+
+
+def test_html_entities_are_fixed_as_entities() -> None:
+    page = (
+        "<html><body><article><h1>Libraries</h1>\n"
+        "<p>&ldquo;One,&rdquo; she said. &ldquo;Two,&rdquo; he said.</p>\n"
+        "<p>&quot;We protected every branch,&rdquo; said Ana Ruiz.</p>\n"
+        "</article></body></html>\n"
+    )
+    assert_rule(
+        "QUO003",
+        invalid=[Case(page, row=3, column=4, end_row=3, end_column=10,
+                      fixed=page.replace("&quot;We", "&ldquo;We"))],
+        format="html",
+    )
