@@ -332,7 +332,8 @@ class Registry:
             if segments[0] == "licenses" and len(segments) >= 2:
                 versions = [s for s in segments[2:] if _VERSION.match(s)]
                 if len(segments) == 2 or not versions:
-                    return f"the address names no version: write the full licence URL, such as https://creativecommons.org/licenses/{segments[1]}/4.0/"
+                    return ("the address names no version: write the full licence URL, such as "
+                            f"https://creativecommons.org/licenses/{segments[1]}/4.0/")
                 if versions[0] == "4.0" and len(segments) > 3 and not _SUFFIX_SEGMENT.match(segments[3]):
                     return "Creative Commons 4.0 licences have no jurisdiction versions: drop the country from the address"
         return "it is not a licence URL the registry knows"

@@ -1,4 +1,4 @@
-"""LIC001–LIC005: every photo needs a credit, a licence the registry knows and the newsroom allows, and full attribution."""
+"""LIC001–LIC005: every photo needs a credit, a known licence the newsroom allows, and full attribution."""
 
 from __future__ import annotations
 
@@ -24,16 +24,22 @@ from factlint.licences import (
     registry,
 )
 from factlint.plugins import hookimpl
-from factlint.rules import Context, Finding, Rule, rule
+from factlint.rules import Context, Finding, Rule
 
 SECTION = "licensing"
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
 
 #: Front matter and data-* keys by what they say about the photo (first part of a dotted key).
-LICENCE_KEYS = frozenset({"license", "licence", "license-url", "licence-url", "licenseurl", "license-name", "licence-name", "rights"})
+LICENCE_KEYS = frozenset(
+    {"license", "licence", "license-url", "licence-url", "licenseurl", "license-name", "licence-name", "rights"}
+)
 AUTHOR_KEYS = frozenset({"author", "photographer", "creator", "artist", "by", "owner", "credit.name", "credit.author"})
-SOURCE_KEYS = frozenset({"source", "source-url", "sourceurl", "link", "page", "origin", "credit.url", "credit.link", "source.url"})
-CREDIT_KEYS = frozenset({"credit", "credits", "copyright", "attribution", "photo-credit", "image-credit", "credit.text", "credit-line"})
+SOURCE_KEYS = frozenset(
+    {"source", "source-url", "sourceurl", "link", "page", "origin", "credit.url", "credit.link", "source.url"}
+)
+CREDIT_KEYS = frozenset(
+    {"credit", "credits", "copyright", "attribution", "photo-credit", "image-credit", "credit.text", "credit-line"}
+)
 CAPTION_KEYS = frozenset({"alt", "title", "caption", "description"})
 
 
@@ -112,7 +118,7 @@ def policy(context: Context, reg: Registry) -> Policy:
     agencies += _names_in(context.setting(SECTION, "extend-agencies", ()) or ())
     allowed = context.setting(SECTION, "allowed", None)
     return Policy(
-        own=tuple(_name_pattern(n, case_sensitive_acronyms=False) for n in _names_in(context.setting(SECTION, "own", ()) or ())),
+        own=tuple(_name_pattern(n, False) for n in _names_in(context.setting(SECTION, "own", ()) or ())),
         agencies=tuple(_name_pattern(n) for n in agencies),
         allowed=None if allowed is None else _licence_labels(reg, "allowed", allowed),
         refused=_licence_labels(reg, "refused", context.setting(SECTION, "refused", ()) or ()),
@@ -158,9 +164,11 @@ class Item:
     fields: dict[str, Field] = field(default_factory=dict)
 
     def first(self, keys: frozenset[str]) -> Field | None:
-        return next((f for k, f in self.fields.items() if k in keys or k.split(".")[0] in keys and "." not in k), None)
+        """The first field named exactly as one of `keys`."""
+        return next((f for k, f in self.fields.items() if k in keys), None)
 
     def all(self, keys: frozenset[str]) -> list[Field]:
+        """Every field named as one of `keys`, or nested under one ("license.url")."""
         return [f for k, f in self.fields.items() if k in keys or k.split(".")[0] in keys]
 
 
@@ -366,7 +374,7 @@ def _licences(item: Item, tools: Tools) -> list[Found]:
     return found
 
 
-def _has_author(item: Item, tools: Tools) -> bool:
+def _has_author(item: Item) -> bool:
     if any(str(f.value).strip() for f in item.all(AUTHOR_KEYS)):
         return True
     return any(loc.credit.author is not None for loc in item.credits)
@@ -450,7 +458,8 @@ def _policy_findings(found: Found, policy: Policy) -> Iterator[Finding]:
     key = _policy_key(lic)
     if key in policy.refused:
         yield licence_not_allowed.finding(
-            found.span, f"{lic.label} is refused by the newsroom's licensing policy: replace the photo", severity="error")
+            found.span, f"{lic.label} is refused by the newsroom's licensing policy: replace the photo",
+            severity="error")
         return
     if policy.allowed is not None:
         if key not in policy.allowed:
@@ -458,28 +467,40 @@ def _policy_findings(found: Found, policy: Policy) -> Iterator[Finding]:
                 found.span, f"{lic.label} is not among the newsroom's allowed licences: replace the photo "
                 "or ask the rights desk to clear it", severity="error")
         return
-    terms = []
-    if lic.non_commercial and policy.non_commercial != "off":
-        terms.append(("NonCommercial", "a news site is commercial use", policy.non_commercial))
-    if lic.no_derivatives and policy.no_derivatives != "off":
-        terms.append(("NoDerivatives", "the photo may not be cropped or edited", policy.no_derivatives))
-    if lic.share_alike and policy.share_alike != "off":
-        terms.append(("ShareAlike", "an edited version must carry the same licence", policy.share_alike))
+    terms = [t for t in _TERMS if getattr(lic, t.flag) and getattr(policy, t.flag) != "off"]
     if not terms:
         return
-    rank = {"info": 0, "warning": 1, "error": 2}
-    severity = max((t[2] for t in terms), key=rank.__getitem__)
-    what = " and ".join(t[0] for t in terms)
-    why = "; ".join(t[1] for t in terms)
-    advice = ("find another photo or get the author's written permission" if lic.non_commercial and policy.non_commercial != "off"
-              else "use it uncropped and unedited, or ask the author")
-    yield licence_not_allowed.finding(found.span, f"{lic.label} is {what} ({why}): {advice}", severity=severity)
+    severity = max((getattr(policy, t.flag) for t in terms), key=("info", "warning", "error").index)
+    what = " and ".join(t.name for t in terms)
+    why = "; ".join(t.why for t in terms)
+    # the strictest term decides what the rights desk must do
+    yield licence_not_allowed.finding(found.span, f"{lic.label} is {what} ({why}): {terms[0].advice}", severity=severity)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A licence term the newsroom's policy weighs: its flag, name, what it means and what to do."""
+
+    flag: str  # the attribute of both Licence and Policy
+    name: str
+    why: str
+    advice: str
+
+
+_TERMS = (
+    Term("non_commercial", "NonCommercial", "a news site is commercial use",
+         "find another photo or get the author's written permission"),
+    Term("no_derivatives", "NoDerivatives", "the photo may not be cropped or edited",
+         "use it uncropped and unedited, or ask the author"),
+    Term("share_alike", "ShareAlike", "an edited version must carry the same licence",
+         "publish any edited version under the same licence, or ask the author"),
+)
 
 
 def _attribution_findings(item: Item, found: Found, tools: Tools) -> Iterator[Finding]:
     lic = found.licence
     assert lic is not None
-    if not _has_author(item, tools):
+    if not _has_author(item):
         yield incomplete_attribution.finding(
             _credit_span(item), f"{lic.label} requires attribution: name the photo's author in the credit")
     for url, span in _sources(item):
@@ -521,7 +542,8 @@ def _only(code: str) -> Callable[[Document, Context], list[Finding]]:
     return check
 
 
-SOURCE = "Creative Commons, Recommended practices for attribution (wiki.creativecommons.org/wiki/Recommended_practices_for_attribution)"
+SOURCE = ("Creative Commons, Recommended practices for attribution "
+          "(wiki.creativecommons.org/wiki/Recommended_practices_for_attribution)")
 
 missing_credit = Rule(
     code="LIC001",
