@@ -539,7 +539,8 @@ class Attribution:
         """A pull quote or epigraph signed with a dash: "…" — Ana Ruiz."""
         if quotation.end is None:
             return False
-        return re.match(r"\s*[—–―]\s*[^\W\d_]", self.masked[quotation.end :]) is not None
+        m = re.match(r"\s*[—–―]\s*(\w)", self.masked[quotation.end :])
+        return m is not None and m.group(1).isupper()
 
     def _verb_at(self, tokens: list[_Token], k: int) -> int:
         """How many tokens a speech verb or phrase starting at tokens[k] spans (0: none)."""

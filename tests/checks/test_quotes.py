@@ -281,6 +281,7 @@ PARAGRAPHS = [
  ('"All necessary measures will be taken to restore order in the city," he added, noting that the curfew would stay.', 0),
  ('"All necessary measures will be taken," he said, "to restore order in the capital before the weekend."', 0),
  ('"All necessary measures will be taken to restore order in the capital." — Ana Costa, interior minister', 0),
+ ('"All necessary measures will be taken to restore order in the capital" — that was the message on Monday.', 1),
  ('"We will keep the libraries open every single weekend." The council declined to comment.', 1),
  ('"We will keep the libraries open every single weekend," she didn\'t say.', 1),
  ('"We will keep the libraries open every single weekend." The council refused to say more.', 1),
