@@ -138,6 +138,24 @@ Osei said repairs would take at least six months. Asked whether the bridge could
 for pedestrians, he replied: "We are looking at that, and I hope to have an answer next month."
 """
 
+BRITISH = """\
+# Rail workers vote to strike over pay
+
+Rail workers across the north of England have voted to strike next month after talks with the operators’ association broke down, the RMT union said on Thursday.
+
+‘Our members have been patient for two years, and their patience has run out,’ said the union’s general secretary, Sarah Collins. ‘Nobody takes this decision lightly.’
+
+The operators said they were ‘disappointed’ by the result. A spokesperson said: ‘We have made a fair offer and we urge the union to put it to its members.’
+
+Collins rejected that. ‘They call it a fair offer. Our members call it a pay cut, because that’s what it is after inflation,’ she told the BBC’s Today programme.
+
+Passengers’ groups warned of disruption. ‘People who rely on these trains to get to work, to hospital and to school will pay the price,’ said Martin O’Brien of the passengers’ forum.
+
+The drivers’ union, Aslef, is expected to announce its own ballot result next week. Its leader said in a statement that the drivers’ case was ‘every bit as strong’.
+
+‘I’ve worked on the railways since the ’90s and I have never seen morale this low,’ one signaller, who asked not to be named, told reporters outside the depot.
+"""
+
 DRAFTS = {
     "harbour.md": HARBOUR,
     "court.md": COURT,
@@ -145,6 +163,7 @@ DRAFTS = {
     "policy.md": POLICY,
     "long-quote.md": LONG_QUOTE,
     "questions.md": QUESTIONS,
+    "british.md": BRITISH,
 }
 
 
@@ -176,3 +195,38 @@ def test_attribution_in_the_next_paragraph_is_too_late() -> None:
     ).replace("The prosecutor's office said in a statement that it would study", "The prosecutor's office will study")
     found = lint(edited, format="markdown", select=["QUO"])
     assert [(r.code, r.row, r.column) for r in found] == [("QUO001", 15, 12)]
+
+
+FLOOD = """\
+# Flood defences to be rebuilt after storm
+
+The county will rebuild the flood wall along the river after last week's storm breached it in two places, officials said on Friday.
+
+"The wall did exactly what it was designed to do for thirty years, but it was never designed for a storm like this one."
+
+Engineers inspected the breach on Saturday. "We expect the work to take most of the summer and to cost about four million."
+
+County engineer Rosa Lindgren said the new wall would be a metre higher. "It will be built to withstand the kind of storm we now expect every decade," she said.
+
+Residents were not convinced. "We have heard promises like this before, and nothing ever changes down here.
+
+Some called the plan "too little, too late" and said they would keep sandbags at their doors.
+
+The council’s leader, Omar Haddad, said the county had asked the national government for help." The money is not there yet, he added.
+
+"The river does not care about budgets or elections, and neither should we.”
+
+Haddad said the council would publish the full plan next month.
+"""
+
+
+def test_a_draft_with_every_kind_of_quote_error() -> None:
+    found = lint(FLOOD, format="markdown", select=["QUO"])
+    assert [(r.code, r.row, r.column) for r in found] == [
+        ("QUO001", 5, 1),  # a quotation paragraph on its own
+        ("QUO001", 7, 45),  # "Engineers inspected" is no speech verb
+        ("QUO002", 11, 31),  # never closes, and the next paragraph does not open again
+        ("QUO002", 15, 95),  # closes with nothing open
+        ("QUO001", 17, 1),  # attributed only in the next paragraph
+        ("QUO003", 17, 1),  # straight opening, curly closing
+    ]
