@@ -173,8 +173,20 @@ class Lexicon:
         return min(found) if found else None
 
     def is_credit_line(self, text: str) -> bool:
+        """A credit or byline paragraph ("Photo: ...", "By Helen Achterberg").
+
+        A prefix that is a plain word ("By ") marks only a short line: "By
+        Monday, Okafor had..." is a sentence of the story.
+        """
         stripped = text.lstrip(" \t*_>")
-        return any(stripped.startswith(p) for p in self.credit_prefixes)
+        for prefix in self.credit_prefixes:
+            if stripped.startswith(prefix) and (prefix.endswith(":") or _byline(stripped)):
+                return True
+        return False
+
+
+def _byline(text: str) -> bool:
+    return len(text.split()) <= 6 and not text.rstrip().endswith((".", "!", "?"))
 
 
 # ---------------------------------------------------------------- scanning
@@ -221,6 +233,7 @@ class Mention:
     initial: bool = False
     in_quote: bool = False
     group: bool = False  # "the Okafor family": a family, not one person
+    plural: bool = False  # "the Hansens"
     display: bool = False  # a headline word, matched only against names of the text
     evidence: bool = False  # for a full name: something says it is a person
 
@@ -368,11 +381,20 @@ class _Scan:
     full: list[Mention] = field(default_factory=list)
     lone: list[Mention] = field(default_factory=list)
     display: list[Mention] = field(default_factory=list)
-    given_words: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """The words of a capitalised run that may name someone: [first, last) after title and suffix."""
+
+    first: int
+    last: int
+    title_at: int  # index of the title's last word, or -1
+    initial: bool
 
 
 class _BlockReader:
-    """Turns the runs of one block into name mentions."""
+    """Turns the runs of capitalised words of one block into name mentions."""
 
     def __init__(self, index: int, kind: str, text: str, lexicon: Lexicon, scan: _Scan) -> None:
         self.index, self.kind, self.text, self.lex, self.scan = index, kind, text, lexicon, scan
@@ -380,75 +402,109 @@ class _BlockReader:
 
     def read(self, order: Iterator[int]) -> None:
         for i, j in _runs(self.words, self.text, self.lex):
-            self._run(i, j, order)
+            run = self._name_part(i, j)
+            if run is not None and self._person_shaped(run):
+                self._add(run, order)
 
-    def _gap(self, a: int, b: int) -> str:
-        return self.text[self.words[a].end:self.words[b].start]
+    # -- the shape of a run
 
-    def _run(self, i: int, j: int, order: Iterator[int]) -> None:
+    def _name_part(self, i: int, j: int) -> _Run | None:
+        """Drop sentence openers ("But", "The"), a title ("Russian President") and a suffix ("Jr.")."""
         words, lex = self.words, self.lex
         initial, opened = words[i].initial, i
         while i < j and words[i].text in lex.not_names:
             i += 1
-        if i >= j:
-            return
-        if i > opened and not initial and j - i == 1:
-            return  # "in Central Park", "the Western Cape": a place, not a surname
-        title_at = -1
-        for p in range(i - 1, j - 1):
-            if p < 0 or (p == i - 1 and not self._title_may_precede(p, i)):
-                continue
-            if _title_ends(words, p, self.text, lex):
-                title_at = p
+        if i >= j or (i > opened and not initial and j - i == 1):
+            return None  # "in Central Park", "the Western Cape": a place, not a surname
+        title_at = self._title(i, j)
         first = max(i, title_at + 1)
-        if first > i:
-            initial = False
         last = j
         while last - 1 > first and words[last - 1].lower.rstrip(".") in lex.suffixes:
             last -= 1
-        names = words[first:last]
-        if len(names) >= 3 and names[0].initial and not lex.is_first_name(names[0].text) and lex.is_first_name(names[1].text):
-            # "Florist Amanda Rose": a capitalised role at the start of a sentence.
-            names, first, initial = names[1:], first + 1, False
-        if not names or names[-1].text in lex.not_names or not names[-1].text[0].isupper() and not _particle_prefixed(names[-1].text, lex):
-            return
-        personal = len(names) >= 2 and lex.is_first_name(names[0].text) and (
-            title_at >= 0 or self._speech_near(first, last - 1))
-        if (lex.is_not_name(names[-1].text) or names[0].text in lex.organisations) and not personal:
-            return  # "Bayside Capital", "Cedar Valley"; but "County supervisor Linda Park" is a person
-        if lex.is_not_name(names[0].text) and not lex.is_first_name(names[0].text) and title_at < first - 1:
-            return
-        context = self._context(first, last - 1, title_at >= 0)
-        given = [w for w in names[:-1] if not (_is_particle(w, lex) or len(w.text) == 1)]
-        if given and names[0].lower in lex.particles and len(given) == 1 and given[0] is names[0] and not lex.is_first_name(names[0].text):
-            given = []  # "De Gaulle", "Bin Salman": a surname with its particle
-        surname = names[-1]
-        cut = _particle_prefixed(surname.text, lex)
-        title = title_at >= 0 and title_at == first - 1 and self._gap(title_at, first).strip() in ("", ".")
-        start = words[title_at - _title_ends(words, title_at, self.text, lex) + 1].start if title else names[0].start
-        surname_from = len(names) - 1
-        while surname_from > 0 and _is_particle(names[surname_from - 1], lex):
-            surname_from -= 1
-        if not given and names[0].lower in lex.particles:
-            surname_from = 0
-        mention = Mention(
-            block=self.index, kind=self.kind, order=next(order), start=start, end=surname.end,
-            core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
-            given=tuple(given), surname=" ".join(w.text for w in names[surname_from:]),
-            title=title_at >= 0, context=context, speaks=title_at >= 0 or self._speaks(first, last - 1),
-            initial=initial and title_at < 0, in_quote=surname.in_quote,
-            group=self._next_lower(last - 1) in lex.not_after,
-        )
-        if given:
-            evidence = title_at >= 0 or lex.is_first_name(given[0].text) or self._speech_near(first, last - 1)
-            self.scan.full.append(_with(mention, evidence=evidence))
-            self.scan.given_words.update(w.text for w in given)
-        else:
-            self.scan.lone.append(mention)
+        if first >= last:
+            return None
+        run = _Run(first, last, title_at, initial and first == i)
+        if (last - first >= 3 and run.initial and not lex.is_first_name(words[first].text)
+                and lex.is_first_name(words[first + 1].text)):
+            run = _Run(first + 1, last, title_at, False)  # "Florist Amanda Rose": a role opening a sentence
+        return run
+
+    def _title(self, i: int, j: int) -> int:
+        """Index of the last word of the last title before or inside the run [i, j), or -1."""
+        title_at = -1
+        for p in range(max(i - 1, 0), j - 1):
+            if p == i - 1 and not self._title_may_precede(p, i):
+                continue
+            if _title_ends(self.words, p, self.text, self.lex):
+                title_at = p
+        return title_at
 
     def _title_may_precede(self, p: int, i: int) -> bool:
         """A title may stand right before a name, or before a comma ("its chief executive, Laura Chen")."""
         return self._gap(p, i).strip() in ("", ",") and not self.words[i].initial
+
+    def _person_shaped(self, run: _Run) -> bool:
+        """Whether the run can be a person: not "Bayside Capital", "Cedar Valley" or "Moscow"."""
+        lex, names = self.lex, self.words[run.first:run.last]
+        surname, head = names[-1], names[0]
+        if surname.text in lex.not_names or not (surname.text[0].isupper() or _particle_prefixed(surname.text, lex)):
+            return False
+        personal = len(names) >= 2 and lex.is_first_name(head.text) and (
+            run.title_at >= 0 or self._speech_near(run.first, run.last - 1))
+        if (lex.is_not_name(surname.text) or head.text in lex.organisations) and not personal:
+            return False  # but "County supervisor Linda Park" is a person
+        return not (lex.is_not_name(head.text) and not lex.is_first_name(head.text) and run.title_at < run.first - 1)
+
+    # -- the mention
+
+    def _add(self, run: _Run, order: Iterator[int]) -> None:
+        lex, names = self.lex, self.words[run.first:run.last]
+        given = [w for w in names[:-1] if not (_is_particle(w, lex) or len(w.text) == 1)]
+        if given == [names[0]] and names[0].lower in lex.particles and not lex.is_first_name(names[0].text):
+            given = []  # "De Gaulle", "Bin Salman": a surname with its particle
+        surname, last = names[-1], run.last - 1
+        cut = _particle_prefixed(surname.text, lex)
+        mention = Mention(
+            block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=surname.end,
+            core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
+            given=tuple(given), surname=self._surname_text(names, bool(given)),
+            title=run.title_at >= 0, context=self._context(run.first, last, run.title_at >= 0),
+            speaks=run.title_at >= 0 or self._speaks(run.first, last),
+            initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
+            group=self._next_lower(last) in lex.not_after, plural=self._plural(run),
+        )
+        if given:
+            evidence = run.title_at >= 0 or lex.is_first_name(given[0].text) or self._speech_near(run.first, last)
+            self.scan.full.append(_with(mention, evidence=evidence))
+        else:
+            self.scan.lone.append(mention)
+
+    def _start(self, run: _Run) -> int:
+        """Where the mention starts: at its title when the title stands right before the name."""
+        t = run.title_at
+        if t >= 0 and t == run.first - 1 and self._gap(t, run.first).strip() in ("", "."):
+            return self.words[t - _title_ends(self.words, t, self.text, self.lex) + 1].start
+        return self.words[run.first].start
+
+    def _surname_text(self, names: list[Word], has_given: bool) -> str:
+        """The surname as written with its particles: "von der Leyen", "bin Salman"."""
+        k = len(names) - 1
+        while k > 0 and _is_particle(names[k - 1], self.lex):
+            k -= 1
+        if not has_given and names[0].lower in self.lex.particles:
+            k = 0
+        return " ".join(w.text for w in names[k:])
+
+    def _plural(self, run: _Run) -> bool:
+        """ "the Hansens": a family, whose name ends in an s its members' does not."""
+        words = self.words
+        return (run.last - run.first == 1 and words[run.first].text.endswith("s") and run.first > 0
+                and words[run.first - 1].lower == "the" and not self._gap(run.first - 1, run.first).strip())
+
+    # -- context
+
+    def _gap(self, a: int, b: int) -> str:
+        return self.text[self.words[a].end:self.words[b].start]
 
     def _next_lower(self, k: int) -> str:
         if k + 1 >= len(self.words) or self._gap(k, k + 1).strip():
@@ -456,6 +512,7 @@ class _BlockReader:
         return self.words[k + 1].lower
 
     def _speech_near(self, first: int, last: int) -> bool:
+        """A speech verb right after ("Chen said") or before ("said Yuri Ushakov"), or "according to"."""
         after = self._next_lower(last)
         before = self.words[first - 1].lower if first > 0 and not self._gap(first - 1, first).strip() else ""
         return after in self.lex.speech_verbs or before in self.lex.speech_verbs or self._according_to(first)
@@ -467,12 +524,11 @@ class _BlockReader:
         return self.words[last].possessive or self._speech_near(first, last)
 
     def _context(self, first: int, last: int, titled: bool) -> bool:
-        words = self.words
-        if titled or self._speaks(first, last):
+        """Anything that says a person stands here: a title, a possessive, a verb, an apposition comma."""
+        if titled or self._speaks(first, last) or self._next_lower(last) in self.lex.name_verbs:
             return True
-        if self._next_lower(last) in self.lex.name_verbs:
-            return True
-        return last + 1 < len(words) and self._gap(last, last + 1).lstrip().startswith(",") or last + 1 == len(words) and self.text[words[last].end:].lstrip().startswith(",")
+        after = self.text[self.words[last].end:]
+        return after.lstrip().startswith(",")
 
 
 def _with(mention: Mention, **changes: Any) -> Mention:
@@ -482,8 +538,7 @@ def _with(mention: Mention, **changes: Any) -> Mention:
 
 
 def _is_display(kind: str, text: str) -> bool:
-    if kind in DISPLAY_KINDS:
-        return True
+    """An all-caps or title-case line, where capitals say nothing about names."""
     letters = [c for c in text if c.isalpha()]
     if len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
         return True
@@ -641,7 +696,7 @@ def _majority(group: list[str], spellings: Mapping[str, _Spelling]) -> str:
 def name_variants(mentions: Sequence[Mention], lexicon: Lexicon, house_variants: Iterable[str] = ()) -> list[Variant]:
     """Uses of a spelling that another, more used spelling of the same person contradicts."""
     skip = {h.casefold() for h in house_variants}
-    usable = [m for m in mentions if is_latin(m.core) and m.spelling not in skip]
+    usable = [m for m in mentions if is_latin(m.core) and m.spelling not in skip and not m.plural]
     spellings: dict[str, _Spelling] = {}
     for m in usable:
         s = spellings.setdefault(m.spelling, _Spelling())
@@ -709,24 +764,37 @@ def _given_variants(mentions: Sequence[Mention], clusters: _Clusters, lexicon: L
 
 @dataclass(frozen=True)
 class EarlySurname:
-    """A surname (or title and surname) in body text before the person's full name."""
+    """A surname (or title and surname) in body text before the person's full name.
+
+    `full_name` is the first full name in body text, or, when the body never
+    gives it, the full name as a headline or caption gave it.
+    """
 
     mention: Mention
     full_name: Mention
 
+    @property
+    def never_in_body(self) -> bool:
+        return not self.full_name.body
+
 
 def early_surnames(mentions: Sequence[Mention]) -> list[EarlySurname]:
-    """The first surname-only reference, per surname, that comes before its full name in body text."""
+    """The first surname-only reference, per surname, that comes before its full name in body text.
+
+    A headline or caption does not introduce anyone, but its full name tells
+    that a surname the body uses alone is a person's.
+    """
     first_full: dict[str, Mention] = {}
+    elsewhere: dict[str, Mention] = {}
     for m in mentions:
-        if m.full and m.body and m.key not in first_full:
-            first_full[m.key] = m
+        if m.full:
+            (first_full if m.body else elsewhere).setdefault(m.key, m)
     found: dict[str, EarlySurname] = {}
     for m in mentions:
-        if m.full or not m.body or m.display or m.in_quote or m.group or m.key in found:
+        if m.full or not m.body or m.display or m.in_quote or m.group or m.plural or m.key in found:
             continue
-        full = first_full.get(m.key)
-        if full is None or full.order < m.order or (m.initial and not m.context):
+        full = first_full.get(m.key) or elsewhere.get(m.key)
+        if full is None or (full.body and full.order < m.order) or (m.initial and not m.context):
             continue
         found[m.key] = EarlySurname(m, full)
     return sorted(found.values(), key=lambda e: e.mention.order)

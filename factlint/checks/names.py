@@ -130,9 +130,12 @@ def surname_before_full_name(document: Document, context: Context) -> Iterator[F
         m, full = early.mention, early.full_name
         block, full_block = blocks[m.block], blocks[full.block]
         surname = " ".join(block.text[m.start:m.core_end].split())
-        row, _ = document.position(full_block.span(full.core_start, full.core_end).start)
         name = pn.full_name_text(full, full_block.text)
-        message = f'"{surname}" comes before the full name "{name}" (line {row}); give the full name at first reference'
+        if early.never_in_body:
+            message = f'"{surname}" is used, but the full name "{name}" is never given in the body text'
+        else:
+            row, _ = document.position(full_block.span(full.core_start, full.core_end).start)
+            message = f'"{surname}" comes before the full name "{name}" (line {row}); give the full name at first reference'
         yield surname_before_full_name.finding(block.span(m.start, m.core_end), message)
 
 

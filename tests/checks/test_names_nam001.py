@@ -146,6 +146,8 @@ def test_near_misses() -> None:
         "Coach Mike Jackson praised the defence. Striker Paul Johnson scored twice.\n\nJackson said Johnson was the best player.\n",
         "Analyst Anna Hansen and economist Erik Hanson disagreed. Hansen said rates would fall; Hanson said they would not.\n",
         "Chief economist Laura Chen said rates would fall. Analyst Tom Chan disagreed.\n",
+        # A family in the plural.
+        "Analyst Anna Hansen said rates would fall. The Hansens said they would move abroad.\n",
         # A husband and wife: the feminine form is a name of its own.
         "Baker Ivan Petrov and his wife Anna Petrova run the shop. Petrov said sales were up. Petrova said costs were too.\n",
         # Mc and Mac are different families when the story says so.

@@ -82,6 +82,20 @@ def test_headline_caption_and_credit_line_do_not_introduce() -> None:
     assert_rule("NAM002", format="text", invalid=[Case(plain, row=5, column=1, message=msg("Okafor", "Adaeze Okafor", 7))])
 
 
+def test_full_name_given_only_in_a_headline_or_caption() -> None:
+    never = '"Okafor" is used, but the full name "Adaeze Okafor" is never given in the body text'
+    headline = "# Adaeze Okafor wins budget fight\n\nOkafor opened the session. Okafor said the deal was fair.\n"
+    assert_rule("NAM002", invalid=[Case(headline, row=3, column=1, end_column=7, message=never)])
+    caption = "![Council member Adaeze Okafor at the vote](/img/vote.jpg)\n\nOkafor opened the session.\n"
+    assert_rule("NAM002", invalid=[Case(caption, row=3, column=1, message=never)])
+
+
+def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
+    text = "By Monday, Okafor had the votes.\n\nCouncil member Adaeze Okafor said the deal was fair.\n"
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=12, message=msg("Okafor", "Adaeze Okafor", 3))])
+    assert_rule("NAM002", valid=["By Adaeze Okafor\n\nCouncil member Tom Brennan said the deal was fair.\n"])
+
+
 def test_html_paragraphs() -> None:
     html = (
         "<article><h1>Council votes</h1><p>Okafor opened the session.</p>"
@@ -115,6 +129,10 @@ def test_near_misses() -> None:
         # A family or an administration, not one person.
         "The Biden administration announced sanctions. President Joe Biden said they would bite.\n",
         "The Okafor family has lived here for decades. Council member Adaeze Okafor grew up on this street.\n",
+        # A photo credit naming the person, in a caption.
+        "![The chamber](/img/a.jpg \"Photo: Adaeze Okafor\")\n\nOkafor's colleague Tom Brennan spoke.\n",
+        # A family in the plural.
+        "The Okafors have lived here for decades. Council member Adaeze Okafor grew up on this street.\n",
         # Two people who share a surname: once one is introduced, the surname is known.
         "Chief executive Laura Chen spoke first. Chen's predecessor, Mark Chen, spoke next.\n",
         # A surname nobody ever gives in full is not this rule's business.
