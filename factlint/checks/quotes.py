@@ -6,13 +6,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Sequence
 
-from factlint.document import LIST_ITEM, PARAGRAPH, Block, Document
+from factlint.document import LIST_ITEM, PARAGRAPH, Block, Document, Span
 from factlint.errors import UsageError
 from factlint.plugins import hookimpl
 from factlint.quotations import (
     CURLY,
     DOUBLE,
     PARTNERS,
+    SINGLE,
     STRAIGHT,
     Attribution,
     Passage,
@@ -44,9 +45,9 @@ DEFAULT_MIN_WORDS = 6
 #: The marks of each house style, by family: (opening, closing).
 STYLE_MARKS = {
     (CURLY, DOUBLE): ("“", "”"),
-    (CURLY, "single"): ("‘", "’"),
+    (CURLY, SINGLE): ("‘", "’"),
     (STRAIGHT, DOUBLE): ('"', '"'),
-    (STRAIGHT, "single"): ("'", "'"),
+    (STRAIGHT, SINGLE): ("'", "'"),
 }
 SOURCE = "AP Stylebook, \"quotation marks\" and \"said\"; Reuters Handbook of Journalism, attribution"
 
@@ -71,8 +72,7 @@ def _body(document: Document, context: Context) -> list[_Paragraph]:
 
 
 def _pack(context: Context, name: str) -> dict:
-    packs = getattr(context, "packs", None)
-    return packs.get(name) if packs is not None and name in packs else {}
+    return context.packs.get(name) if name in context.packs else {}
 
 
 def _runs(paragraphs: list[_Paragraph]) -> Iterator[list[_Paragraph]]:
@@ -100,7 +100,7 @@ def _min_words(context: Context) -> int:
     return value
 
 
-def _mark_span(paragraph: _Paragraph, offset: int) -> Any:
+def _mark_span(paragraph: _Paragraph, offset: int) -> Span:
     return paragraph.block.span(offset, offset + 1)
 
 
@@ -233,7 +233,7 @@ def mismatched_quote_marks(document: Document, context: Context) -> Iterator[Fin
         for q in paragraph.scan.quotations:
             if q.close_mark is None:
                 continue
-            finding = _style_finding(paragraph, q, house, context)
+            finding = _style_finding(paragraph, q, house)
             if finding is not None:
                 yield finding
     for run, passage in _passages(paragraphs):
@@ -267,7 +267,7 @@ def _house_style(document: Document, paragraphs: list[_Paragraph], context: Cont
     return (STRAIGHT if marks[STRAIGHT] > marks[CURLY] else CURLY), "dominant style"
 
 
-def _style_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str], context: Context) -> Finding | None:
+def _style_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str]) -> Finding | None:
     assert q.close_mark is not None and q.end is not None
     style, origin = house
     opening, closing = style_of(q.open_mark), style_of(q.close_mark)
@@ -277,9 +277,11 @@ def _style_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str], 
             return None
         return _finding(paragraph, q, (q.open_mark, PARTNERS[q.open_mark][0]),
                         f"quotation opens with {q.open_mark} and closes with {q.close_mark}")
-    if opening is None or closing is None:
+    if opening is None:
         return None
     want = STYLE_MARKS[(style, q.family)]
+    if closing is None:
+        return _finding(paragraph, q, want, f"quotation opens with {q.open_mark} and closes with {q.close_mark}")
     if not q.well_formed:
         kind = {STRAIGHT: "a straight", CURLY: "a curly"}
         if opening != closing:
