@@ -440,7 +440,6 @@ class _Token:
     end: int
     word: str  # as written, a trailing full stop removed
     lower: str
-    stop: bool  # the word ended with a full stop in the text
 
     @property
     def capitalised(self) -> bool:
@@ -466,8 +465,7 @@ class Attribution:
         self.vocab = vocabulary
         self.masked = _masked(scan)
         self.tokens = [
-            _Token(m.start(), m.end() - m.group().endswith("."), m.group().rstrip("."),
-                   m.group().rstrip(".").lower(), m.group().endswith("."))
+            _Token(m.start(), m.end() - m.group().endswith("."), m.group().rstrip("."), m.group().rstrip(".").lower())
             for m in _TOKEN.finditer(self.masked)
         ]
         self.outer = [q for q in scan.quotations if q.depth == 0]
@@ -481,8 +479,8 @@ class Attribution:
         text, masked = self.scan.text, self.masked
         cuts: set[int] = set()
         for m in re.finditer(r"[.!?…]+(?=\s+\S)", masked):
-            before = masked[: m.start()].split()
-            last = before[-1].lower().lstrip("(\"'“‘") if before else ""
+            before = re.search(r"(\S*)$", masked[max(0, m.start() - 24) : m.start()])
+            last = before.group(1).lower().lstrip("(\"'“‘") if before else ""
             if m.group() == "." and (last in self.vocab.abbreviations or (len(last) == 1 and last.isalpha())):
                 continue  # Dr. Raman, J. K. Rowling
             nxt = masked[m.end() :].lstrip()[:1]
@@ -561,12 +559,12 @@ class Attribution:
         for j in range(k + length, min(k + length + 4, len(tokens))):
             if self._boundary(tokens[j - 1], tokens[j]) or tokens[j].word in ":;":
                 break
-            if self._is_source(tokens[j], after_verb=True):
+            if self._is_source(tokens[j]):
                 return True
         for j in range(k - 1, max(k - 13, -1), -1):
             if self._boundary(tokens[j], tokens[j + 1]):
                 break
-            if self._is_source(tokens[j], after_verb=False):
+            if self._is_source(tokens[j]):
                 return True
         return False
 
@@ -581,7 +579,8 @@ class Attribution:
         """Whether a sentence ends between two neighbouring tokens."""
         return any(left.end <= cut <= right.start for cut in self.cuts)
 
-    def _is_source(self, token: _Token, after_verb: bool) -> bool:
+    def _is_source(self, token: _Token) -> bool:
+        """A pronoun, a source noun ("the official", "the ministry's") or a capitalised name."""
         lower = token.lower
         if lower in self.vocab.pronouns or lower in self.vocab.nouns:
             return True
@@ -599,7 +598,7 @@ class Attribution:
         if not lead.endswith(":"):
             return False
         tokens = [t for t in self.tokens if start <= t.start and t.end <= quotation.start and t.word not in ":;"]
-        return any(self._is_source(t, after_verb=False) for t in tokens[-6:])
+        return any(self._is_source(t) for t in tokens[-6:])
 
 
 def _ends_with(words: list[str], phrase: tuple[str, ...]) -> bool:
