@@ -223,7 +223,8 @@ class _Scanner:
                 return  # an inch mark: 6'2", a 27" screen
             if left:
                 self._push(i, c, DOUBLE)
-            elif right or self._open(DOUBLE):
+            elif right or self._open(DOUBLE) or (_boundary_after(nxt) and prev in _CLOSERS):
+                # After punctuation and before a space ("times."" ) a mark can only close.
                 self._close(i, c, DOUBLE)
             else:
                 self._push(i, c, DOUBLE)

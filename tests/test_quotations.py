@@ -287,3 +287,14 @@ def test_passages_cover_every_outermost_quotation_once(texts: list[str]) -> None
     found = [(k, q.start) for p in passages(scans) for k, q in p.parts]
     expected = [(k, q.start) for k, s in enumerate(scans) for q in s.quotations if q.depth == 0]
     assert sorted(found) == sorted(expected)
+
+
+def test_a_doubled_closing_mark_is_stray() -> None:
+    scan = scan_quotations('She wrote: "It was the best of times.""')
+    assert [(q.start, q.end) for q in scan.quotations] == [(11, 38)]
+    assert [s.offset for s in scan.stray] == [38]
+
+
+def test_nested_straight_double_marks() -> None:
+    text = '"He said "no" to me," she said.'
+    assert [(q.start, q.end, q.depth) for q in find_quotations(text)] == [(0, 21, 0), (9, 13, 1)]
