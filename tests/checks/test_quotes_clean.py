@@ -156,6 +156,36 @@ The drivers’ union, Aslef, is expected to announce its own ballot result next 
 ‘I’ve worked on the railways since the ’90s and I have never seen morale this low,’ one signaller, who asked not to be named, told reporters outside the depot.
 """
 
+MARKDOWN = """\
+---
+title: "Council \\"keeps\\" libraries open"
+date: 2026-03-12
+summary: 'It was a "long night"'
+---
+# Council keeps every library branch open
+
+<!-- editor: check the "final" vote count -->
+
+The city council voted 7-2 late on Tuesday to keep all nine library branches open, reversing a plan
+to close three of them ([full vote record](https://example.org/votes "Vote record for \\"Tuesday\\"")).
+
+![Readers at the Eastside branch "after hours"](/img/eastside.jpg "Photo: Lena Park, CC BY 4.0")
+
+"We heard from hundreds of parents, and we listened to every one of them," council member Adaeze
+Ortiz said after the vote.
+
+> "A city that closes its libraries is a city that has stopped believing in its children." — Ortiz
+
+The budget office had proposed the closures to save $1.2 million. Its report, which uses the phrase
+`"rightsizing the network"` eleven times, was withdrawn on Monday.
+
+- Branches kept open: nine
+- Weekend hours: restored at three branches
+- "Every branch will open on Saturdays again from April," the library director, Sam Kwan, said.
+
+Kwan told reporters the staff had "worked through the uncertainty with real grace."
+"""
+
 DRAFTS = {
     "harbour.md": HARBOUR,
     "court.md": COURT,
@@ -164,6 +194,7 @@ DRAFTS = {
     "long-quote.md": LONG_QUOTE,
     "questions.md": QUESTIONS,
     "british.md": BRITISH,
+    "markdown-features.md": MARKDOWN,
 }
 
 
