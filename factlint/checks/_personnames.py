@@ -37,14 +37,18 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z]", "", unidecode(text).lower())
 
 
-def skeleton(text: str) -> str:
-    """A folded spelling with transliteration differences removed: Zelenskyy, Zelenskiy, Zelensky agree."""
+def skeleton(text: str, collapse: bool = True) -> str:
+    """A folded spelling with transliteration differences removed: Zelenskyy, Zelenskiy, Zelensky agree.
+
+    `collapse` also merges doubled letters (Gaddafi, Gadafi); given names keep
+    them, as Ana and Anna are two people as often as one.
+    """
     s = fold(text)
     for old, new in SKELETON_RULES:
         s = s.replace(old, new)
     s = re.sub(r"(?<=[aeiou])j", "i", s).replace("ij", "i").replace("y", "i")
     s = re.sub(r"^[gq]", "k", s)  # Gaddafi, Qaddafi, Kadhafi
-    return DOUBLE_RE.sub(r"\1", s)
+    return DOUBLE_RE.sub(r"\1", s) if collapse else s
 
 
 def is_latin(text: str) -> bool:
@@ -159,9 +163,8 @@ class Lexicon:
 
     def given_key(self, word: str) -> str:
         """One key for every spelling of a given name: Yuri and Yury, Mohammed and Muhammad."""
-        key = skeleton(word)
-        group = self.name_groups.get(key)
-        return f"group:{group}" if group is not None else key
+        group = self.name_groups.get(skeleton(word))
+        return f"group:{group}" if group is not None else skeleton(word, collapse=False)
 
     def is_not_name(self, word: str) -> bool:
         return word in self.not_names or word in self.places or word in self.organisations
@@ -613,9 +616,19 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
             mentions.append(m)
     spellings = {m.spelling for m in mentions}
     for m in scan.display:
-        if m.spelling in spellings or any(similarity(m.core, s) in ("fold", "skeleton") for s in spellings):
+        if m.spelling in spellings or any(_display_variant(m.core, s) for s in spellings):
             mentions.append(m)
     return sorted(mentions, key=lambda m: m.order)
+
+
+def _display_variant(word: str, surname: str) -> bool:
+    """A headline word that spells a surname of the text another way.
+
+    Headlines capitalise common words, so a transliteration match must be
+    long to count: "ZELENSKYY" for Zelensky, not "Rose" for Rosse.
+    """
+    sim = similarity(word, surname)
+    return sim == "fold" or (sim == "skeleton" and min(len(fold(word)), len(fold(surname))) >= 7)
 
 
 # ---------------------------------------------------------------- NAM001

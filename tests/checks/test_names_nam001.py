@@ -81,6 +81,18 @@ def test_arabic_surname_transliterations() -> None:
     assert_rule("NAM001", invalid=[Case(text, row=3, column=1, end_column=8, message=msg("Qaddafi", "Gaddafi", 2))])
 
 
+def test_particle_surnames_and_hyphenated_given_names() -> None:
+    assert [r.message for r in lint(
+        "Osama bin Laden was killed in 2011. Bin Ladin's death was announced by the president.\n",
+        select=["NAM001"])] == [msg("Ladin", "Laden", 1)]
+    assert [r.message for r in lint(
+        "Egyptian President Abdel Fattah el-Sisi met envoys. Sisi said Egypt would help. El-Sissi later left.\n",
+        select=["NAM001"])] == [msg("Sissi", "Sisi", 2)]
+    assert [r.message for r in lint(
+        "French minister Jean-Noël Barrot arrived. Barrot said the deal was close. Jean-Noel Barrot later left.\n",
+        select=["NAM001"])] == [msg("Jean-Noel Barrot", "Jean-Noël Barrot", 1)]
+
+
 def test_all_caps_headline_with_a_variant() -> None:
     text = (
         "# ZELENSKYY MEETS DONORS IN BERLIN\n\n"
@@ -146,6 +158,10 @@ def test_near_misses() -> None:
         "Coach Mike Jackson praised the defence. Striker Paul Johnson scored twice.\n\nJackson said Johnson was the best player.\n",
         "Analyst Anna Hansen and economist Erik Hanson disagreed. Hansen said rates would fall; Hanson said they would not.\n",
         "Chief economist Laura Chen said rates would fall. Analyst Tom Chan disagreed.\n",
+        # A headline word that only looks like a surname of the text.
+        "# Prices Rose Sharply in March\n\nEconomist Anna Rosse said inflation was sticky. Rosse expects rates to stay high.\n",
+        # Sisters whose given names differ by one doubled letter.
+        "Ana García and her sister Anna García opened the shop. García said business was good.\n",
         # A family in the plural.
         "Analyst Anna Hansen said rates would fall. The Hansens said they would move abroad.\n",
         # A husband and wife: the feminine form is a name of its own.
