@@ -15,7 +15,7 @@ from factlint.errors import UsageError
 from factlint.packs import Packs, builtin_pack_files
 from factlint.plugins import Registry
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
-from factlint.rules import SAFE, Context, Finding, Fix
+from factlint.rules import SAFE, Context, Edit, Finding, Fix
 
 #: Drafts larger than this are not news copy; FL001 says so instead of reading them.
 MAX_BYTES = 5 * 1024 * 1024
@@ -194,9 +194,7 @@ class Session:
         fix = None
         if finding.fix is not None:
             fix = ReportedFix(finding.fix.applicability, finding.fix.message, tuple(
-                ReportedEdit(e.content, Position(*document.position(e.span.start)),
-                             Position(*document.position(e.span.end)), e.span)
-                for e in finding.fix.edits
+                _reported_edit(document, e) for e in finding.fix.edits
             ))
         row, column = document.position(start)
         end_row, end_column = document.position(end)
@@ -225,9 +223,12 @@ class Session:
         return self._client
 
 
-def _edit(edit: ReportedEdit):  # noqa: ANN202
-    from factlint.rules import Edit
+def _reported_edit(document: Document, edit: Edit) -> ReportedEdit:
+    start, end = Position(*document.position(edit.span.start)), Position(*document.position(edit.span.end))
+    return ReportedEdit(edit.content, start, end, edit.span, _line(document, start.row), _line(document, end.row))
 
+
+def _edit(edit: ReportedEdit) -> Edit:  # noqa: ANN202
     return Edit(edit.span, edit.content)
 
 

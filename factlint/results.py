@@ -24,6 +24,8 @@ class ReportedEdit:
     location: Position
     end_location: Position
     span: Span  # code-point offsets into the decoded source (BOM removed)
+    line_text: str = ""  # the source lines the edit starts and ends on (SARIF's UTF-16 columns)
+    end_line_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from factlint.plugins import Reporter, hookimpl
-from factlint.reporters.sarif import display_path, utf16_column
+from factlint.reporters._common import display_path, utf16_column
 from factlint.results import ReportContext, Result
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -6,7 +6,7 @@ import json
 from typing import Any, Sequence
 
 from factlint.plugins import Reporter, hookimpl
-from factlint.reporters.sarif import display_path, fingerprints
+from factlint.reporters._common import display_path, fingerprints
 from factlint.results import ReportContext, Result
 
 #: Code Quality knows info, minor, major, critical and blocker.

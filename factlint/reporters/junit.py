@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import Sequence
 
 from factlint.plugins import Reporter, hookimpl
-from factlint.reporters.sarif import display_path
+from factlint.reporters._common import display_path
 from factlint.results import SEVERITY_RANK, ReportContext, Result
 
 #: Characters XML 1.0 cannot hold even escaped; a message carrying one would make

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from collections import Counter
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from factlint.plugins import Reporter, hookimpl
+from factlint.reporters._common import display_path, fingerprints, utf16_column
 from factlint.results import ReportContext, ReportedFix, Result
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://factlint.readthedocs.io"
 
 #: partialFingerprints key. A new recipe needs a new key: GitHub would
 #: otherwise close every open alert and open it again under a new identity.
@@ -25,62 +23,12 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 PROBLEM_SEVERITIES = {"error": "error", "warning": "warning", "info": "recommendation"}
 
 
-def display_path(filename: str) -> str:
-    """The finding's file as CI services want it: relative to where factlint ran, with forward slashes."""
-    if os.path.isabs(filename):
-        try:
-            relative = os.path.relpath(filename)
-        except ValueError:  # another drive on Windows
-            relative = filename
-        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
-            filename = relative
-    path = filename.replace(os.sep, "/")
-    while path.startswith("./"):
-        path = path[2:]
-    return path
-
-
 def artifact_uri(filename: str) -> str:
     """A URI reference for the file: relative when it can be, percent-encoded either way."""
     path = display_path(filename)
     if os.path.isabs(path):  # outside the folder factlint ran in
         return "file://" + quote(path if path.startswith("/") else "/" + path)
     return quote(path)
-
-
-def utf16_column(line_text: str, column: int) -> int:
-    """Convert a 1-based code-point column of `line_text` to SARIF's 1-based UTF-16 units.
-
-    Characters outside the Basic Multilingual Plane (emoji, some CJK) take two
-    UTF-16 units; a column past the end of the line counts one unit per position.
-    """
-    before = line_text[: column - 1]
-    wide = sum(1 for ch in before if ord(ch) > 0xFFFF)
-    return column + wide
-
-
-def fingerprints(results: Sequence[Result]) -> list[str]:
-    """A stable identity per finding, for SARIF partialFingerprints and GitLab Code Quality.
-
-    The recipe is: rule code, file, the whitespace-trimmed text of the line the
-    finding starts on, and the finding's occurrence index among findings with
-    the same code, file and line text. Row numbers are left out on purpose, so
-    an alert keeps its identity when paragraphs are added or removed above it;
-    it gets a new one only when its own line is edited, which is when an editor
-    should look at it again.
-    """
-    seen: Counter[tuple[str, str, str]] = Counter()
-    out = []
-    for result in results:
-        key = (result.code, display_path(result.filename), result.line_text.strip())
-        occurrence = seen[key]
-        seen[key] += 1
-        digest = hashlib.sha256()
-        for part in (*key, str(occurrence)):
-            digest.update(part.encode("utf-8", "surrogatepass"))
-            digest.update(b"\x00")
-        out.append(digest.hexdigest()[:32])
-    return out
 
 
 def _rule_help(rule: Any) -> dict[str, str]:
@@ -138,18 +86,15 @@ def _region(result: Result) -> dict[str, int]:
     }
 
 
-def _fix(result: Result, fix: ReportedFix, uri: str) -> dict[str, Any] | None:
-    """The fix as a SARIF replacement, when every edit lies on a line whose text we have."""
-    lines = {result.row: result.line_text, result.end_row: result.end_line_text}
+def _fix(fix: ReportedFix, uri: str) -> dict[str, Any] | None:
+    """The fix as a SARIF replacement, its columns in UTF-16 units."""
     replacements = []
     for edit in fix.edits:
-        if edit.location.row not in lines or edit.end_location.row not in lines:
-            return None  # we could not convert its columns to UTF-16 faithfully
         region = {
             "startLine": edit.location.row,
-            "startColumn": utf16_column(lines[edit.location.row], edit.location.column),
+            "startColumn": utf16_column(edit.line_text, edit.location.column),
             "endLine": edit.end_location.row,
-            "endColumn": utf16_column(lines[edit.end_location.row], edit.end_location.column),
+            "endColumn": utf16_column(edit.end_line_text, edit.end_location.column),
         }
         replacements.append({"deletedRegion": region, "insertedContent": {"text": edit.content}})
     if not replacements:
@@ -174,7 +119,7 @@ def _result(result: Result, rule_index: Mapping[str, int], fingerprint: str) -> 
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if result.fix is not None:
-        fix = _fix(result, result.fix, uri)
+        fix = _fix(result.fix, uri)
         if fix is not None:
             out["fixes"] = [fix]
     return out
@@ -201,7 +146,6 @@ def sarif_log(results: Sequence[Result], context: ReportContext) -> dict[str, An
                     "driver": {
                         "name": "factlint",
                         "version": context.version,
-                        "informationUri": INFORMATION_URI,
                         "rules": descriptors,
                     }
                 },

@@ -206,12 +206,15 @@ def test_fix_is_a_sarif_replacement() -> None:
     ]
 
 
-def test_fix_on_a_line_we_have_no_text_for_is_left_out() -> None:
-    edit = ReportedEdit("x", Position(9, 1), Position(9, 2), Span(0, 0))
+def test_fix_on_another_line_converts_columns_with_that_lines_text() -> None:
+    edit = ReportedEdit("x", Position(9, 4), Position(9, 5), Span(0, 0), "🌧🌧 a", "🌧🌧 a")
     result = make_result(fix=ReportedFix(SAFE, "far away", (edit,)))
     log = log_of([result])
     assert_valid(log)
-    assert "fixes" not in log["runs"][0]["results"][0]
+    (sarif_fix,) = log["runs"][0]["results"][0]["fixes"]
+    assert sarif_fix["artifactChanges"][0]["replacements"][0]["deletedRegion"] == {
+        "startLine": 9, "startColumn": 6, "endLine": 9, "endColumn": 7,
+    }
 
 
 def test_unknown_rule_still_gets_a_descriptor() -> None:
