@@ -393,6 +393,7 @@ def passages(scans: Sequence[QuotationScan]) -> list[Passage]:
 # --- Attribution: who said a quotation ------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*\.?|[:;]")
+_SUBJECT_DETERMINERS = frozenset("the a an another one".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your whose every each".split())
 
 
@@ -562,12 +563,21 @@ class Attribution:
                 break
             if self._is_source(tokens[j]):
                 return True
+        if self._noun_phrase(tokens, k - 2, k) or self._noun_phrase(tokens, k + length, k + length + 2):
+            return True  # "the 34-year-old said", "said the newcomer"
         for j in range(k - 1, max(k - 13, -1), -1):
             if self._boundary(tokens[j], tokens[j + 1]):
                 break
             if self._is_source(tokens[j]):
                 return True
         return False
+
+    def _noun_phrase(self, tokens: list[_Token], start: int, end: int) -> bool:
+        """A determiner and a word, next to the verb and in its sentence: a subject or an inverted one."""
+        if start < 0 or end > len(tokens) or tokens[start].lower not in _SUBJECT_DETERMINERS:
+            return False
+        word = tokens[start + 1]
+        return not self._boundary(tokens[start], word) and word.word[:1].isalpha() and word.lower not in self.vocab.verbs
 
     def _negated(self, tokens: list[_Token], k: int) -> bool:
         before = [t.lower.replace("’", "'") for t in tokens[max(k - 3, 0) : k]]
@@ -587,6 +597,8 @@ class Attribution:
             return True
         if lower.endswith(("'s", "’s")) and lower[:-2] in self.vocab.nouns:
             return True
+        if lower.endswith("-year-old") or lower.split("-")[0] in self.vocab.nouns:
+            return True  # "the 34-year-old", "a mother-of-two"
         if token.capitalised and lower not in self.vocab.not_names and lower not in self.vocab.verbs:
             return True
         return False
