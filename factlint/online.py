@@ -179,7 +179,7 @@ class Client:
 
     # -- memory and disk -------------------------------------------------------
 
-    def _ask(self, kind: str, url: str, settings: Settings, fetch: Any) -> Answer:
+    def _ask(self, kind: str, url: str, settings: Settings, fetch: Callable[[], Answer]) -> Answer:
         try:
             parts = urlsplit(url)
             scheme = parts.scheme.lower()
@@ -212,7 +212,10 @@ class Client:
         path = self._cache_file(key, settings)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
-            if entry.get("key") != key or time.time() - float(entry["time"]) > settings.cache_days * 86400:
+            if entry.get("key") != key:
+                return None
+            if time.time() - float(entry["time"]) > settings.cache_days * 86400:
+                path.unlink(missing_ok=True)  # so the folder holds only what is still worth reading
                 return None
             a = entry["answer"]
             return Answer(a["url"], a.get("status"), a.get("error"), a.get("data"), cached=True)
@@ -294,7 +297,8 @@ def _lasting(answer: Answer) -> bool:
     """Worth keeping on disk: a real answer, not a network hiccup or a server's bad day."""
     if answer.status is None:
         return False
-    return answer.status < 500 and answer.error is None
+    # 408 and 429 say "not now", not "not there"
+    return answer.status < 500 and answer.status not in (408, 429) and answer.error is None
 
 
 def _connection_problem(error: Exception) -> str:

@@ -183,14 +183,16 @@ def test_a_second_run_reads_the_disk_cache(server: HTTPServer, conf: Settings) -
     assert hits(server, "/photo") == ["HEAD"]
 
 
-def test_a_404_is_remembered_but_a_500_is_asked_again(server: HTTPServer, conf: Settings) -> None:
+def test_a_404_is_remembered_but_a_500_or_429_is_asked_again(server: HTTPServer, conf: Settings) -> None:
     server.expect_request("/gone").respond_with_data("", status=404)
     server.expect_request("/down").respond_with_data("", status=503)
+    server.expect_request("/busy").respond_with_data("", status=429)
     for _ in range(2):
-        Client().check(server.url_for("/gone"), conf)
-        Client().check(server.url_for("/down"), conf)
+        for path in ("/gone", "/down", "/busy"):
+            Client().check(server.url_for(path), conf)
     assert hits(server, "/gone") == ["HEAD", "GET"]
     assert hits(server, "/down") == ["HEAD", "GET", "HEAD", "GET"]
+    assert hits(server, "/busy") == ["HEAD", "GET", "HEAD", "GET"]
 
 
 def test_no_cache_neither_reads_nor_writes_the_disk(server: HTTPServer, conf: Settings) -> None:
