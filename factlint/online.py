@@ -306,5 +306,5 @@ def _connection_problem(error: Exception) -> str:
     if "refused" in text.lower():
         return "refused the connection"
     if "Name or service not known" in text or "getaddrinfo" in text or "NameResolution" in text:
-        return "has a host name that does not resolve"
+        return "could not be reached: its host name does not resolve (a typo in the address, or no network here)"
     return "could not be reached"

@@ -368,3 +368,13 @@ def test_check_all_asks_each_url_once_and_in_parallel(conf: Settings) -> None:
     finally:
         slow.shutdown()
         slow.server_close()
+
+
+def test_a_host_name_that_does_not_resolve(conf: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unresolvable(*args: Any, **kwargs: Any) -> Any:
+        raise requests.ConnectionError("Failed to resolve 'photos.invalid' ([Errno -2] Name or service not known)")
+
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", unresolvable)
+    answer = Client().check("https://photos.invalid/42", conf)
+    assert answer.problem == ("could not be reached: its host name does not resolve "
+                              "(a typo in the address, or no network here)")
