@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Any
 
 from factlint.document import (
@@ -27,6 +28,7 @@ from factlint.plugins import Format, hookimpl
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+_INLINE_MEDIA_RE = re.compile(r"<(?:img|video|picture|figure)\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,8 +104,10 @@ def _matching(text: str, at: int, open_: str, close: str) -> int:
 class _InlineBuilder:
     """Walks one inline token's children, building block text and its source map."""
 
-    def __init__(self, content: str, offsets: list[int]) -> None:
+    def __init__(self, content: str, offsets: list[int], source: str = "") -> None:
         self.content = content
+        self.source = source
+        self.html_media: list[Media] = []
         self.offsets = offsets
         self.cursor = 0
         self.text: list[str] = []
@@ -189,7 +193,11 @@ class _InlineBuilder:
         at = self.find(tok.content)
         if at < 0:
             return
-        self.non_prose.append(Span(self._src(at), self._src(at + len(tok.content) - 1) + 1))
+        span = Span(self._src(at), self._src(at + len(tok.content) - 1) + 1)
+        self.non_prose.append(span)
+        if _INLINE_MEDIA_RE.match(tok.content):  # `<img ...>` written inside a paragraph
+            _, media = _html_fragment(self.source, span.start, span.end)
+            self.html_media.extend(media)
         self.cursor = at + len(tok.content)
 
     def _link_open(self, tok: Any) -> None:
@@ -347,7 +355,7 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
             blocks.extend(html_blocks)
         elif t == "inline" and tok.map:
             kind = heading or (kind_stack[-1] if kind_stack else PARAGRAPH)
-            builder = _InlineBuilder(tok.content, _content_offsets(tok.content, lines, tok.map[0]))
+            builder = _InlineBuilder(tok.content, _content_offsets(tok.content, lines, tok.map[0]), source)
             builder.walk(tok.children or [])
             text = "".join(builder.text)
             if kind == HEADLINE and not text.strip():
@@ -358,6 +366,7 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
             non_prose.extend(builder.non_prose)
             for span, fields, src in builder.images:
                 media.append(Media("image", span, src, fields, index))
+            media.extend(replace(m, block_index=index) for m in builder.html_media)
     if front is not None:
         if not headline_seen:
             title = _common.front_matter_headline(front, source)
@@ -381,8 +390,6 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
 def _shift(media: Media, by: int) -> Media:
     if media.block_index is None or not by:
         return media
-    from dataclasses import replace
-
     return replace(media, block_index=media.block_index + by)
 
 

@@ -170,3 +170,28 @@ def test_never_crashes_and_verbatim_characters_map_to_themselves(source):
                 # a line break may stand as a space in block text; nothing else differs
                 expected = source[seg.src_start:seg.src_end].replace("\n", " ").replace("\r", " ")
                 assert block.text[seg.text_start:seg.text_end].replace("\n", " ") == expected
+
+
+def test_raw_html_img_inside_a_paragraph_is_media_of_that_paragraph():
+    source = 'Intro.\n\nSmoke rose. <img src="smoke.jpg" alt="Smoke" data-credit="Ann Bell"> Photo: Ann Bell\n'
+    doc = read(source)
+    (image,) = doc.media
+    assert image.src == "smoke.jpg" and image.block_index == 1
+    credit = image.fields["data-credit"]
+    assert doc.source[credit.span.start:credit.span.end] == "Ann Bell"
+    assert doc.blocks[1].text == "Smoke rose.  Photo: Ann Bell"
+
+
+def test_raw_html_figure_block_is_read_by_the_html_reader():
+    source = (
+        "# Head\n\nText.\n\n<figure><img src=\"a.jpg\" alt=\"A\">\n<figcaption>Photo: Ann Bell, CC BY 4.0</figcaption>\n"
+        "</figure>\n\nMore text.\n"
+    )
+    doc = read(source)
+    (figure,) = doc.media
+    assert figure.kind == "figure" and figure.src == "a.jpg"
+    caption = figure.fields["caption"]
+    assert caption.value == "Photo: Ann Bell, CC BY 4.0"
+    assert doc.position(caption.span.start) == (6, 13)
+    assert [b.kind for b in doc.blocks] == ["headline", "paragraph", "caption", "paragraph"]
+    assert doc.blocks[figure.block_index].kind == "caption"
