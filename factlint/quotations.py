@@ -535,6 +535,16 @@ class Attribution:
                 return True
         return self._colon_after_source(quotation) or self._dash_after(quotation)
 
+    def introduces_quotation(self) -> bool:
+        """The paragraph ends in a colon after a source ("Peskov told reporters:"), so the next one may quote."""
+        if not self.masked.rstrip().endswith(":") or not self.sentences:
+            return False
+        start = self.sentences[-1][0]
+        tokens = [t for t in self.tokens if t.start >= start and t.word not in ":;"]
+        return any(self._is_source(t) for t in tokens[-6:]) or any(
+            self._verb_at(tokens, k) and self._tied(tokens, k, self._verb_at(tokens, k)) for k in range(len(tokens))
+        )
+
     def _dash_after(self, quotation: Quotation) -> bool:
         """A pull quote or epigraph signed with a dash: "…" — Ana Ruiz."""
         if quotation.end is None:

@@ -123,8 +123,9 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
         "default 6) must say who spoke: a speech verb from the `speech-verbs` pack tied to a "
         "source (a name, a pronoun, or a noun such as \"a spokesperson\") in its sentence or the "
         "sentence right before or after it in the same paragraph, or a colon after a source "
-        "(\"Ushakov said:\"). A quotation that runs over several paragraphs is attributed once "
-        "for all of them. Attribution in the next paragraph does not count: the reader meets "
+        "(\"Ushakov said:\"), which may also end the paragraph before a quotation that opens "
+        "its own. A quotation that runs over several paragraphs is attributed once for all of "
+        "them. Attribution in the next paragraph does not count: the reader meets "
         "the words before the speaker. Titles of works, headlines and scare quotes are not "
         "direct quotations."
     ),
@@ -146,11 +147,19 @@ def unattributed_quote(document: Document, context: Context) -> Iterator[Finding
         if any(readers.setdefault(run[k].index, Attribution(run[k].scan, vocabulary)).is_attributed(q) for k, q in passage.parts):
             continue
         k, first = passage.first
+        if k > 0 and _opens(run[k], first):
+            before = run[k - 1]
+            if readers.setdefault(before.index, Attribution(before.scan, vocabulary)).introduces_quotation():
+                continue  # 'Peskov told reporters:' ending the paragraph before
         paragraph = run[k]
         yield unattributed_quote.finding(
             _mark_span(paragraph, first.start),
             f"quotation \"{_excerpt(paragraph.block.text, first)}\" is not attributed: say who said it",
         )
+
+
+def _opens(paragraph: _Paragraph, quotation: Quotation) -> bool:
+    return paragraph.scan.text[: quotation.start].strip() == ""
 
 
 # QUO002 ---------------------------------------------------------------------------

@@ -129,6 +129,21 @@ def test_multi_paragraph_quotation_with_no_speaker_is_one_finding() -> None:
     assert_rule("QUO001", invalid=[Case(draft, row=1, column=1, count=1)], format="markdown")
 
 
+def test_a_paragraph_ending_in_a_colon_after_a_source_introduces_the_next() -> None:
+    assert_rule(
+        "QUO001",
+        valid=[
+            f'Alvarez told reporters on Monday:\n\n"{QUOTE}."\n',
+            f'The statement was short:\n\n> "{QUOTE}, and that is final."\n',
+        ],
+        invalid=[
+            Case(f'The plan has three parts:\n\n"{QUOTE}."\n', row=3, column=1),
+            Case(f'Alvarez told reporters on Monday.\n\n"{QUOTE}."\n', row=3, column=1),
+        ],
+        format="markdown",
+    )
+
+
 def test_attribution_in_the_next_paragraph_does_not_count() -> None:
     draft = (
         f'The council met until midnight. "{QUOTE}."\n\n'
