@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -204,6 +202,8 @@ class Client:
         return answer
 
     def _cache_file(self, key: str, settings: Settings) -> Path:
+        import hashlib
+
         return settings.cache_dir / "online" / (hashlib.sha256(key.encode("utf-8")).hexdigest() + ".json")
 
     def _read_disk(self, key: str, settings: Settings) -> Answer | None:
@@ -225,6 +225,8 @@ class Client:
     def _write_disk(self, key: str, answer: Answer, settings: Settings) -> None:
         if not self.use_cache or settings.cache_days <= 0:
             return
+        import tempfile
+
         path = self._cache_file(key, settings)
         entry = {"key": key, "time": time.time(), "answer": answer.to_json()}
         try:

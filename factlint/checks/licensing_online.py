@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping, Sequence
@@ -278,6 +277,8 @@ def licences_agree(credited: Licence, recorded: Licence) -> bool:
 
 def author_text(artist_html: str) -> str:
     """Commons's Artist field as a reader sees it, with user page names kept ("User:JDoe" → "JDoe")."""
+    import html
+
     users = re.findall(r"User:([^\"'&#/|?<>]+)", unquote(artist_html), re.I)
     text = html.unescape(re.sub(r"<[^>]*>", " ", artist_html))
     names = dict.fromkeys(u.replace("_", " ").strip() for u in users)
@@ -320,6 +321,8 @@ def _judge_record(found: Claim, record: Record) -> Iterator[Finding]:
         )
     artist = author_text(record.author_html) if record.author_html else ""
     if found.authors and re.search(r"\w", artist) and not any(authors_agree(n, artist) for n in found.names):
+        import html
+
         said = found.authors[0]
         shown = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", record.author_html))).strip()
         if len(shown) > 80:
