@@ -7,6 +7,22 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+__all__ = [
+    "Attribution",
+    "Passage",
+    "Quotation",
+    "QuotationScan",
+    "StrayMark",
+    "Vocabulary",
+    "count_words",
+    "direct_quotations",
+    "find_quotations",
+    "passages",
+    "quoted_ranges",
+    "scan_quotations",
+    "style_of",
+]
+
 DOUBLE, SINGLE = "double", "single"
 DOUBLE_MARKS = "\"“”„«»"
 SINGLE_MARKS = "'‘’‚‹›"

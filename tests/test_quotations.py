@@ -248,6 +248,13 @@ def test_anonymous_sources_and_questions() -> None:
     assert attributed('"We will keep talking to them every single week," two people familiar with the talks said.') == [True]
 
 
+def test_a_paragraph_that_introduces_the_next_one() -> None:
+    assert Attribution(scan_quotations("Peskov told reporters on Monday:"), vocabulary()).introduces_quotation()
+    assert Attribution(scan_quotations("The statement read:"), vocabulary()).introduces_quotation()
+    assert not Attribution(scan_quotations("The plan has three parts:"), vocabulary()).introduces_quotation()
+    assert not Attribution(scan_quotations("Peskov told reporters."), vocabulary()).introduces_quotation()
+
+
 def test_titles_of_works_and_headlines() -> None:
     scan = scan_quotations('She starred in "The Long Goodbye of the Northern Summer Sky" last year.')
     assert Attribution(scan, vocabulary()).is_title(scan.quotations[0])

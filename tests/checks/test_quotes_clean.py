@@ -186,6 +186,26 @@ The budget office had proposed the closures to save $1.2 million. Its report, wh
 Kwan told reporters the staff had "worked through the uncertainty with real grace."
 """
 
+WIRE = """\
+Kremlin says no date set for new round of talks
+
+MOSCOW, March 14 (Reuters) - The Kremlin said on Friday that no date had been set for a new round of talks, a day after officials in Washington said negotiators could meet as early as next week.
+
+"There are no concrete agreements on dates yet. As soon as there are, we will inform you," Kremlin spokesman Dmitry Peskov told reporters on a conference call.
+
+Two sources familiar with the preparations told Reuters that the talks could take place in Istanbul. "Everyone wants to meet, but nobody wants to be the first to name a date," one of the sources said, speaking on condition of anonymity because the matter is sensitive.
+
+A senior European diplomat was more sceptical. "We have heard talk of imminent meetings many times in the past year, and we will believe it when we see it," the diplomat said.
+
+Foreign Minister Sergei Lavrov was quoted by the state news agency TASS as saying: "Our position has not changed, and it will not change under pressure."
+
+In comments broadcast on state television, Lavrov added that Moscow was "open to any format that takes our interests into account."
+
+The State Department did not immediately respond to a request for comment. In a post on X, its spokesperson wrote: "We remain committed to a just and lasting peace, and we are ready to talk."
+
+Reuters could not independently verify the sources' accounts.
+"""
+
 DRAFTS = {
     "harbour.md": HARBOUR,
     "court.md": COURT,
@@ -195,6 +215,7 @@ DRAFTS = {
     "questions.md": QUESTIONS,
     "british.md": BRITISH,
     "markdown-features.md": MARKDOWN,
+    "wire.txt": WIRE,
 }
 
 
