@@ -8,12 +8,19 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 __all__ = [
+    "CURLY",
+    "DOUBLE",
+    "MARKS",
+    "PARTNERS",
+    "SINGLE",
+    "STRAIGHT",
     "Attribution",
     "Passage",
     "Quotation",
     "QuotationScan",
     "StrayMark",
     "Vocabulary",
+    "builtin_elisions",
     "count_words",
     "direct_quotations",
     "find_quotations",
