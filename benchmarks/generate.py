@@ -506,11 +506,13 @@ def _credit(story: Story, index: int) -> Credit | None:
     if rng.random() < 0.45:
         return Credit(name, rng.choice(AGENCY_CREDITS).format(name=name), None, None)
     licence = rng.choice(LICENCES)
-    via = rng.choice((", via Wikimedia Commons", "", " on Flickr"))
-    return Credit(name, f"{name}{via}, {licence[0]}", licence, _source(rng, name, index))
+    source = _source(rng, name, index)
+    via = rng.choice(("", ", via Wikimedia Commons" if "wikimedia" in source else " on Flickr"))
+    return Credit(name, f"{name}{via}, {licence[0]}", licence, source)
 
 
 def _source(rng: random.Random, name: str, index: int) -> str:
+    """The work's own page on Wikimedia Commons or Flickr."""
     if rng.random() < 0.6:
         return f"https://commons.wikimedia.org/wiki/File:{_slug(name).title().replace('-', '_')}_{index}.jpg"
     return f"https://www.flickr.com/photos/{_slug(name).replace('-', '')}/{rng.randint(10**10, 10**11)}/"
