@@ -263,6 +263,7 @@ def commons(server: HTTPServer) -> FakeCommons:
         "File:Unlabelled.jpg": record("File:Unlabelled.jpg", licence=None, artist=None),
     })
     server.expect_request("/w/api.php").respond_with_handler(api)
+    server.expect_request("/wiki/File:Bridge.jpg").respond_with_data("the file's page")
     return api
 
 
@@ -555,3 +556,19 @@ def test_rule_explanations_say_they_need_online_and_what_they_contact(
     assert "Runs only with --online." in out and contacted in out
     assert main(["rules"]) == 0
     assert any(line.startswith(code) and line.endswith("(online)") for line in capsys.readouterr().out.splitlines())
+
+
+def test_html_data_attributes(server: HTTPServer, commons: FakeCommons, online: dict) -> None:
+    server.expect_request("/licenses/by-nc/4.0/").respond_with_data("", status=404)
+    text = ('<article><p>The bridge.</p><img src="b.jpg" alt="The bridge" data-credit="Jane Doe" '
+            f'data-license="https://creativecommons.org/licenses/by-nc/4.0/" data-source="{COMMONS}"></article>\n')
+    (unreachable,) = found(text, online, "LIC006", fmt="html")
+    assert text[unreachable.span.start:unreachable.span.end] == "https://creativecommons.org/licenses/by-nc/4.0/"
+    assert unreachable.message.startswith("the licence URL https://creativecommons.org/licenses/by-nc/4.0/ answered 404")
+    (mismatch,) = found(text, online, "LIC007", fmt="html")
+    assert mismatch.message.startswith("the credit says CC BY-NC 4.0 but Wikimedia Commons lists File:Bridge.jpg")
+
+
+def test_lic007_a_source_written_without_its_scheme(commons: FakeCommons, online: dict) -> None:
+    text = draft("Photo: John Roe, commons.wikimedia.org/wiki/File:Bridge.jpg, CC BY-SA 4.0")
+    assert [r.message.split(" but ")[0] for r in found(text, online, "LIC007")] == ['the credit names "John Roe"']
