@@ -137,24 +137,24 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
 def unattributed_quote(document: Document, context: Context) -> Iterator[Finding]:
     min_words = _min_words(context)
     vocabulary = Vocabulary.from_packs(_pack(context, "speech-verbs"), _pack(context, "quote-sources"))
-    paragraphs = _body(document, context)
     readers: dict[int, Attribution] = {}
-    for run, passage in _passages(paragraphs):
+
+    def reader(paragraph: _Paragraph) -> Attribution:
+        if paragraph.index not in readers:
+            readers[paragraph.index] = Attribution(paragraph.scan, vocabulary)
+        return readers[paragraph.index]
+
+    for run, passage in _passages(_body(document, context)):
         if not passage.closed or passage.words < min_words:
             continue  # an unclosed quotation is QUO002's; a short one is a title or scare quote
-        if any(readers.setdefault(run[k].index, Attribution(run[k].scan, vocabulary)).is_title(q) for k, q in passage.parts[:1]):
-            continue
-        if any(readers.setdefault(run[k].index, Attribution(run[k].scan, vocabulary)).is_attributed(q) for k, q in passage.parts):
-            continue
         k, first = passage.first
-        if k > 0 and _opens(run[k], first):
-            before = run[k - 1]
-            if readers.setdefault(before.index, Attribution(before.scan, vocabulary)).introduces_quotation():
-                continue  # 'Peskov told reporters:' ending the paragraph before
-        paragraph = run[k]
+        if reader(run[k]).is_title(first) or any(reader(run[j]).is_attributed(q) for j, q in passage.parts):
+            continue
+        if k > 0 and _opens(run[k], first) and reader(run[k - 1]).introduces_quotation():
+            continue  # "Peskov told reporters:" ending the paragraph before
         yield unattributed_quote.finding(
-            _mark_span(paragraph, first.start),
-            f"quotation \"{_excerpt(paragraph.block.text, first)}\" is not attributed: say who said it",
+            _mark_span(run[k], first.start),
+            f"quotation \"{_excerpt(run[k].block.text, first)}\" is not attributed: say who said it",
         )
 
 
