@@ -203,7 +203,6 @@ class _Scanner:
 
     def __init__(self, text: str, elisions: tuple[str, ...]) -> None:
         self.text = text
-        self.lowered = text.lower().translate(_APOS_TABLE)
         self.elisions = elisions
         self.stack: list[tuple[int, str, str]] = []  # (offset, mark, family)
         self.found: list[Quotation] = []
@@ -280,7 +279,7 @@ class _Scanner:
             m = re.match(r"['’‘]\d\d(?:s\b|\b)", self.text[i:])
             if m:
                 return m.end()
-        rest = self.lowered[i : i + 12]
+        rest = self.text[i : i + 12].lower().translate(_APOS_TABLE)  # lowered here: "İ" grows when lowered
         for e in self.elisions:
             if rest.startswith(e):
                 after = self.text[i + len(e)] if i + len(e) < len(self.text) else ""

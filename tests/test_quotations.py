@@ -305,3 +305,9 @@ def test_a_doubled_closing_mark_is_stray() -> None:
 def test_nested_straight_double_marks() -> None:
     text = '"He said "no" to me," she said.'
     assert [(q.start, q.end, q.depth) for q in find_quotations(text)] == [(0, 21, 0), (9, 13, 1)]
+
+
+def test_letters_that_grow_when_lowered_do_not_shift_offsets() -> None:
+    text = "İİİİ 'em and İstanbul said 'yes, we will go there' today."
+    (q,) = find_quotations(text)
+    assert text[q.start] == "'" and text[q.inner_start : q.inner_end] == "yes, we will go there"
