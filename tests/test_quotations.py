@@ -266,7 +266,7 @@ def test_titles_of_works_and_headlines() -> None:
 
 # Properties ------------------------------------------------------------------------------
 
-_ALPHABET = st.sampled_from(list("ab s.,?!:'\"“”‘’„«»‚‹›0123456789\n") + ["’n’", "'90s", "6'2\"", " said Ana", " she said"])
+_ALPHABET = st.sampled_from(list("ab s.,?!:'\"“”‘’„«»‚‹›0123456789\nİ—") + ["’n’", "'90s", "6'2\"", " said Ana", " she said"])
 
 
 @settings(max_examples=200, deadline=None)
