@@ -163,7 +163,8 @@ class Session:
     def lint_text(self, source: str, path: Path, filename: str,
                   config: config_mod.Config) -> tuple[list[Result], Document]:
         document = self.read_document(source, path, filename, config)
-        context = Context(config.sections, self.packs_for(config), self.options.online, self.client())
+        context = Context(config.sections, self.packs_for(config), self.options.online, self.client(),
+                          config.path.parent if config.path else None)
         findings: list[Finding] = []
         for rule in self.enabled_rules(config, config.relative(path)):
             findings.extend(rule.check(document, context))

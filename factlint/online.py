@@ -41,7 +41,8 @@ class Settings:
     commons_api: str = DEFAULT_COMMONS_API
 
     @classmethod
-    def from_mapping(cls, section: Mapping[str, Any] | None) -> "Settings":
+    def from_mapping(cls, section: Mapping[str, Any] | None, root: Path | None = None) -> "Settings":
+        """Settings from a configuration section; a relative cache-dir starts at `root` (the config's folder)."""
         section = section or {}
         timeout = _number(section, "timeout", DEFAULT_TIMEOUT)
         if timeout <= 0:
@@ -55,7 +56,7 @@ class Settings:
         hosts = section.get("allowed-hosts")
         return cls(
             timeout=timeout,
-            cache_dir=Path(str(section.get("cache-dir", DEFAULT_CACHE_DIR))).expanduser(),
+            cache_dir=(root or Path.cwd()) / Path(str(section.get("cache-dir", DEFAULT_CACHE_DIR))).expanduser(),
             cache_days=days,
             allowed_hosts=None if hosts is None else tuple(str(h).strip().lower() for h in hosts if str(h).strip()),
             commons_api=api,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from factlint.document import Document, Span
@@ -55,6 +56,7 @@ class Context:
     packs: "Packs"
     online: bool = False
     session: Any = None  # factlint.online.Client when --online
+    root: Path | None = None  # the configuration file's folder: relative paths in settings start there
 
     def setting(self, section: str, key: str, default: Any = None) -> Any:
         return (self.settings.get(section) or {}).get(key, default)

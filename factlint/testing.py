@@ -94,18 +94,22 @@ def _describe(results: Iterable[Result]) -> str:
 
 
 def assert_rule(code: str, valid: Sequence[str] = (), invalid: Sequence[Case] = (), format: str = "markdown",
-                reference_date: str | dt.date | None = None, settings: Mapping[str, Any] | None = None) -> None:
-    """Assert that `code` reports nothing on each valid draft and exactly what each Case says."""
+                reference_date: str | dt.date | None = None, settings: Mapping[str, Any] | None = None,
+                online: bool = False) -> None:
+    """Assert that `code` reports nothing on each valid draft and exactly what each Case says.
+
+    `online=True` runs the rule as `--online` does (for LIC006, LIC007 and plugins' network rules).
+    """
     assert code in registry().rules, f"no rule {code} is registered"
     for text in valid:
-        found = [r for r in lint(text, format, [code], reference_date, settings) if r.code == code]
+        found = [r for r in lint(text, format, [code], reference_date, settings, online=online) if r.code == code]
         assert not found, f"{code} reported on a valid draft:\n{text}\n{_describe(found)}"
     for case in invalid:
         fmt = case.format or format
         date = case.reference_date if case.reference_date is not None else reference_date
         conf = case.settings if case.settings is not None else settings
         want = case.code or code
-        found = [r for r in lint(case.text, fmt, [want], date, conf) if r.code == want]
+        found = [r for r in lint(case.text, fmt, [want], date, conf, online=online) if r.code == want]
         assert len(found) == case.count, (
             f"{want}: expected {case.count} finding(s), got {len(found)} on:\n{case.text}\n{_describe(found)}"
         )

@@ -378,3 +378,11 @@ def test_a_host_name_that_does_not_resolve(conf: Settings, monkeypatch: pytest.M
     answer = Client().check("https://photos.invalid/42", conf)
     assert answer.problem == ("could not be reached: its host name does not resolve "
                               "(a typo in the address, or no network here)")
+
+
+def test_a_relative_cache_dir_starts_at_the_configuration_folder(tmp_path):
+    from factlint.online import Settings
+
+    settings = Settings.from_mapping({"cache-dir": ".cache/factlint"}, tmp_path / "newsroom")
+    assert settings.cache_dir == tmp_path / "newsroom" / ".cache" / "factlint"
+    assert Settings.from_mapping({"cache-dir": str(tmp_path / "abs")}, tmp_path / "x").cache_dir == tmp_path / "abs"

@@ -170,7 +170,7 @@ def _unreachable_message(address: Address, problem: str) -> str:
 def _check_unreachable(document: Document, context: Context) -> Iterator[Finding]:
     if context.session is None:
         return
-    settings = Settings.from_mapping(context.settings.get(SECTION))
+    settings = Settings.from_mapping(context.settings.get(SECTION), context.root)
     claims = list(_claims(document, context))
     answers = context.session.check_all([a.url for c in claims for a in c.addresses], settings)
     for found in claims:
@@ -337,7 +337,7 @@ def _judge_record(found: Claim, record: Record) -> Iterator[Finding]:
 def _check_mismatch(document: Document, context: Context) -> Iterator[Finding]:
     if context.session is None:
         return
-    settings = Settings.from_mapping(context.settings.get(SECTION))
+    settings = Settings.from_mapping(context.settings.get(SECTION), context.root)
     reg = _tools(context).registry
     for found in _claims(document, context):
         titles = dict.fromkeys(t for t in (commons_title(a.url) for a in found.addresses if a.role == "source") if t)
