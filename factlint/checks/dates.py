@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, Iterator, Mapping
 
 from factlint.checks import _datetext as dtx
-from factlint.document import HEADLINE, Block, Document
+from factlint.document import HEADLINE, SUBHEADING, Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, rule
 
@@ -19,7 +19,8 @@ def _vocab(context: Context) -> dtx.Vocabulary:
 
 
 def _title_case(block: Block) -> bool:
-    return block.kind == HEADLINE and dtx.is_title_case(block.prose)
+    """Headings in title case capitalise every word, so a capital there marks no title."""
+    return block.kind in (HEADLINE, SUBHEADING) and dtx.is_title_case(block.prose)
 
 
 def _dated(ref: dt.date) -> str:

@@ -215,6 +215,7 @@ def test_every_block_kind_and_alt_text() -> None:
         "DAT001",
         invalid=[
             Case("# Port\n\n## What happened yesterday\n\nShips waited.", row=3, column=18),
+            Case("# Port\n\n## Why the Cranes Stopped Yesterday\n\nShips waited.", row=3, column=27),
             Case("# Port\n\n- Cranes stopped last night.\n- Ships waited.", row=3, column=18),
             Case("# Port\n\n![Cranes idle yesterday](/img/cranes.jpg)\n\nShips waited.", row=3, column=15),
             Case("> The harbour closed yesterday.", row=1, column=22),

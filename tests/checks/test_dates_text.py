@@ -149,7 +149,7 @@ def test_analysis_spans_stay_inside_the_text(words: list[str], spaced: bool) -> 
         assert 0 <= start <= end <= len(text)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=25),
     st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))),
