@@ -6,9 +6,9 @@ import calendar as _calendar
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 APOSTROPHES = "'’"
 QUOTE_AND_BRACKET = "\"'“”‘’«»„()[]*_"
@@ -374,8 +374,6 @@ _CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|or)\s*(?:on
 
 def _with_range_years(text: str, dates: list[WrittenDate]) -> list[WrittenDate]:
     """"March 30 to April 2, 2026": the first date takes the year of the second."""
-    from dataclasses import replace
-
     out = list(dates)
     for i in range(len(out) - 2, -1, -1):
         first, second = out[i], out[i + 1]
@@ -390,8 +388,6 @@ _RELATIVE_YEAR = re.compile(r"^,?\s+(?:(?:this|last|next)\s+year|a\s+year\s+(?:a
 
 def _with_relative_years(text: str, dates: list[WrittenDate]) -> list[WrittenDate]:
     """"March 7 last year" gives its year, relatively: DAT001 reports the phrase, not DAT003 the date."""
-    from dataclasses import replace
-
     return [
         replace(d, relative_year=True) if d.year is None and _RELATIVE_YEAR.match(text[d.end : d.end + 30]) else d
         for d in dates
@@ -427,8 +423,17 @@ class RelativeDate:
     month: int | None = None  # "next May"
 
 
+def _words(items: Iterable[str]) -> str:
+    """A regex alternation of `items`, longest first so "this past" wins over "this"."""
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+def _plurals(items: Iterable[str]) -> str:
+    return "|".join(f"{re.escape(u)}s?" for u in items)
+
+
 def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
-    words = lambda items: "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))  # noqa: E731
+    words, plural = _words, _plurals
     poss = rf"(?P<poss>[{APOSTROPHES}]s)?"
     parts = rf"(?:\s+(?P<part>{words(vocab.parts)}))?"
     weekdays = words(vocab.weekday_names[1:])
@@ -436,7 +441,6 @@ def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
     dets = words(vocab.determiners)
     simple_dets = words(d for d, m in vocab.determiners.items() if m not in ("earlier", "later"))
     units = words(vocab.units)
-    plural = lambda items: "|".join(f"{re.escape(u)}s?" for u in items)  # noqa: E731
     tail = r"(?![\w\-])"
     i = re.IGNORECASE
     return [
