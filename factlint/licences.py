@@ -209,6 +209,13 @@ class Registry:
                 if key:
                     self._by_name.setdefault(key, lic)
         self._longest_name = max((k.count(" ") + 1 for k in self._by_name), default=1) + 3
+        # the first word of every way a licence is written: most words of a credit start none
+        self._first_words = frozenset(
+            self._split(str(name))[0]
+            for entry in pack.get("licences") or ()
+            for name in [entry["id"], entry["name"], entry.get("title"), entry.get("spdx"), *(entry.get("aliases") or ())]
+            if name and self._split(str(name))
+        ) | frozenset(say[0] for say, _ in self._words)
         self.licence_urls = tuple(url_key(u) for u in pack.get("licence-urls") or ())
         self.sites = tuple(Site(str(s["host"]).lower(), str(s["name"]), s.get("licence")) for s in pack.get("sites") or ())
 
@@ -387,6 +394,10 @@ class Registry:
         i = 0
         while i < len(tokens):
             best: tuple[int, Licence] | None = None
+            first = self._split(tokens[i].group())
+            if not first or first[0].rstrip(".") not in self._first_words:
+                i += 1
+                continue
             for j in range(i, min(len(tokens), i + self._longest_name)):
                 if j > i and text[tokens[j - 1].end() : tokens[j].start()].strip():
                     break  # a name does not run across commas, slashes or brackets
@@ -575,9 +586,9 @@ def parse_credit(
     body = prefix_match.end() if prefix_match else start
     prefix = Part(start, body, text[start:body]) if prefix_match else None
     limit = _closing_bracket(text, start, body)
-    local_links = [(s, e, u) for s, e, u in links if body <= s and e <= limit]
-    mentions = registry.mentions(text[:limit], local_links)
-    mentions = [m for m in mentions if m.start >= body]
+    local_links = [(s - body, e - body, u) for s, e, u in links if body <= s and e <= limit]
+    mentions = [_shifted(m, body) for m in registry.mentions(text[body:limit], local_links)]
+    local_links = [(s + body, e + body, u) for s, e, u in local_links]
     urls = [p for p in find_urls(text[:limit]) if p.start >= body]
     # A link's text is a name ("Luis Ortega", "Flickr"); its URL is the source
     linked = [Part(s, e, u) for s, e, u in local_links if not registry.is_licence_url(u)]
@@ -600,6 +611,10 @@ def parse_credit(
         at = rest_start + rest.find(stripped)
         caption = Part(at, at + len(stripped), stripped)
     return Credit(start, end, prefix, author, source_part, source_at, tuple(mentions), caption, tuple(names))
+
+
+def _shifted(m: Mention, by: int) -> Mention:
+    return replace(m, start=m.start + by, end=m.end + by)
 
 
 def _closing_bracket(text: str, start: int, body: int) -> int:
