@@ -410,6 +410,12 @@ def _exempt(item: Item, tools: Tools) -> bool:
     return tools.policy.is_exempt(texts)
 
 
+NO_CREDIT = ("the photo has no credit: add who took it and its licence "
+             "(for example \"Photo: Name, CC BY 4.0\" with a link to the photo's own page)")
+NO_CREDIT_IN_FRONT_MATTER = ("the image entry has no credit: add credit: (who took it), license: (its licence URL "
+                             "or name) and source: (the photo's own page)")
+
+
 def judge(item: Item, tools: Tools) -> Iterator[Finding]:
     """The findings LIC001–LIC005 make about one media item."""
     licences = _licences(item, tools)
@@ -417,11 +423,7 @@ def judge(item: Item, tools: Tools) -> Iterator[Finding]:
         str(f.value).strip() for f in item.all(CREDIT_KEYS | AUTHOR_KEYS | SOURCE_KEYS | LICENCE_KEYS)
     )
     if not has_credit:
-        yield missing_credit.finding(
-            item.anchor,
-            "the photo has no credit: add who took it and its licence "
-            "(for example \"Photo: Name, CC BY 4.0\" with a link to the photo's own page)",
-        )
+        yield missing_credit.finding(item.anchor, NO_CREDIT_IN_FRONT_MATTER if item.kind == "front-matter" else NO_CREDIT)
         return
     if _exempt(item, tools):
         return
@@ -448,8 +450,10 @@ def _missing_licence_message(item: Item) -> str:
     if who is None:
         who = next((str(f.value).strip() for f in item.all(CREDIT_KEYS | AUTHOR_KEYS) if str(f.value).strip()), None)
     named = f"the credit to {who}" if who else "the credit"
-    return (f"{named} names no licence: add the licence URL (such as https://creativecommons.org/licenses/by/4.0/) "
-            "or its name, or list the photographer as staff or agency in the licensing settings")
+    where = "a license: key with " if item.kind == "front-matter" else ""
+    return (f"{named} names no licence: add {where}the licence URL (such as "
+            "https://creativecommons.org/licenses/by/4.0/) or its name, or list the photographer as staff or agency "
+            "in the licensing settings")
 
 
 def _policy_findings(found: Found, policy: Policy) -> Iterator[Finding]:

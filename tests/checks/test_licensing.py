@@ -10,8 +10,8 @@ NO_CREDIT = (
 )
 
 
-def no_licence(who: str) -> str:
-    return (f"the credit to {who} names no licence: add the licence URL (such as "
+def no_licence(who: str, where: str = "") -> str:
+    return (f"the credit to {who} names no licence: add {where}the licence URL (such as "
             "https://creativecommons.org/licenses/by/4.0/) or its name, or list the photographer as staff or "
             "agency in the licensing settings")
 
@@ -57,7 +57,8 @@ def test_lic001_front_matter_entries() -> None:
         ],
         invalid=[
             Case("---\ntitle: T\nimage: /img/a.jpg\n---\n\nText.\n", row=3, column=8, end_row=3, end_column=18,
-                 message=NO_CREDIT),
+                 message="the image entry has no credit: add credit: (who took it), license: (its licence URL or "
+                         "name) and source: (the photo's own page)"),
             Case("---\ntitle: T\nimages:\n  - src: /img/a.jpg\n    alt: The bridge\n  - /img/b.jpg\n---\n\nText.\n",
                  count=2, row=4, column=5),
         ],
@@ -99,7 +100,7 @@ def test_lic002_a_credit_with_no_licence() -> None:
             # "ap" in lower case is not AP; "pa" is not PA
             Case("Photo: Tom Reyes, ap photo\n", row=1),
             Case("---\ntitle: T\nimage:\n  src: /img/a.jpg\n  credit: Maria Lopez\n---\n\nText.\n", row=5, column=11,
-                 end_row=5, end_column=22, message=no_licence("Maria Lopez")),
+                 end_row=5, end_column=22, message=no_licence("Maria Lopez", "a license: key with ")),
             Case("---\ntitle: T\nimage:\n  src: /img/a.jpg\n  source: https://www.flickr.com/photos/ml/123/\n---\n",
                  row=4, column=3),
         ],
