@@ -258,6 +258,10 @@ class WrittenDate:
     parts: tuple[int, int] | None = None  # the two leading numbers of a numeric date
     problem: str | None = None  # why the date cannot exist (DAT005)
     relative_year: bool = False  # "March 7 last year": the year is given, relatively
+    #: Years the date's sentence states elsewhere ("In 2025, the fair opened on
+    #: March 7"), and of those the ones standing alone, outside another date.
+    sentence_years: tuple[int, ...] = ()
+    standalone_years: tuple[int, ...] = ()
 
     @property
     def ambiguous(self) -> bool:
@@ -298,7 +302,8 @@ def find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
     for date in sorted(candidates, key=lambda d: (d.start, -d.end)):
         if not chosen or date.start >= chosen[-1].end:
             chosen.append(date)
-    return _with_relative_years(text, _with_range_years(text, chosen))
+    dates = _with_relative_years(text, _with_range_years(text, chosen))
+    return _with_sentence_years(text, dates, vocab) if dates else dates
 
 
 def _written_date(m: re.Match[str], vocab: Vocabulary) -> WrittenDate | None:
@@ -394,9 +399,28 @@ def _with_relative_years(text: str, dates: list[WrittenDate]) -> list[WrittenDat
     ]
 
 
+def _with_sentence_years(text: str, dates: list[WrittenDate], vocab: Vocabulary) -> list[WrittenDate]:
+    bounds = sentences(text, vocab)
+    out = []
+    for date in dates:
+        start, end = sentence_of(bounds, date.start)
+        years = [(y, at) for y, at in _years_at(text, start, end) if not date.start <= at < date.end]
+        inside_dates = [d for d in dates if d is not date]
+        standalone = [y for y, at in years if not any(d.start <= at < d.end for d in inside_dates)]
+        out.append(replace(date, sentence_years=tuple(y for y, _ in years), standalone_years=tuple(standalone)))
+    return out
+
+
+_YEAR_WORD = re.compile(r"(?<![\w.,/\-])(1[5-9]\d\d|2[01]\d\d)(?![\w/]|[.,\-]\d)")
+
+
+def _years_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(int(m.group(1)), m.start()) for m in _YEAR_WORD.finditer(text, start, end)]
+
+
 def years_in(text: str, start: int, end: int) -> list[int]:
     """Four-digit years written between `start` and `end`."""
-    return [int(y) for y in re.findall(r"(?<![\w.,])(1[5-9]\d\d|2[01]\d\d)(?![\w]|[.,]\d)", text[start:end])]
+    return [y for y, _ in _years_at(text, start, end)]
 
 
 # -- relative dates -----------------------------------------------------------

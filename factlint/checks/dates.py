@@ -200,8 +200,9 @@ MAX_DAYS_WITHOUT_YEAR = 180
         "January, or in a draft with no date at all. factlint reports a day and month without a year "
         "when the draft has no reference date, or when that day in the reference date's year is more "
         f"than {MAX_DAYS_WITHOUT_YEAR} days from it (a December story about \"January 8\" means next "
-        "year's, and should say so). A range such as \"March 30 to April 2, 2026\" takes its year from "
-        "its end, and \"March 7 last year\" is left to DAT001. An impossible date is DAT005's alone."
+        "year's, and should say so). A date whose sentence states a year (\"In 2025, the fair opened on "
+        "March 7\") or a range such as \"March 30 to April 2, 2026\" is not reported, and \"March 7 "
+        "last year\" is left to DAT001. An impossible date is DAT005's alone."
     ),
     example="The committee will publish its findings on December 18.",
     near_miss="The committee will publish its findings on December 18, 2026.",
@@ -214,6 +215,8 @@ def date_without_year(document: Document, context: Context) -> Iterator[Finding]
         for date in dtx.find_dates(block.prose, vocab):
             if date.form != "words" or date.year is not None or date.relative_year or date.problem:
                 continue
+            if date.sentence_years:
+                continue  # "In 2025, the fair opened on March 7": the sentence gives the year
             assert date.month is not None and date.day is not None
             span = block.span(date.date_start, date.end)
             written = block.text[date.date_start : date.end]
@@ -248,8 +251,8 @@ def _in_year(year: int, month: int, day: int) -> dt.date:
     summary="A weekday written with a date that falls on another day.",
     explanation=(
         "\"Saturday, March 10, 2026\" is a correction waiting to happen: March 10, 2026 is a Tuesday. "
-        "factlint checks every weekday written beside a date, taking the year from the text, else "
-        "from the reference date (for a date without a year, a weekday that fits the story's year or "
+        "factlint checks every weekday written beside a date, taking the year from the text (the date's "
+        "own, else the one year its sentence states), else from the reference date (for a date without a year, a weekday that fits the story's year or "
         "the year nearest to the story's date is accepted). The safe fix corrects the weekday; if the "
         "weekday is right and the date wrong, edit the date instead."
     ),
@@ -264,11 +267,17 @@ def weekday_mismatch(document: Document, context: Context) -> Iterator[Finding]:
         for date in dtx.find_dates(block.prose, vocab):
             if date.weekday is None or date.problem or date.month is None or date.day is None:
                 continue
-            years = [date.year] if date.year else _candidate_years(ref, date.month, date.day)
+            years = [date.year] if date.year else _sentence_year(date) or _candidate_years(ref, date.month, date.day)
             years = [y for y in years if _exists(y, date.month, date.day)]
             if not years or any(dt.date(y, date.month, date.day).isoweekday() == date.weekday for y in years):
                 continue
             yield _mismatch_finding(block, date, years[-1], from_text=date.year is not None, vocab=vocab)
+
+
+def _sentence_year(date: dtx.WrittenDate) -> list[int]:
+    """The one year the sentence states on its own, if it states exactly one."""
+    years = set(date.standalone_years)
+    return list(years) if len(years) == 1 else []
 
 
 def _exists(year: int, month: int, day: int) -> bool:

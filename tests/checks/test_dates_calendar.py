@@ -237,3 +237,15 @@ def test_numeric_near_misses() -> None:
             "The price rose 1/2 point to 12/13 in 2026.",
         ],
     )
+
+
+def test_a_year_stated_in_the_sentence() -> None:
+    assert_rule("DAT003", valid=["In 2025, the fair opened on March 7.",
+                                 "The fair opened on December 20, 2025, and closed on January 3."])
+    assert_rule(
+        "DAT004",
+        valid=["The 2027 season opens on Saturday, June 12."],
+        invalid=[Case("The 2027 season opens on Friday, June 12.", message="June 12 in 2027 is a Saturday, not a Friday",
+                      fixed="The 2027 season opens on Saturday, June 12.")],
+        reference_date="2026-03-12",
+    )
