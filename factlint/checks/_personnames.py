@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 #: Block kinds, as `factlint.document` names them (kept as strings so this
@@ -30,6 +31,7 @@ DOUBLE_RE = re.compile(r"(.)\1+")
 # ---------------------------------------------------------------- folding
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case ASCII letters only: "Núñez" -> "nunez", "Зеленский" -> "zelenskii"."""
     from unidecode import unidecode
@@ -37,6 +39,7 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z]", "", unidecode(text).lower())
 
 
+@lru_cache(maxsize=8192)
 def skeleton(text: str, collapse: bool = True) -> str:
     """A folded spelling with transliteration differences removed: Zelenskyy, Zelenskiy, Zelensky agree.
 
@@ -65,6 +68,7 @@ def _distinct_forms(a: str, b: str) -> bool:
     return short.endswith("y") and long_ == short[:-1] + "aya"
 
 
+@lru_cache(maxsize=8192)
 def similarity(a: str, b: str) -> str | None:
     """How alike two surname spellings are: "fold", "skeleton", "near" or None.
 

@@ -58,8 +58,18 @@ def prose_blocks(document: Document) -> list[Block]:
     return sorted(blocks, key=lambda b: b.span(0, 0).start)
 
 
-def _mentions(blocks: Sequence[Block], lex: pn.Lexicon) -> list[pn.Mention]:
-    return pn.find_mentions([(b.kind, b.prose) for b in blocks], lex)
+#: The last document's blocks and mentions: NAM001 and NAM002 read the same names.
+_LAST: list[tuple[Document, pn.Lexicon, list[Block], list[pn.Mention]]] = []
+
+
+def _names(document: Document, lex: pn.Lexicon) -> tuple[list[Block], list[pn.Mention]]:
+    for doc, seen_lex, blocks, mentions in _LAST:
+        if doc is document and seen_lex is lex:
+            return blocks, mentions
+    blocks = prose_blocks(document)
+    mentions = pn.find_mentions([(b.kind, b.prose) for b in blocks], lex)
+    _LAST[:] = [(document, lex, blocks, mentions)]
+    return blocks, mentions
 
 
 def house_spellings(context: Context) -> dict[str, str]:
@@ -98,8 +108,8 @@ def _uses(n: int) -> str:
 )
 def name_variant(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
-    blocks = prose_blocks(document)
-    for v in pn.name_variants(_mentions(blocks, lex), lex, house_spellings(context)):
+    blocks, mentions = _names(document, lex)
+    for v in pn.name_variants(mentions, lex, house_spellings(context)):
         block = blocks[v.mention.block]
         span = block.span(v.start, v.end)
         message = f'name spelt two ways: "{v.written}" here, "{v.other}" elsewhere ({_uses(v.other_uses)})'
@@ -125,8 +135,8 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
 )
 def surname_before_full_name(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
-    blocks = prose_blocks(document)
-    for early in pn.early_surnames(_mentions(blocks, lex)):
+    blocks, mentions = _names(document, lex)
+    for early in pn.early_surnames(mentions):
         m, full = early.mention, early.full_name
         block, full_block = blocks[m.block], blocks[full.block]
         surname = " ".join(block.text[m.start:m.core_end].split())
