@@ -50,6 +50,7 @@ class Vocabulary:
     not_after: frozenset[str]
     duration_cues: tuple[str, ...]
     habitual: frozenset[str]
+    day_kinds: frozenset[str]
     prepositions: frozenset[str]
     past: frozenset[str]
     not_past: frozenset[str]
@@ -164,6 +165,7 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
         not_after=frozenset(w.lower() for w in rel.get("not-after", [])),
         duration_cues=tuple(w.lower() for w in rel.get("duration-cues", [])),
         habitual=frozenset(w.lower() for w in rel.get("habitual", [])),
+        day_kinds=frozenset(w.lower() for w in rel.get("day-kinds", [])),
         prepositions=frozenset(w.lower() for w in rel.get("prepositions", [])),
         past=frozenset(w.lower() for w in tense.get("past", [])),
         not_past=frozenset(w.lower() for w in tense.get("not-past", [])),
@@ -617,6 +619,9 @@ def find_weekdays(text: str, vocab: Vocabulary) -> list[Weekday]:
             continue  # "a Monday-to-Friday job", "the Friday-night lights"
         if re.match(rf"\s+(?:{'|'.join(vocab.parts)})s\b", text[m.end() :]):
             continue  # "on Sunday mornings" is a habit
+        after = re.match(r"\s+([a-z]+)", text[m.end() :])
+        if after and after.group(1) in vocab.day_kinds:
+            continue
         word = m.group(0)
         possessive = word[-2:-1] in APOSTROPHES and word.endswith("s")
         name = word[:-2] if possessive else word

@@ -412,6 +412,7 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?not-after": [str],
             "?duration-cues": [str],
             "?habitual": [str],
+            "?day-kinds": [str],
             "?prepositions": [str],
             "?tense": {"?past": [str], "?not-past": [str], "?future": [str]},
         },

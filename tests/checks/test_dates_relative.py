@@ -333,3 +333,24 @@ def test_a_span_of_time_is_not_a_date_ahead() -> None:
         invalid=[Case("Three weeks ago the talks began, and in two months they end.", count=2)],
         reference_date=STORY,
     )
+
+
+def test_code_and_urls_are_not_prose() -> None:
+    assert_rule(
+        "DAT001",
+        valid=[
+            "Run `backup --since yesterday` before the upgrade.",
+            "Read [the minutes](https://example.org/2026/03/last-week-minutes) of the board.",
+            "```\nrestart tomorrow\n```",
+        ],
+        invalid=[Case("The council met yesterday.\r\n\r\nSee `--since yesterday` here.\r\n", row=1, column=17,
+                      fixed="The council met on March 11.\r\n\r\nSee `--since yesterday` here.\r\n")],
+        reference_date=STORY,
+    )
+
+
+def test_superlatives_measure_a_span() -> None:
+    assert_rule("DAT001", valid=["It was the busiest day in a month at the port.",
+                                 "Rain made it the wettest week in two months."],
+                invalid=[Case("The new law takes effect in a week.", message=said("in a week", "the week of 16 March 2026"))],
+                reference_date=STORY)

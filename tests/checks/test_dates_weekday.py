@@ -147,3 +147,13 @@ def test_habits_and_compounds_are_not_one_day() -> None:
 def test_present_tense_at_the_turn_of_the_year_reaches_back() -> None:
     assert_rule("DAT002", invalid=[Case("The new tariff applies from Monday.", reference_date="2026-12-31",
                                         message=likely("Monday", "Monday, 28 December 2026", "2026-12-31"))])
+
+
+def test_kinds_of_day_are_not_one_day() -> None:
+    assert_rule(
+        "DAT002",
+        valid=["MPs debated Sunday trading laws.", "He took a Saturday job at the market.",
+               "The Friday market moved indoors for the winter."],
+        invalid=[Case("The Friday vote moved indoors.", column=5)],
+        reference_date=STORY,
+    )
