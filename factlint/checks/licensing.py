@@ -251,7 +251,7 @@ def _inside(inner: Span, outer: Span) -> bool:
 
 
 def _credit_line(document: Document, index: int, tools: "Tools", standalone: bool) -> Located | None:
-    """The credit of a paragraph that starts with a credit prefix, if it is one."""
+    """The credit of a paragraph that is a credit line (or, right after an image, holds one)."""
     if not 0 <= index < len(document.blocks):
         return None
     block = document.blocks[index]
@@ -259,7 +259,8 @@ def _credit_line(document: Document, index: int, tools: "Tools", standalone: boo
     kinds = (PARAGRAPH, SUBHEADING) if document.format == "text" else (PARAGRAPH,)
     if block.kind not in kinds or block.quote_depth:
         return None
-    located = _credit_in(block.text, block.span, block, tools, anywhere=False, standalone=standalone)
+    # Right after an image the paragraph is its caption, where a credit may stand anywhere
+    located = _credit_in(block.text, block.span, block, tools, anywhere=not standalone, standalone=standalone)
     if located is None or (standalone and _reads_like_prose(located)):
         return None
     return located

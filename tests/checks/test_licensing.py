@@ -328,3 +328,12 @@ def test_front_matter_keys_beside_a_bare_image() -> None:
 
 def test_an_agency_named_as_the_rights_holder_needs_no_licence() -> None:
     assert codes("---\ntitle: T\nimage:\n  src: a.jpg\n  rights: Getty Images editorial\n---\n\nText.\n") == []
+
+
+def test_the_caption_paragraph_after_an_image_may_hold_the_credit_anywhere() -> None:
+    draft = ("![Nurse](n.jpg)\n\n*Residents queue outside the hall. Photo: Yasmin Qureshi, CC BY 4.0, "
+             "https://www.flickr.com/photos/yq/2891/*\n\nText.\n")
+    assert codes(draft) == []
+    assert codes(draft.replace(", CC BY 4.0", "")) == [("LIC002", 3)]
+    # a paragraph that is not right after an image must open with the prefix
+    assert codes("Text.\n\nResidents queue outside the hall. Photo: Yasmin Qureshi\n") == []
