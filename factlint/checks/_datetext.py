@@ -646,24 +646,41 @@ def _schedules(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     return spans
 
 
+_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "get", "got"})
+
+
 def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
-    """"past", "future" or None: the tense cue nearest to `offset` in its sentence."""
-    start, end = sentence
+    """"past", "future" or None: the tense cue nearest to `offset`, looked for in its clause first."""
+    for bounds in (clause_of(text, sentence, offset), sentence):
+        cues = _tense_cues(text, bounds, vocab)
+        if cues:
+            return min(cues, key=lambda c: (_gap(c, offset), c[2] != "future"))[2]
+    return None
+
+
+def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    start, end = bounds
     low = text[start:end].lower()
-    cues: list[tuple[int, str]] = []
+    cues = []
     for phrase in vocab.future:
         edge = r"(?<![\w])" if phrase[:1].isalnum() else ""
         for m in re.finditer(rf"{edge}{re.escape(phrase)}(?![\w])", low):
-            cues.append((start + m.start(), "future"))
+            cues.append((start + m.start(), start + m.end(), "future"))
+    previous = ""
     for m in re.finditer(r"[a-z][a-z'’-]*", low):
-        w = m.group(0)
-        if w in vocab.not_past:
+        word, participle = m.group(0), previous in _AUXILIARIES
+        previous = word
+        # After "be" or "is" a participle takes its tense from the auxiliary: "will be closed".
+        if participle or word in vocab.not_past:
             continue
-        if w in vocab.past or (len(w) > 4 and w.endswith("ed")):
-            cues.append((start + m.start(), "past"))
-    if not cues:
-        return None
-    return min(cues, key=lambda c: (abs(c[0] - offset), c[1] != "future"))[1]
+        if word in vocab.past or (len(word) > 4 and word.endswith("ed")):
+            cues.append((start + m.start(), start + m.end(), "past"))
+    return cues
+
+
+def _gap(cue: tuple[int, int, str], offset: int) -> int:
+    start, end, _ = cue
+    return offset - end if end <= offset else start - offset
 
 
 # -- resolution ---------------------------------------------------------------

@@ -171,6 +171,8 @@ def _weekday_finding(
     if ref is None:
         return bare_weekday.finding(span, f"\"{word}\" has no date, and {NO_REFERENCE} to say which {name} it means")
     tense = dtx.tense_near(block.prose, sentence, day.start, vocab)
+    if tense is None and dtx.previous_words(block.prose, day.start)[-1:] in (["until"], ["till"]):
+        tense = "future"  # "adjourned until Monday"
     date = dtx.likely_weekday(day.weekday, ref, tense)
     resolved = dtx.Resolved("day", date, date, weekday=True)
     message = f"\"{word}\" has no date; {_dated(ref)} it most likely means {dtx.meaning(resolved, vocab)}"

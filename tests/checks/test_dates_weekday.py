@@ -157,3 +157,22 @@ def test_kinds_of_day_are_not_one_day() -> None:
         invalid=[Case("The Friday vote moved indoors.", column=5)],
         reference_date=STORY,
     )
+
+
+def test_the_tense_of_the_weekdays_own_clause() -> None:
+    text = "The minister, who resigned on Sunday, will be replaced on Monday."
+    results = lint(text, select=["DAT002"], reference_date=STORY)
+    assert [r.message for r in results] == [
+        likely("Sunday", "Sunday, 8 March 2026"),
+        likely("Monday", "Monday, 16 March 2026"),
+    ]
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case("The hearing has been adjourned until Monday.", message=likely("Monday", "Monday, 16 March 2026")),
+            Case("The centre will be closed on Saturday.", message=likely("Saturday", "Saturday, 14 March 2026")),
+            Case("On Friday, the company announced 300 job cuts.", message=likely("Friday", "Friday, 6 March 2026"),
+                 fixed="On Friday, March 6, the company announced 300 job cuts."),
+        ],
+        reference_date=STORY,
+    )
