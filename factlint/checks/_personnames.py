@@ -236,13 +236,13 @@ class Mention:
     surname: str = ""  # as written, particles included: "bin Salman"
     title: bool = False
     context: bool = False  # a speech verb, possessive, title, verb or comma says it is a person
-    speaks: bool = False  # the strong part of that: a title, possessive or speech verb
+    speaks: bool = False  # the strong part of that: a possessive or a speech verb
     initial: bool = False
     in_quote: bool = False
     group: bool = False  # "the Okafor family": a family, not one person
     plural: bool = False  # "the Hansens"
     display: bool = False  # a headline word, matched only against names of the text
-    evidence: bool = False  # for a full name: something says it is a person
+    evidence: bool = False  # for a full name: a title, first name or speech verb says it is a person
 
     @property
     def full(self) -> bool:
@@ -471,17 +471,18 @@ class _BlockReader:
             given = []  # "De Gaulle", "Bin Salman": a surname with its particle
         surname, last = names[-1], run.last - 1
         cut = _particle_prefixed(surname.text, lex)
+        titled = run.title_at >= 0 or self._role_after(last)
         mention = Mention(
             block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=surname.end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
             given=tuple(given), surname=self._surname_text(names, bool(given)),
-            title=run.title_at >= 0, context=self._context(run.first, last, run.title_at >= 0),
-            speaks=run.title_at >= 0 or self._speaks(run.first, last),
+            title=titled, context=self._context(run.first, last, titled),
+            speaks=self._speaks(run.first, last),
             initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
             group=self._next_lower(last) in lex.not_after, plural=self._plural(run),
         )
         if given:
-            evidence = run.title_at >= 0 or lex.is_first_name(given[0].text) or self._speech_near(run.first, last)
+            evidence = titled or lex.is_first_name(given[0].text) or self._speech_near(run.first, last)
             self.scan.full.append(_with(mention, evidence=evidence))
         else:
             self.scan.lone.append(mention)
@@ -523,6 +524,20 @@ class _BlockReader:
         after = self._next_lower(last)
         before = self.words[first - 1].lower if first > 0 and not self._gap(first - 1, first).strip() else ""
         return after in self.lex.speech_verbs or before in self.lex.speech_verbs or self._according_to(first)
+
+    def _role_after(self, last: int) -> bool:
+        """A role in apposition: "Kwesi Boateng, the site manager," or "Yuri Ushakov, aide to the President"."""
+        words = self.words
+        if last + 1 >= len(words) or self._gap(last, last + 1).strip() != ",":
+            return False
+        for k in range(last + 1, min(last + 6, len(words))):
+            if k > last + 1 and self._gap(k - 1, k).strip():
+                return False  # the apposition ended
+            if words[k].text[0].isupper() and k > last + 1:
+                return False
+            if _title_ends(words, k, self.text, self.lex) and words[k].lower not in ("the", "a"):
+                return True
+        return False
 
     def _according_to(self, first: int) -> bool:
         return first >= 2 and self.words[first - 2].lower == "according" and self.words[first - 1].lower == "to"
@@ -593,9 +608,12 @@ def find_mentions(blocks: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[M
 
 
 def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
-    context_keys = {m.key for m in scan.lone if m.context and not m.group}
-    full = [m for m in scan.full if m.evidence or m.key in context_keys]
-    full = [_with(m, evidence=True) for m in full]
+    # A full name with no title, first name or speech verb of its own is a
+    # person's when its surname speaks alone elsewhere ("Dortmund said" makes
+    # "Borussia Dortmund" one, too): good enough to compare spellings, not to
+    # call the surname's earlier use a missing introduction (`evidence` stays False).
+    speaking = {m.key for m in scan.lone if m.speaks and not m.group and not lexicon.is_not_name(m.core)}
+    full = [m for m in scan.full if m.evidence or m.key in speaking]
     surname_keys = {m.key for m in full}
     full_spellings = {m.spelling for m in full}
     surname_skeletons = {skeleton(m.core) for m in full}
@@ -804,7 +822,7 @@ def early_surnames(mentions: Sequence[Mention]) -> list[EarlySurname]:
     first_full: dict[str, Mention] = {}
     elsewhere: dict[str, Mention] = {}
     for m in mentions:
-        if m.full:
+        if m.full and m.evidence:
             (first_full if m.body else elsewhere).setdefault(m.key, m)
     found: dict[str, EarlySurname] = {}
     for m in mentions:

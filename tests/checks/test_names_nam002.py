@@ -96,6 +96,11 @@ def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
     assert_rule("NAM002", valid=["By Adaeze Okafor\n\nCouncil member Tom Brennan said the deal was fair.\n"])
 
 
+def test_role_in_apposition_introduces_a_person() -> None:
+    text = "Boateng said the project was late.\n\nKwesi Boateng, the site manager, repeated it on Monday.\n"
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=1, message=msg("Boateng", "Kwesi Boateng", 3))])
+
+
 def test_html_paragraphs() -> None:
     html = (
         "<article><h1>Council votes</h1><p>Okafor opened the session.</p>"
@@ -140,6 +145,11 @@ def test_near_misses() -> None:
         # Particles and surname-first names.
         "Commission President Ursula von der Leyen visited Kyiv. Von der Leyen said Europe would help.\n",
         "Chinese President Xi Jinping met Premier Li Qiang. Xi said growth was steady.\n",
+        # Clubs, storms and places whose short form speaks like a person.
+        "Dortmund said on Monday that its coach would stay. Borussia Dortmund finished fourth last season.\n",
+        "Villa won 2-0 on Saturday. Aston Villa's manager Unai Emery said the team was tired.\n",
+        "Milton made landfall on Wednesday. Hurricane Milton flooded Tampa. Governor Ron DeSantis said help was coming.\n",
+        "Madrid won the derby. Real Madrid coach Xabi Alonso said the team was brilliant.\n",
         # Inline code is not prose.
         "`Okafor` is a variable.\n\nCouncil member Adaeze Okafor spoke.\n",
     ])
