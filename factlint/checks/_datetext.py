@@ -283,7 +283,7 @@ def _date_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
     day_range = rf"(?:(?:\s*(?:-|–|—)\s*|\s+(?:to|through)\s+|{and_year}){_DAY2})?"
     month_day = rf"(?<![\w]){weekday}{month}\s+{_DAY}{day_range}{year}"
     day_month = rf"(?<![\w\d.,/:]){weekday}{_DAY}{day_range}\s+(?:of\s+)?{month}{year}"
-    iso = rf"(?<![\w\-/.]){weekday}(?P<iso>(?P<year>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}))(?![\w\-/]|\.\d)"
+    iso = rf"(?<![\w\-/.]){weekday}(?P<iso>(?P<year>\d{{4}})(?P<isep>[-/])(?P<m>\d{{1,2}})(?P=isep)(?P<d>\d{{1,2}}))(?![\w\-/]|\.\d)"
     numeric = (
         rf"(?<![\w/.\-]){weekday}(?P<numeric>(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)"
         r"(?P<year>\d{4}|(?<=/)\d{2}))(?![\w/]|[.\-]\d)"
@@ -370,10 +370,10 @@ def _problem(year: int | None, month: int, day: int, vocab: Vocabulary) -> str |
     name = vocab.month_names[month]
     if month == 2 and day == 29 and year is not None and not _calendar.isleap(year):
         return f"{year} is not a leap year: February has 28 days"
-    most = 29 if month == 2 else _calendar.monthrange(2024, month)[1]
-    if day > most:
-        return f"{name} has {most} days" if month != 2 else "February has at most 29 days"
-    return None
+    if month == 2 and day > 29:
+        return f"February has {_calendar.monthrange(year, 2)[1]} days in {year}" if year else "February has at most 29 days"
+    most = _calendar.monthrange(2024, month)[1]
+    return f"{name} has {most} days" if day > most else None
 
 
 _CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|or)\s*(?:on\s+)?$")

@@ -172,7 +172,7 @@ def test_dates_that_do_not_exist() -> None:
             Case("The file is dated 2026-13-01.", message='"2026-13-01" is not a date: there is no month 13'),
             Case("The levy ends on February 29, 2027.",
                  message='"February 29, 2027" is not a date: 2027 is not a leap year: February has 28 days'),
-            Case("Filed on 31/02/2026.", message='"31/02/2026" is not a date: February has at most 29 days'),
+            Case("Filed on 31/02/2026.", message='"31/02/2026" is not a date: February has 28 days in 2026'),
             Case("Filed on 13/14/2026.", message='"13/14/2026" is not a date: neither 13 nor 14 can be a month'),
             Case("The window closes on June 31. Zinchuk joins the club.", column=22, end_column=29),
             Case("The vote was on Tuesday, February 30, 2026.", column=26, end_column=43),
@@ -249,3 +249,16 @@ def test_a_year_stated_in_the_sentence() -> None:
                       fixed="The 2027 season opens on Saturday, June 12.")],
         reference_date="2026-03-12",
     )
+
+
+def test_year_first_numeric_dates() -> None:
+    assert_rule(
+        "DAT005",
+        invalid=[
+            Case("Filed 2026/13/01 in Bern.", message='"2026/13/01" is not a date: there is no month 13'),
+            Case("Filed 2026-02-30 in Bern.", message='"2026-02-30" is not a date: February has 28 days in 2026'),
+            Case("Filed 2028-02-31 in Bern.", message='"2028-02-31" is not a date: February has 29 days in 2028'),
+        ],
+        valid=["Filed 2026/03/07 in Bern.", "The 2024-25 season and the 1999/2000 budget."],
+    )
+    assert_rule("DAT006", valid=["Filed 2026/03/07 in Bern."])
