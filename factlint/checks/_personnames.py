@@ -12,7 +12,6 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 #: module can be tested on plain strings).
 HEADLINE, SUBHEADING, PARAGRAPH, CAPTION, LIST_ITEM = "headline", "subheading", "paragraph", "caption", "list-item"
 BODY_KINDS = (PARAGRAPH, LIST_ITEM)
-DISPLAY_KINDS = (HEADLINE, SUBHEADING)
 
 #: A word: letters, with inner apostrophes and hyphens ("O'Neill", "al-Assad").
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -59,7 +58,7 @@ def is_latin(text: str) -> bool:
 
 
 def _distinct_forms(a: str, b: str) -> bool:
-    """Two spellings that are each a real form of their own: Petrov/Petrova, Hansen/Hansens."""
+    """Two spellings that are each a real name of their own: Petrov / Petrova, Kowalski / Kowalska."""
     short, long_ = sorted((a, b), key=len)
     if long_ == short + "a":
         return True
@@ -333,36 +332,36 @@ def _joins(a: Word, b: Word, text: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
+    return _is_cap(word.text, False) or bool(_particle_prefixed(word.text, lexicon))
+
+
+def _after_particles(words: list[Word], k: int, text: str, lexicon: Lexicon) -> int | None:
+    """Index of the capitalised word that particles starting at k lead to ("de Gaulle"), or None."""
+    j = k
+    while j < len(words) and _is_particle(words[j], lexicon) and (j == k or _joins(words[j - 1], words[j], text, lexicon)):
+        j += 1
+    if j == k or j >= len(words) or not _joins(words[j - 1], words[j], text, lexicon):
+        return None
+    return j if _is_cap(words[j].text, False) else None
+
+
 def _runs(words: list[Word], text: str, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     """Index ranges [i, j) of runs of capitalised words, with particles between them."""
     i, n = 0, len(words)
     while i < n:
-        w = words[i]
-        starts_name = _is_cap(w.text, False) or _particle_prefixed(w.text, lexicon)
-        if not starts_name and _is_particle(w, lexicon):
-            # "said de Gaulle": particles open a run only if a name follows them.
-            j = i
-            while j < n and _is_particle(words[j], lexicon) and (j == i or _joins(words[j - 1], words[j], text, lexicon)):
-                j += 1
-            starts_name = j < n and j > i and _joins(words[j - 1], words[j], text, lexicon) and _is_cap(words[j].text, False)
-        if not starts_name:
+        if not _is_name_word(words[i], lexicon) and _after_particles(words, i, text, lexicon) is None:
             i += 1
             continue
         j = i + 1
         while j < n and _joins(words[j - 1], words[j], text, lexicon):
-            nxt = words[j]
-            if _is_cap(nxt.text, False) or _particle_prefixed(nxt.text, lexicon):
+            if _is_name_word(words[j], lexicon):
                 j += 1
-            elif _is_particle(nxt, lexicon):
-                k = j
-                while k < n and _is_particle(words[k], lexicon) and _joins(words[k - 1], words[k], text, lexicon):
-                    k += 1
-                if k < n and _joins(words[k - 1], words[k], text, lexicon) and _is_cap(words[k].text, False):
-                    j = k
-                else:
-                    break
-            else:
+                continue
+            after = _after_particles(words, j, text, lexicon)
+            if after is None:
                 break
+            j = after
         yield i, j
         i = j
 
@@ -559,7 +558,7 @@ def _with(mention: Mention, **changes: Any) -> Mention:
     return replace(mention, **changes)
 
 
-def _is_display(kind: str, text: str) -> bool:
+def _is_display(text: str) -> bool:
     """An all-caps or title-case line, where capitals say nothing about names."""
     letters = [c for c in text if c.isalpha()]
     if len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
@@ -587,8 +586,9 @@ def find_mentions(blocks: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[M
     speech verb, or their surname used alone with such context); a surname
     alone counts when it belongs to a full name of the text or stands in a
     person's context. Credit lines are skipped, and in a caption the text
-    from its credit prefix on. Headline words count only when they spell, or
-    nearly spell, a surname of the text.
+    from its credit prefix on. In an all-caps or title-case line, where
+    capitals say nothing, a word counts only when it spells, or clearly
+    spells another way, a surname of the text.
     """
     import itertools
 
@@ -600,11 +600,30 @@ def find_mentions(blocks: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[M
         if kind == CAPTION:
             cut = lexicon.credit_start(text)
             text = text if cut is None else text[:cut] + " " * (len(text) - cut)
-        if _is_display(kind, text):
+        if _is_display(text):
             scan.display.extend(_display_words(index, kind, text, lexicon, order))
         else:
             _BlockReader(index, kind, text, lexicon, scan).read(order)
     return _resolve(scan, lexicon)
+
+
+@dataclass(frozen=True)
+class _People:
+    """The full names of a document, and what their surnames and given names look like."""
+
+    full: list[Mention]
+    keys: frozenset[str]
+    spellings: frozenset[str]
+    skeletons: frozenset[str]
+    given: frozenset[str]
+
+    @classmethod
+    def of(cls, full: list[Mention]) -> "_People":
+        return cls(full, frozenset(m.key for m in full), frozenset(m.spelling for m in full),
+                   frozenset(skeleton(m.core) for m in full), frozenset(g.text for m in full for g in m.given))
+
+    def resembles(self, word: str) -> bool:
+        return any(similarity(word, f.core) for f in self.full)
 
 
 def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
@@ -613,34 +632,29 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     # "Borussia Dortmund" one, too): good enough to compare spellings, not to
     # call the surname's earlier use a missing introduction (`evidence` stays False).
     speaking = {m.key for m in scan.lone if m.speaks and not m.group and not lexicon.is_not_name(m.core)}
-    full = [m for m in scan.full if m.evidence or m.key in speaking]
-    surname_keys = {m.key for m in full}
-    full_spellings = {m.spelling for m in full}
-    surname_skeletons = {skeleton(m.core) for m in full}
-    given = {w for m in full for w in (g.text for g in m.given)}
-    mentions: list[Mention] = list(full)
-    for m in scan.lone:
-        if not is_latin(m.core) or (lexicon.is_not_name(m.core) and m.key not in surname_keys):
-            continue
-        if m.key not in surname_keys and m.core in given:
-            continue  # "Laura said": a first-name reference to someone introduced
-        if m.key not in surname_keys and lexicon.is_first_name(m.core) and not (
-                m.speaks and any(similarity(m.core, f.core) for f in full)):
-            continue
-        if m.initial and not m.context:
-            # "Brown bears..." opens a sentence: only an exact spelling of an
-            # introduced surname counts, and then only towards its tally.
-            if m.spelling in full_spellings:
-                mentions.append(m)
-            continue
-        known = m.key in surname_keys or skeleton(m.core) in surname_skeletons
-        if known or m.context or any(similarity(m.core, f.core) for f in full):
-            mentions.append(m)
+    people = _People.of([m for m in scan.full if m.evidence or m.key in speaking])
+    mentions = list(people.full) + [m for m in scan.lone if _keeps(m, people, lexicon)]
     spellings = {m.spelling for m in mentions}
     for m in scan.display:
         if m.spelling in spellings or any(_display_variant(m.core, s) for s in spellings):
             mentions.append(m)
     return sorted(mentions, key=lambda m: m.order)
+
+
+def _keeps(m: Mention, people: _People, lexicon: Lexicon) -> bool:
+    """Whether a capitalised word standing alone is someone's surname."""
+    known = m.key in people.keys
+    if not is_latin(m.core) or (lexicon.is_not_name(m.core) and not known):
+        return False
+    if not known and m.core in people.given:
+        return False  # "Laura said": a first-name reference to someone introduced
+    if not known and lexicon.is_first_name(m.core) and not (m.speaks and people.resembles(m.core)):
+        return False
+    if m.initial and not m.context:
+        # "Brown bears..." opens a sentence: only an exact spelling of an
+        # introduced surname counts, and then only towards its tally.
+        return m.spelling in people.spellings
+    return known or skeleton(m.core) in people.skeletons or m.context or people.resembles(m.core)
 
 
 def _display_variant(word: str, surname: str) -> bool:
