@@ -77,6 +77,10 @@ class Session:
             self._packs[config.path] = Packs.load(files, self.registry.schemas, config.rule_packs)
         return self._packs[config.path]
 
+    def use_packs(self, config: config_mod.Config, packs: Packs) -> None:
+        """Use already loaded packs for files under `config` (the test helper shares one load)."""
+        self._packs[config.path] = packs
+
     def prepare(self, paths: Iterable[Path]) -> None:
         """Load every configuration and pack up front, so errors are exit 2 before any work."""
         for path in paths:

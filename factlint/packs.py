@@ -19,9 +19,9 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 _HERE = Path(__file__).resolve().parent
 BUILTIN_DIR = _HERE / "rules" if (_HERE / "rules").is_dir() else _HERE.parent / "rules"
 
-#: A schema is a type (str, int, float, bool), a one-element list (a list of
-#: that schema), or a dict. In a dict, a key starting with "?" is optional and
-#: the key `str` stands for any key.
+#: A schema is a type (str, int, float, bool), a tuple of allowed strings, a
+#: one-element list (a list of that schema), or a dict. In a dict, a key
+#: starting with "?" is optional and the key `str` stands for any key.
 Schema = Any
 
 HEADER: dict[str, Schema] = {"pack": str, "?description": str, "?source": str}
@@ -39,6 +39,8 @@ class PackError:
 
 
 def _type_name(schema: Schema) -> str:
+    if isinstance(schema, tuple):
+        return "one of " + ", ".join(schema)
     if isinstance(schema, list):
         return "a list"
     if isinstance(schema, dict):
@@ -92,6 +94,11 @@ def validate(node: yaml.Node, schema: Schema, path: str, key: str = "") -> Itera
         for name in sorted(required - seen):
             yield PackError(path, line, f"{key}.{name}" if key else name, "missing")
         return
+    if isinstance(schema, tuple):
+        if not isinstance(node, yaml.ScalarNode) or node.value not in schema:
+            shown = repr(node.value) if isinstance(node, yaml.ScalarNode) else "this"
+            yield PackError(path, line, key, f"{shown} is not {_type_name(schema)}")
+        return
     if not _scalar(node, schema):
         yield PackError(path, line, key, f"expected {_type_name(schema)}")
 
@@ -120,7 +127,12 @@ def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True) ->
     except (OSError, UnicodeDecodeError) as e:
         raise UsageError(f"{shown}: cannot read rule pack: {e}") from None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -130,7 +142,6 @@ def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True) ->
     header_errors = list(validate_header(node, shown))
     if header_errors:
         raise UsageError(str(header_errors[0]))
-    data = yaml.load(text, Loader=_Loader)
     name = data["pack"]
     if name not in schemas:
         if not strict:

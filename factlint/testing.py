@@ -11,6 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from factlint.config import Config, _toml_check
 from factlint.engine import Options, Session
 from factlint.fixes import fixed_text
+from factlint.packs import Packs
 from factlint.plugins import Registry, collect, plugin_manager
 from factlint.results import Result
 from factlint.rules import SAFE, Edit, Fix

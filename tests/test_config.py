@@ -94,3 +94,10 @@ def test_bad_configuration_is_one_clear_error(tmp_path, text, message):
         config.load(path, {})  # no plugin declared a `quotes` section here
     assert message in str(error.value)
     assert str(path) in str(error.value)
+
+
+def test_a_setting_with_a_fixed_set_of_values_is_checked_where_it_is_written(tmp_path):
+    path = write(tmp_path / ".factlint.yaml", "quotes:\n  style: fancy\n")
+    with pytest.raises(UsageError) as error:
+        config.load(path, {"quotes": {"?style": ("dominant", "curly", "straight")}})
+    assert str(error.value) == f"{path}:2: configuration key 'quotes.style': 'fancy' is not one of dominant, curly, straight"

@@ -28,6 +28,8 @@ from factlint.rules import Context, Finding, Rule
 
 SECTION = "licensing"
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
+#: What a configuration may write for a licence term's severity (YAML reads a bare `off` as false).
+POLICY_SEVERITIES = (*SEVERITY_CHOICES, "allow", "allowed", "none", "false", "no")
 
 #: Front matter and data-* keys by what they say about the photo (first part of a dotted key).
 LICENCE_KEYS = frozenset(
@@ -656,9 +658,9 @@ def factlint_settings_schemas() -> Mapping[str, Any]:
             "?extend-agencies": [str],
             "?allowed": [str],
             "?refused": [str],
-            "?non-commercial": str,
-            "?no-derivatives": str,
-            "?share-alike": str,
+            "?non-commercial": POLICY_SEVERITIES,
+            "?no-derivatives": POLICY_SEVERITIES,
+            "?share-alike": POLICY_SEVERITIES,
             "?image-keys": [str],
         }
     }

@@ -39,8 +39,8 @@ PACK_SCHEMAS: dict[str, Any] = {
         "title-cues": [str],
     },
 }
-SETTINGS_SCHEMAS: dict[str, Any] = {"quotes": {"?min-words": int, "?style": str}}
 STYLES = ("dominant", CURLY, STRAIGHT)
+SETTINGS_SCHEMAS: dict[str, Any] = {"quotes": {"?min-words": int, "?style": STYLES}}
 DEFAULT_MIN_WORDS = 6
 #: The marks of each house style, by family: (opening, closing).
 STYLE_MARKS = {

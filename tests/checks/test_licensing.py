@@ -292,7 +292,7 @@ def test_bad_licensing_settings_are_usage_errors() -> None:
 
     with pytest.raises(UsageError, match="licensing"):
         lint("Photo: A, CC BY 4.0\n", select=["LIC"], settings={"licensing": {"agency": ["X"]}})
-    with pytest.raises(UsageError, match="'licensing.non-commercial': 'sometimes'"):
+    with pytest.raises(UsageError, match="'licensing.non-commercial': 'sometimes' is not one of error, warning, info, off"):
         lint("Photo: A, CC BY 4.0\n", select=["LIC"], settings={"licensing": {"non-commercial": "sometimes"}})
     with pytest.raises(UsageError, match="'licensing.allowed': 'CC BY 9.0' is not a licence the registry knows"):
         lint("Photo: A, CC BY 4.0\n", select=["LIC"], settings={"licensing": {"allowed": ["CC BY 9.0"]}})
