@@ -457,7 +457,8 @@ class _BlockReader:
             return False
         personal = len(names) >= 2 and lex.is_first_name(head.text) and (
             run.title_at >= 0 or self._speech_near(run.first, run.last - 1))
-        if (lex.is_not_name(surname.text) or head.text in lex.organisations) and not personal:
+        if (lex.is_not_name(surname.text) or head.text in lex.organisations and not lex.is_first_name(head.text)) \
+                and not personal:
             return False  # but "County supervisor Linda Park" is a person
         return not (lex.is_not_name(head.text) and not lex.is_first_name(head.text) and run.title_at < run.first - 1)
 

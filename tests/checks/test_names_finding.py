@@ -44,6 +44,11 @@ def one(text: str, lexicon: Lexicon) -> Mention:
         ("Prime Minister Keir Starmer met him.", [("Keir", "Starmer")]),
         ("The town was quiet, said Gwede Mantashe.", [("Gwede", "Mantashe")]),  # a speech verb before
         ("According to Thandiwe Nkosi, the gate was shut.", [("Thandiwe", "Nkosi")]),
+        ("Bill Gates said he would give it away.", [("Bill", "Gates")]),  # "Bill" is also a law
+        ("Singer Jack White played an encore.", [("Jack", "White")]),
+        ("Striker Christian Pulisic scored.", [("Christian", "Pulisic")]),
+        ("County supervisor Linda Park said shelters were open.", [("Linda", "Park")]),
+        ("Kwesi Boateng, the site manager, was there.", [("Kwesi", "Boateng")]),
     ],
 )
 def test_full_names_by_title_first_name_or_speech_verb(text: str, expected: list, lexicon: Lexicon) -> None:
