@@ -734,7 +734,9 @@ def _agree(a: _Spelling, b: _Spelling, sim: str, introduced: Mapping[str, set[st
         alone, name, other = (b, sb, sa) if a.givens else (a, sa, sb)
         if introduced[name] != {other}:
             return False
-        return sim != "near" or all(m.speaks for m in alone.uses)
+        # One letter off needs each use to read as a person, and none to be
+        # introduced with a role of its own ("MacDonald, the goalkeeper").
+        return sim != "near" or all((m.context or m.display) and not m.title for m in alone.uses)
     return sim != "near" and introduced[sa] == introduced[sb] and len(introduced[sa]) <= 1
 
 
