@@ -82,7 +82,7 @@ def relative_date(document: Document, context: Context) -> Iterator[Finding]:
             if _inside(rel.start, quoted):
                 continue
             resolved = dtx.resolve(rel, ref) if ref else None
-            if rel.kind == "year" and _year_stated(text, dtx.sentence_of(bounds, rel.start), resolved):
+            if rel.kind == "year" and _year_stated(text, dtx.sentence_of(bounds, rel.start), rel, resolved):
                 continue
             finding = _relative_finding(block, rel, ref, resolved, vocab)
             after_date = next((end for end in date_ends if text[end : rel.start].strip(" ,") == ""), None)
@@ -95,11 +95,15 @@ def relative_date(document: Document, context: Context) -> Iterator[Finding]:
             yield finding
 
 
-def _year_stated(text: str, sentence: tuple[int, int], resolved: dtx.Resolved | None) -> bool:
-    """"This year's budget, the largest since 2026 began": the year is on the page."""
+def _year_stated(text: str, sentence: tuple[int, int], rel: dtx.RelativeDate, resolved: dtx.Resolved | None) -> bool:
+    """"This year's budget, for 2026, ...": the year is on the page.
+
+    Without a reference date any year in the sentence will do for "this year";
+    "last year ... since 2019" still needs the date to know 2019 is not meant.
+    """
     years = dtx.years_in(text, *sentence)
     if resolved is None:
-        return bool(years)
+        return bool(years) and rel.means in ("this", "earlier", "later")
     return resolved.first.year in years
 
 

@@ -354,3 +354,12 @@ def test_superlatives_measure_a_span() -> None:
                                  "Rain made it the wettest week in two months."],
                 invalid=[Case("The new law takes effect in a week.", message=said("in a week", "the week of 16 March 2026"))],
                 reference_date=STORY)
+
+
+def test_a_stated_year_must_be_the_year_meant() -> None:
+    text = "Sales rose 5% last year, the best result since 2019."
+    assert_rule("DAT001", invalid=[Case(text, message=said("last year", "2025"))], reference_date=STORY)
+    assert_rule("DAT001", invalid=[Case(text)])
+    assert_rule("DAT001", valid=["Sales rose 5% last year, in 2025, the best result since 2019.",
+                                 "This year's festival, the 2026 edition, is the biggest yet."], reference_date=STORY)
+    assert_rule("DAT001", valid=["This year's festival, the 2026 edition, is the biggest yet."])
