@@ -580,8 +580,8 @@ def _display_words(index: int, kind: str, text: str, lexicon: Lexicon, order: It
                           core_start=w.start + cut, core_end=w.end, surname=w.text, display=True)
 
 
-def find_mentions(blocks: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[Mention]:
-    """Every use of a person's name in the blocks (kind, text), in reading order.
+def find_mentions(blocks: Sequence[tuple[str, str] | tuple[str, str, bool]], lexicon: Lexicon) -> list[Mention]:
+    """Every use of a person's name in the blocks (kind, text[, quoted]), in reading order.
 
     Full names need evidence that they are people (a title, a first name, a
     speech verb, or their surname used alone with such context); a surname
@@ -595,7 +595,7 @@ def find_mentions(blocks: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[M
 
     order = itertools.count()
     scan = _Scan()
-    for index, (kind, text) in enumerate(blocks):
+    for index, (kind, text, *quoted) in enumerate(blocks):
         if kind in BODY_KINDS and lexicon.is_credit_line(text):
             continue
         if kind == CAPTION:
@@ -603,8 +603,12 @@ def find_mentions(blocks: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[M
             text = text if cut is None else text[:cut] + " " * (len(text) - cut)
         if _is_display(text):
             scan.display.extend(_display_words(index, kind, text, lexicon, order))
-        else:
-            _BlockReader(index, kind, text, lexicon, scan).read(order)
+            continue
+        before = len(scan.full), len(scan.lone)
+        _BlockReader(index, kind, text, lexicon, scan).read(order)
+        if quoted and quoted[0]:  # a blockquote: every word in it is someone else's
+            scan.full[before[0]:] = [_with(m, in_quote=True) for m in scan.full[before[0]:]]
+            scan.lone[before[1]:] = [_with(m, in_quote=True) for m in scan.lone[before[1]:]]
     return _resolve(scan, lexicon)
 
 

@@ -67,7 +67,7 @@ def _names(document: Document, lex: pn.Lexicon) -> tuple[list[Block], list[pn.Me
         if doc is document and seen_lex is lex:
             return blocks, mentions
     blocks = prose_blocks(document)
-    mentions = pn.find_mentions([(b.kind, b.prose) for b in blocks], lex)
+    mentions = pn.find_mentions([(b.kind, b.prose, b.quote_depth > 0) for b in blocks], lex)
     _LAST[:] = [(document, lex, blocks, mentions)]
     return blocks, mentions
 

@@ -131,6 +131,8 @@ def test_near_misses() -> None:
         # Words in a quotation are the speaker's.
         "\"We trust Okafor completely and we always will,\" said resident Maria Lopez.\n\n"
         "Council member Adaeze Okafor thanked her.\n",
+        # A blockquote is someone else's words too.
+        "> Okafor has never once voted against the library.\n\nCouncil member Adaeze Okafor read the letter aloud.\n",
         # A family or an administration, not one person.
         "The Biden administration announced sanctions. President Joe Biden said they would bite.\n",
         "The Okafor family has lived here for decades. Council member Adaeze Okafor grew up on this street.\n",
