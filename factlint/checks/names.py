@@ -29,21 +29,23 @@ PACK_SCHEMAS: dict[str, Any] = {
 SETTINGS_SCHEMAS: dict[str, Any] = {"names": {str: [str]}}
 SOURCE = "AP Stylebook, names and \"first reference\"; Reuters Handbook of Journalism, names"
 
-#: One lexicon per loaded set of packs; the packs object is kept so its id is not reused.
-_LEXICONS: dict[int, tuple[Any, pn.Lexicon]] = {}
+#: The lexicon of the last set of packs seen: a run loads its packs once.
+_LEXICON: list[tuple[Any, pn.Lexicon]] = []
 
 
 def lexicon(context: Context) -> pn.Lexicon:
+    """The name packs of this run, shaped for lookup (built once per set of packs)."""
     packs = context.packs
-    cached = _LEXICONS.get(id(packs))
-    if cached is None or cached[0] is not packs:
+    for seen, built in _LEXICON:
+        if seen is packs:
+            return built
 
-        def pack(name: str) -> Mapping[str, Any]:
-            return packs.get(name) if packs is not None and name in packs else {}
+    def pack(name: str) -> Mapping[str, Any]:
+        return packs.get(name) if packs is not None and name in packs else {}
 
-        built = pn.Lexicon.from_packs(pack("name-titles"), pack("first-names"), pack("name-context"))
-        cached = _LEXICONS[id(packs)] = (packs, built)
-    return cached[1]
+    built = pn.Lexicon.from_packs(pack("name-titles"), pack("first-names"), pack("name-context"))
+    _LEXICON[:] = [(packs, built)]
+    return built
 
 
 def prose_blocks(document: Document) -> list[Block]:
