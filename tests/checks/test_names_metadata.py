@@ -26,3 +26,26 @@ def test_fix_safety_is_declared() -> None:
 def test_name_packs_are_declared() -> None:
     schemas = registry().schemas
     assert {"name-titles", "first-names", "name-context"} <= set(schemas)
+
+
+def test_shipped_name_packs_validate_and_a_bad_one_names_file_line_and_key(tmp_path) -> None:
+    from pathlib import Path
+
+    from factlint.errors import UsageError
+    from factlint.packs import read_pack
+
+    schemas = registry().schemas
+    rules = Path(__file__).resolve().parents[2] / "rules"
+    for name in ("name-titles", "first-names", "name-context"):
+        assert read_pack(rules / f"{name}.yaml", schemas)[0] == name
+    bad = tmp_path / "newsroom-names.yaml"
+    bad.write_text("pack: first-names\nnames:\n  - Adaeze\n", encoding="utf-8")
+    try:
+        read_pack(bad, schemas)
+    except UsageError as e:
+        assert str(e).startswith(f"{bad}:3: rule pack key 'names[0]'")
+    else:
+        raise AssertionError("a malformed pack was accepted")
+    good = tmp_path / "newsroom-titles.yaml"
+    good.write_text("pack: name-titles\ntitles: [quartermaster, harbour pilot]\n", encoding="utf-8")
+    assert read_pack(good, schemas) == ("name-titles", {"titles": ["quartermaster", "harbour pilot"]})
