@@ -485,6 +485,8 @@ def render(report: Report, args: argparse.Namespace) -> str:
         if len(medians) == 2:
             add(f"  parallel speed-up (median -j 1 / median {next(iter(runs))}): {medians[1] / medians[0]:.2f}x")
         add("  files/s and MB/s from the median wall time; CPU s: median user + system time of the run and its workers")
+        add(f"  getrusage(RUSAGE_CHILDREN) maxrss after these runs: {report.corpus_runs['children_maxrss_mib']:.0f} MiB"
+            " (the largest process of any child so far)")
         add("  peak RSS: the largest single process (wait4 ru_maxrss; a worker or the parent);"
             " tree RSS: sampled sum over parent and workers (shared pages counted in each)")
         add("")
