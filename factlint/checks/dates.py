@@ -55,7 +55,9 @@ def _inside(start: int, ranges: list[tuple[int, int]]) -> bool:
         "syndicated copy. \"Yesterday\", \"this week\" or \"next Friday\" then point at the wrong day. "
         "factlint reports today, tonight, yesterday, tomorrow, last night, this morning/afternoon/evening, "
         "this/last/next week, weekend, month or year, earlier/later this week, month or year, "
-        "N days/weeks/months/years ago, in N days/weeks/months, and last/next/this plus a weekday. "
+        "N days/weeks/months/years ago, in N days/weeks/months (N in digits or words), "
+        "last/next/this plus a weekday or a month (\"next Friday\", \"last March\"), and \"Tuesday "
+        "last week\". "
         "With a reference date (front matter `date` or --reference-date) the message gives the date "
         "meant and an unsafe fix writes it; weeks start on Monday, \"last Tuesday\" is the most recent "
         "Tuesday before the story's date and \"next Tuesday\" is the Tuesday of the following week. "
@@ -69,30 +71,38 @@ def _inside(start: int, ranges: list[tuple[int, int]]) -> bool:
 )
 def relative_date(document: Document, context: Context) -> Iterator[Finding]:
     vocab = _vocab(context)
-    ref = document.reference_date
     for block in dtx.iter_prose(document):
-        text = block.prose
-        relatives = dtx.find_relative(text, vocab, _title_case(block))
-        if not relatives:
+        relatives = dtx.find_relative(block.prose, vocab, _title_case(block))
+        if relatives:
+            yield from _relative_findings(block, relatives, document.reference_date, context, vocab)
+
+
+def _relative_findings(
+    block: Block, relatives: list[dtx.RelativeDate], ref: dt.date | None, context: Context, vocab: dtx.Vocabulary
+) -> Iterator[Finding]:
+    text = block.prose
+    quoted = _quoted(block, context)
+    bounds = dtx.sentences(text, vocab)
+    date_ends = {d.end for d in dtx.find_dates(text, vocab) if d.relative_year}
+    for rel in relatives:
+        if _inside(rel.start, quoted):
             continue
-        quoted = _quoted(block, context)
-        bounds = dtx.sentences(text, vocab)
-        date_ends = {d.end for d in dtx.find_dates(text, vocab) if d.relative_year}
-        for rel in relatives:
-            if _inside(rel.start, quoted):
-                continue
-            resolved = dtx.resolve(rel, ref) if ref else None
-            if rel.kind == "year" and _year_stated(text, dtx.sentence_of(bounds, rel.start), rel, resolved):
-                continue
-            finding = _relative_finding(block, rel, ref, resolved, vocab)
-            after_date = next((end for end in date_ends if text[end : rel.start].strip(" ,") == ""), None)
-            if after_date is not None and resolved is not None and resolved.kind == "year" and not rel.possessive:
-                # "March 7 last year" becomes "March 7, 2025", the year where a date wants it
-                span = block.span(after_date, rel.end)
-                words = dtx.fit(f", {resolved.first.year}", "", block.text[rel.end :])
-                fix = Fix.replace(span, words, f"Replace with \"{words.strip(' ,')}\"", UNSAFE)
-                finding = relative_date.finding(finding.span, finding.message, fix)
-            yield finding
+        resolved = dtx.resolve(rel, ref) if ref else None
+        if rel.kind == "year" and _year_stated(text, dtx.sentence_of(bounds, rel.start), rel, resolved):
+            continue
+        finding = _relative_finding(block, rel, ref, resolved, vocab)
+        after_date = next((end for end in date_ends if text[end : rel.start].strip(" ,") == ""), None)
+        if after_date is not None and resolved is not None and resolved.kind == "year" and not rel.possessive:
+            finding = _year_after_date(block, finding, after_date, rel, resolved)
+        yield finding
+
+
+def _year_after_date(block: Block, finding: Finding, date_end: int, rel: dtx.RelativeDate, resolved: dtx.Resolved) -> Finding:
+    """"March 7 last year" becomes "March 7, 2025": the year goes where a date wants it."""
+    span = block.span(date_end, rel.end)
+    words = dtx.fit(f", {resolved.first.year}", "", block.text[rel.end :])
+    fix = Fix.replace(span, words, f"Replace with \"{words.strip(' ,')}\"", UNSAFE)
+    return relative_date.finding(finding.span, finding.message, fix)
 
 
 def _year_stated(text: str, sentence: tuple[int, int], rel: dtx.RelativeDate, resolved: dtx.Resolved | None) -> bool:
@@ -137,9 +147,12 @@ def _relative_finding(
         "date. With a reference date the message names the date it most likely means: the nearest "
         "past one when the nearest verb is in the past tense, the nearest future one after \"will\", "
         "\"is expected to\" and the like, else the nearest; an unsafe fix adds the date "
-        "(\"on Tuesday, March 10\"). Days that are names (Black Friday, Good Friday, Super Tuesday), "
-        "titles (the Sunday Times), habits (\"every Tuesday\", \"on Tuesdays\") and weekdays already "
-        "reported by DAT001 (\"next Friday\") are left alone, as are weekdays inside direct quotations."
+        "(\"on Tuesday, March 10\"). The tense is read in the weekday's own clause first, and a "
+        "participle after \"be\" takes the auxiliary's (\"will be closed on Monday\" looks ahead). "
+        "Days that are names (Black Friday, Good Friday, Super Tuesday), titles (the Sunday Times), "
+        "habits and kinds of day (\"every Tuesday\", \"on Tuesdays\", \"open Monday to Friday\", "
+        "\"Sunday trading\") and weekdays already reported by DAT001 (\"next Friday\") are left alone, "
+        "as are weekdays inside direct quotations."
     ),
     example="The ferry operator cancelled all crossings on Tuesday because of high winds.",
     near_miss="The ferry operator cancelled all crossings on Tuesday, March 10, because of high winds.",
@@ -180,15 +193,21 @@ def _weekday_finding(
     date = dtx.likely_weekday(day.weekday, ref, tense)
     resolved = dtx.Resolved("day", date, date, weekday=True)
     message = f"\"{word}\" has no date; {_dated(ref)} it most likely means {dtx.meaning(resolved, vocab)}"
+    return bare_weekday.finding(span, message, _weekday_fix(block, day, date, ref, vocab))
+
+
+def _weekday_fix(block: Block, day: dtx.Weekday, date: dt.date, ref: dt.date, vocab: dtx.Vocabulary) -> Fix:
+    """"on Tuesday" → "on Tuesday, March 10"; "Tuesday's vote" → "the March 10 vote"."""
+    name, short = vocab.weekday_names[day.weekday], dtx.short_date(date, ref, vocab)
+    end = day.end
     if day.possessive:
-        edit_span, words = span, f"the {dtx.short_date(date, ref, vocab)}"
+        words = f"the {short}"
     elif day.part:
-        edit_span = block.span(day.start, day.part_end)
-        words = f"{name} {day.part}, {dtx.short_date(date, ref, vocab)}"
+        words, end = f"{name} {day.part}, {short}", day.part_end
     else:
-        edit_span, words = span, f"{name}, {dtx.short_date(date, ref, vocab)}"
-    words = dtx.fit(words, word, block.text[day.part_end if day.part and not day.possessive else day.end :])
-    return bare_weekday.finding(span, message, Fix.replace(edit_span, words, f"Replace with \"{words}\"", UNSAFE))
+        words = f"{name}, {short}"
+    words = dtx.fit(words, block.text[day.start : day.end], block.text[end:])
+    return Fix.replace(block.span(day.start, end), words, f"Replace with \"{words}\"", UNSAFE)
 
 
 # -- DAT003 ---------------------------------------------------------------------------
