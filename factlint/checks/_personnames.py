@@ -637,7 +637,12 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     # "Borussia Dortmund" one, too): good enough to compare spellings, not to
     # call the surname's earlier use a missing introduction (`evidence` stays False).
     speaking = {m.key for m in scan.lone if m.speaks and not m.group and not lexicon.is_not_name(m.core)}
-    people = _People.of([m for m in scan.full if m.evidence or m.key in speaking])
+    # The same full name elsewhere with evidence vouches for it ("Novelist
+    # Chimamanda Okoro" in the headline, "Chimamanda Okoro, whose novels..." in the body).
+    vouched = {(m.key, lexicon.given_key(m.given[0].text)) for m in scan.full if m.evidence}
+    full = [m if m.evidence or (m.key, lexicon.given_key(m.given[0].text)) not in vouched else _with(m, evidence=True)
+            for m in scan.full]
+    people = _People.of([m for m in full if m.evidence or m.key in speaking])
     mentions = list(people.full) + [m for m in scan.lone if _keeps(m, people, lexicon)]
     spellings = {m.spelling for m in mentions}
     for m in scan.display:

@@ -131,6 +131,9 @@ def test_near_misses() -> None:
         # Words in a quotation are the speaker's.
         "\"We trust Okafor completely and we always will,\" said resident Maria Lopez.\n\n"
         "Council member Adaeze Okafor thanked her.\n",
+        # The body gives the full name the headline introduced with a title.
+        "# Novelist Ozymandias Okoro dies at 72\n\nOzymandias Okoro, whose novels sold in 40 languages, has died. "
+        "Okoro's best-known novel won the Booker Prize.\n",
         # A blockquote is someone else's words too.
         "> Okafor has never once voted against the library.\n\nCouncil member Adaeze Okafor read the letter aloud.\n",
         # A family or an administration, not one person.
