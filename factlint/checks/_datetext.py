@@ -76,7 +76,7 @@ class Vocabulary:
         words = sorted(self.numbers, key=len, reverse=True)
         tens = [w for w in words if self.numbers[w] in (20, 30, 40, 50, 60, 70, 80, 90)]
         units = [w for w in words if 1 <= self.numbers[w] <= 9 and " " not in w and len(w) > 2]
-        compound = rf"(?:{'|'.join(tens)})[-\s](?:{'|'.join(units)})" if tens and units else r"(?!x)x"
+        compound = rf"(?:{_words(tens)})[-\s](?:{_words(units)})" if tens and units else r"(?!)"
         return rf"(?:\d{{1,3}}|{compound}|{'|'.join(re.escape(w) for w in words)})"
 
     @cached_property
@@ -125,7 +125,7 @@ def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any]) -> Voca
 def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
     months: dict[str, int] = {}
     month_names = [""] * 13
-    for m in cal.get("months", []):
+    for m in (m for m in cal.get("months", []) if 1 <= m["number"] <= 12):
         month_names[m["number"]] = m["name"]
         months[m["name"]] = m["number"]
         for a in m.get("abbreviations", []):
@@ -133,7 +133,7 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
     weekdays: dict[str, int] = {}
     weekday_names = [""] * 8
     weekday_abbreviations: dict[int, tuple[str, ...]] = {}
-    for w in cal.get("weekdays", []):
+    for w in (w for w in cal.get("weekdays", []) if 1 <= w["number"] <= 7):
         weekday_names[w["number"]] = w["name"]
         weekdays[w["name"]] = w["number"]
         weekday_abbreviations[w["number"]] = tuple(w.get("abbreviations", []))
