@@ -99,8 +99,9 @@ def _uses(n: int) -> str:
         "compared after folding accents and transliteration, and called the same person only when "
         "the context agrees: the same first name, or a surname used alone that matches no one else "
         "in the story. Reported at each use of the less used spelling (at a tie, the later one), "
-        "naming the other. People who share a surname (Raúl and Fidel Castro) and names that merely "
-        "look alike (Jackson, Johnson) are not reported."
+        "naming the other, with an unsafe fix to it. People who share a surname (Raúl and Fidel "
+        "Castro), feminine forms (Petrov, Petrova), native-script glosses (Зеленський) and names "
+        "that merely look alike (Jackson, Johnson) are not reported."
     ),
     example="Ukrainian midfielder Oleksandr Zinchuk signed on Monday. Zinchuk, 24, said he was ready, but Zintchuk's old club was not.",
     near_miss="Chief executive Laura Chen said the plant would open. Her predecessor, Mark Chen, disagreed.",
@@ -127,8 +128,10 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
         "The first reference to a person gives the full name; later ones may use the surname. A "
         "surname (or title and surname, \"President Putin\") in body text before that person's "
         "full name first appears in body text leaves the reader asking who that is. Headlines, "
-        "subheadings, captions and photo credit lines neither introduce a name nor are checked. "
-        "Reported once per surname, at its first use."
+        "subheadings, captions and photo credit lines neither introduce a name nor are checked: a "
+        "surname whose full name only a headline or caption gives is reported too. Words inside "
+        "quotation marks or a blockquote are the speaker's and are not checked. Reported once per "
+        "surname, at its first use."
     ),
     example="Okafor opened the session.\n\nCouncil member Adaeze Okafor later told reporters the deal held.",
     near_miss="Council member Adaeze Okafor opened the session.\n\nOkafor later told reporters the deal held.",
