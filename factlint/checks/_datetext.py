@@ -122,6 +122,21 @@ def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any]) -> Voca
     return _VOCABULARIES[key]
 
 
+def _meanings(rel: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dict[str, str]:
+    """{words: means} of a relative-dates list, each `means` one the code knows."""
+    from factlint.errors import UsageError
+
+    table = {}
+    for entry in rel.get(key, []):
+        if entry["means"] not in allowed:
+            raise UsageError(
+                f"rule pack relative-dates: {key} {entry['words']!r} means {entry['means']!r}, "
+                f"not one of {', '.join(allowed)}"
+            )
+        table[entry["words"]] = entry["means"]
+    return table
+
+
 def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
     months: dict[str, int] = {}
     month_names = [""] * 13
@@ -157,11 +172,11 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
             for d in rel.get("days", [])
         ),
         parts=tuple(rel.get("parts-of-day", [])),
-        determiners={d["words"]: d["means"] for d in rel.get("determiners", []) if d["means"] in _MEANS},
+        determiners=_meanings(rel, "determiners", _MEANS),
         units=tuple(rel.get("units", [])),
         counted_units=tuple(rel.get("counted-units", [])),
         ahead_units=tuple(rel.get("ahead-units", [])),
-        directions={d["words"]: d["means"] for d in rel.get("directions", []) if d["means"] in ("past", "future")},
+        directions=_meanings(rel, "directions", ("past", "future")),
         not_after=frozenset(w.lower() for w in rel.get("not-after", [])),
         duration_cues=tuple(w.lower() for w in rel.get("duration-cues", [])),
         habitual=frozenset(w.lower() for w in rel.get("habitual", [])),

@@ -57,3 +57,17 @@ def test_a_bad_pack_names_file_line_and_key(tmp_path: Path) -> None:
         code, _, _ = run(tmp_path)
     assert code == 2
     assert "house.yaml:3" in err.getvalue() and "days[0].offset" in err.getvalue()
+
+
+def test_an_unknown_meaning_is_a_usage_error(tmp_path: Path) -> None:
+    write_story(tmp_path, "The ferry sails tomorrow.")
+    (tmp_path / "house.yaml").write_text(
+        "pack: relative-dates\ndeterminers:\n  - {words: yonder, means: far}\n", encoding="utf-8")
+    (tmp_path / ".factlint.yaml").write_text("rule-packs: [house.yaml]\n", encoding="utf-8")
+    err = io.StringIO()
+    import contextlib
+
+    with contextlib.redirect_stderr(err):
+        code, _, _ = run(tmp_path)
+    assert code == 2
+    assert "determiners 'yonder' means 'far', not one of this, last, next, coming, earlier, later" in err.getvalue()

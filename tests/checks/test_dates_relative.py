@@ -363,3 +363,31 @@ def test_a_stated_year_must_be_the_year_meant() -> None:
     assert_rule("DAT001", valid=["Sales rose 5% last year, in 2025, the best result since 2019.",
                                  "This year's festival, the 2026 edition, is the biggest yet."], reference_date=STORY)
     assert_rule("DAT001", valid=["This year's festival, the 2026 edition, is the biggest yet."])
+
+
+def test_html_alt_text_title_and_captions() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2026-03-12T08:00:00Z"></head><body><article>\n'
+        "<h1>Port reopens</h1>\n"
+        '<figure><img src="a.jpg" alt="Cranes idle yesterday" title="Taken last night">'
+        "<figcaption>Cranes on the quay this morning.</figcaption></figure>\n"
+        "<p>The port reopened &amp; ships sailed today.</p>\n"
+        "</article></body></html>\n"
+    )
+    results = lint(page, format="html", select=["DAT001"])
+    assert [(r.row, r.column, r.message) for r in results] == [
+        (3, 43, said("yesterday", "11 March 2026")),
+        (3, 67, said("last night", "the night of 11 March 2026")),
+        (3, 110, said("this morning", "the morning of 12 March 2026")),
+        (4, 41, said("today", "12 March 2026")),
+    ]
+
+
+def test_multi_paragraph_quotations() -> None:
+    draft = (
+        '"We will reopen the terminal next week, whatever the weather does to us.\n\n'
+        '"And we will be back to full service later this month," the harbour master said.\n\n'
+        "The port closed last week.\n"
+    )
+    results = lint(draft, select=["DAT001"], reference_date=STORY)
+    assert [(r.row, r.column) for r in results] == [(5, 17)]
