@@ -262,8 +262,8 @@ def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 class WrittenDate:
     """A date as the story writes it: "Tuesday, March 10, 2026", "7 Mar.", "2026-03-10", "03/07/2026"."""
 
-    start: int  # from the weekday, if any
-    end: int
+    start: int  # from the weekday, if any, when it comes first
+    end: int  # of the date ("March 10, a Saturday" ends at "10")
     date_start: int  # the date without its weekday
     year: int | None
     month: int | None  # None for an ambiguous numeric date
@@ -320,7 +320,20 @@ def find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
         if not chosen or date.start >= chosen[-1].end:
             chosen.append(date)
     dates = _with_relative_years(text, _with_range_years(text, chosen))
+    dates = [_with_weekday_after(text, d, vocab) for d in dates]
     return _with_sentence_years(text, dates, vocab) if dates else dates
+
+
+def _with_weekday_after(text: str, date: WrittenDate, vocab: Vocabulary) -> WrittenDate:
+    """"March 10, a Saturday," and "March 10 (Saturday)" name the weekday after the date."""
+    if date.weekday is not None:
+        return date
+    names = _words(vocab.weekday_names[1:])
+    m = re.match(rf"(?:,\s+(?:a|which\s+(?:is|was)\s+a)\s+|\s*\(\s*)({names})\b(?![{APOSTROPHES}-])", text[date.end :])
+    if not m:
+        return date
+    start, end = date.end + m.start(1), date.end + m.end(1)
+    return replace(date, weekday=vocab.weekdays[m.group(1)], weekday_start=start, weekday_end=end)
 
 
 def _written_date(m: re.Match[str], vocab: Vocabulary) -> WrittenDate | None:

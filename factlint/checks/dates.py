@@ -332,7 +332,8 @@ def _mismatch_finding(block: Block, date: dtx.WrittenDate, year: int, from_text:
     message = f"{written_date}{where} is a {vocab.weekday_names[actual]}, not a {wrong}"
     edit = block.span(date.weekday_start, date.weekday_end)
     fix = Fix.replace(edit, right, f"Change \"{written_weekday}\" to \"{right}\"", SAFE)
-    return weekday_mismatch.finding(block.span(date.start, date.end), message, fix)
+    whole = block.span(min(date.start, date.weekday_start), max(date.end, date.weekday_end))
+    return weekday_mismatch.finding(whole, message, fix)
 
 
 def _same_form(written: str, weekday: int, vocab: dtx.Vocabulary) -> str:

@@ -262,3 +262,16 @@ def test_year_first_numeric_dates() -> None:
         valid=["Filed 2026/03/07 in Bern.", "The 2024-25 season and the 1999/2000 budget."],
     )
     assert_rule("DAT006", valid=["Filed 2026/03/07 in Bern."])
+
+
+def test_a_weekday_after_its_date() -> None:
+    text = "The vote is on March 10, 2026, a Saturday, in Oslo."
+    assert_rule(
+        "DAT004",
+        invalid=[
+            Case(text, **at(text, "March 10, 2026, a Saturday"), message="March 10, 2026 is a Tuesday, not a Saturday",
+                 fixed=text.replace("Saturday", "Tuesday")),
+            Case("The vote is on 10 March 2026 (Sunday).", fixed="The vote is on 10 March 2026 (Tuesday)."),
+        ],
+        valid=["The vote is on March 10, 2026, which was a Tuesday.", "The vote is on March 10, 2026, Saturday's vote."],
+    )
