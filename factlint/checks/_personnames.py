@@ -467,6 +467,7 @@ class _BlockReader:
     def _add(self, run: _Run, order: Iterator[int]) -> None:
         lex, names = self.lex, self.words[run.first:run.last]
         given = [w for w in names[:-1] if not (_is_particle(w, lex) or len(w.text) == 1)]
+        given = given or [w for w in names[:-1] if len(w.text) == 1]  # "J.K. Rowling"
         if given == [names[0]] and names[0].lower in lex.particles and not lex.is_first_name(names[0].text):
             given = []  # "De Gaulle", "Bin Salman": a surname with its particle
         surname, last = names[-1], run.last - 1

@@ -68,6 +68,7 @@ def test_full_names_by_title_first_name_or_speech_verb(text: str, expected: list
         ("Turkish striker Kerem Aydın scored.", [("Kerem", "Aydın")]),
         ("Striker Raúl Jiménez scored.", [("Raúl", "Jiménez")]),
         ("Former senator John Smith Jr. spoke.", [("John", "Smith")]),
+        ("Author J.K. Rowling wrote back.", [("J", "K", "Rowling")]),
     ],
 )
 def test_particles_hyphens_apostrophes_and_diacritics(text: str, expected: list, lexicon: Lexicon) -> None:
