@@ -176,3 +176,9 @@ def test_the_tense_of_the_weekdays_own_clause() -> None:
         ],
         reference_date=STORY,
     )
+
+
+def test_a_time_before_the_weekday_does_not_end_the_sentence() -> None:
+    assert_rule("DAT002", invalid=[Case("The man was arrested at 2 a.m. Saturday after a chase.",
+                                        message=likely("Saturday", "Saturday, 7 March 2026"))],
+                reference_date=STORY)
