@@ -64,7 +64,10 @@ class Vocabulary:
 
     @cached_property
     def weekday_re(self) -> str:
-        return _alternation(self.weekdays) + r"(?![\w])\.?"
+        # An abbreviation needs its full stop or comma: "Sat., March 7", never "The Sun 7 March edition".
+        full = _words(self.weekday_names[1:])
+        short = _words(w for w in self.weekdays if w not in self.weekday_names)
+        return rf"(?:(?:{full})(?![\w])|(?:{short})(?=[.,]))\.?"
 
     @cached_property
     def full_weekday_re(self) -> re.Pattern[str]:

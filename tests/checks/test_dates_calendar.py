@@ -275,3 +275,8 @@ def test_a_weekday_after_its_date() -> None:
         ],
         valid=["The vote is on March 10, 2026, which was a Tuesday.", "The vote is on March 10, 2026, Saturday's vote."],
     )
+
+
+def test_an_abbreviated_weekday_needs_its_stop_or_comma() -> None:
+    assert_rule("DAT004", valid=["The Sun 7 March 2026 edition led with the story."],
+                invalid=[Case("It opens Sat, 10 March 2026.", fixed="It opens Tue, 10 March 2026.")])
