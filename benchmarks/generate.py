@@ -760,8 +760,8 @@ def _html_figure(rng: random.Random, image: Image, esc: Callable[[str], str]) ->
 RENDERERS: dict[str, Callable[[Story], str]] = {"markdown": render_markdown, "text": render_text, "html": render_html}
 
 
-def draft(seed: int, index: int) -> tuple[str, str, bytes, list[str]]:
-    """(relative path, format, bytes, planted errors) of draft `index`."""
+def draft(seed: int, index: int) -> tuple[str, str, bytes, int, list[str]]:
+    """(relative path, format, bytes, words of prose, planted errors) of draft `index`."""
     story, fmt = build(seed, index)
     text = RENDERERS[fmt](story)
     rng = story.rng
@@ -773,7 +773,7 @@ def draft(seed: int, index: int) -> tuple[str, str, bytes, list[str]]:
     else:
         data = ("\ufeff" if rng.random() < 0.02 else "").encode() + text.encode("utf-8")
     name = f"{story.desk}/{index:05d}-{_slug(story.headline)[:40]}.{EXTENSIONS[fmt]}"
-    return name, fmt, data, sorted(set(story.planted))
+    return name, fmt, data, story.words, sorted(set(story.planted))
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
@@ -781,14 +781,15 @@ def generate(out: Path, count: int, seed: int) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     files = []
     for index in range(count):
-        name, fmt, data, planted = draft(seed, index)
+        name, fmt, data, words, planted = draft(seed, index)
         path = out / name
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(data)
-        files.append({"path": name, "format": fmt, "bytes": len(data), "planted": planted})
+        files.append({"path": name, "format": fmt, "bytes": len(data), "words": words, "planted": planted})
     manifest = {
         "generator": GENERATOR_VERSION, "seed": seed, "count": count,
         "bytes": sum(f["bytes"] for f in files),
+        "words": sum(f["words"] for f in files),
         "formats": {f: sum(1 for x in files if x["format"] == f) for f in FORMATS},
         "planted": {k: sum(1 for x in files if k in x["planted"]) for k in PLANTS},
         "files": files,
@@ -805,8 +806,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     args = parser.parse_args(argv)
     manifest = generate(args.out, args.count, args.seed)
-    words = "~700 words each"
-    print(f"{manifest['count']} drafts ({words}), {manifest['bytes'] / 1e6:.1f} MB in {args.out}: "
+    words = manifest["words"] // max(1, manifest["count"])
+    print(f"{manifest['count']} drafts ({words} words on average), {manifest['bytes'] / 1e6:.1f} MB in {args.out}: "
           + ", ".join(f"{n} {f}" for f, n in manifest["formats"].items()))
     return 0
 

@@ -32,13 +32,16 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]  # run from a checkout without installing factlint
 
 import generate  # noqa: E402  (the corpus generator beside this script)
+
+if TYPE_CHECKING:
+    from factlint.engine import Session
 
 DRAFT_SUFFIXES = {".md": "markdown", ".txt": "text", ".html": "html"}
 
@@ -355,7 +358,8 @@ def markdown_ceiling(args: argparse.Namespace, drafts: list[Draft], report: Repo
     report.markdown_ceiling = throughput(len(md), sum(d.size for d in md), Spread(tuple(wall)), Spread(tuple(cpu)))
 
 
-def _session():  # noqa: ANN202 - factlint is imported here so a broken checkout still reports the rest
+def _session() -> Session:
+    """A session as the CLI builds one; factlint is imported here so a broken checkout still reports the rest."""
     from factlint.engine import Options, Session
     from factlint.plugins import collect, plugin_manager
 
