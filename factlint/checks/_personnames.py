@@ -9,8 +9,9 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 #: Block kinds, as `factlint.document` names them (kept as strings so this
-#: module can be tested on plain strings).
-HEADLINE, SUBHEADING, PARAGRAPH, CAPTION, LIST_ITEM = "headline", "subheading", "paragraph", "caption", "list-item"
+#: module can be tested on plain strings). Headlines and subheadings are
+#: neither body nor caption: read for NAM001, never introducing anyone.
+PARAGRAPH, CAPTION, LIST_ITEM = "paragraph", "caption", "list-item"
 BODY_KINDS = (PARAGRAPH, LIST_ITEM)
 
 #: A word: letters, with inner apostrophes and hyphens ("O'Neill", "al-Assad").
