@@ -70,6 +70,17 @@ class Vocabulary:
         return rf"(?:(?:{full})(?![\w])|(?:{short})(?=[.,]))\.?"
 
     @cached_property
+    def weekday_after_re(self) -> re.Pattern[str]:
+        names = _words(self.weekday_names[1:])
+        return re.compile(rf"(?:,\s+(?:a|which\s+(?:is|was)\s+a)\s+|\s*\(\s*)({names})\b(?![{APOSTROPHES}-])")
+
+    @cached_property
+    def future_re(self) -> re.Pattern[str]:
+        edge = r"(?<![\w])"
+        phrases = sorted(self.future, key=len, reverse=True)
+        return re.compile("|".join((edge if p[:1].isalnum() else "") + re.escape(p) + r"(?![\w])" for p in phrases))
+
+    @cached_property
     def full_weekday_re(self) -> re.Pattern[str]:
         names = "|".join(self.weekday_names[1:])
         return re.compile(rf"\b(?:{names})(?:[{APOSTROPHES}]s)?\b")
@@ -331,12 +342,10 @@ def _with_weekday_after(text: str, date: WrittenDate, vocab: Vocabulary) -> Writ
     """"March 10, a Saturday," and "March 10 (Saturday)" name the weekday after the date."""
     if date.weekday is not None:
         return date
-    names = _words(vocab.weekday_names[1:])
-    m = re.match(rf"(?:,\s+(?:a|which\s+(?:is|was)\s+a)\s+|\s*\(\s*)({names})\b(?![{APOSTROPHES}-])", text[date.end :])
+    m = vocab.weekday_after_re.match(text, date.end)
     if not m:
         return date
-    start, end = date.end + m.start(1), date.end + m.end(1)
-    return replace(date, weekday=vocab.weekdays[m.group(1)], weekday_start=start, weekday_end=end)
+    return replace(date, weekday=vocab.weekdays[m.group(1)], weekday_start=m.start(1), weekday_end=m.end(1))
 
 
 def _written_date(m: re.Match[str], vocab: Vocabulary) -> WrittenDate | None:
@@ -693,10 +702,8 @@ def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[t
     start, end = bounds
     low = text[start:end].lower()
     cues = []
-    for phrase in vocab.future:
-        edge = r"(?<![\w])" if phrase[:1].isalnum() else ""
-        for m in re.finditer(rf"{edge}{re.escape(phrase)}(?![\w])", low):
-            cues.append((start + m.start(), start + m.end(), "future"))
+    for m in vocab.future_re.finditer(low):
+        cues.append((start + m.start(), start + m.end(), "future"))
     previous = ""
     for m in re.finditer(r"[a-z][a-z'’-]*", low):
         word, participle = m.group(0), previous in _AUXILIARIES
