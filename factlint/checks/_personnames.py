@@ -623,14 +623,22 @@ class _People:
     spellings: frozenset[str]
     skeletons: frozenset[str]
     given: frozenset[str]
+    by_letter: Mapping[str, tuple[str, ...]]  # surnames by their skeleton's first letter: only those can resemble
 
     @classmethod
     def of(cls, full: list[Mention]) -> "_People":
+        index: dict[str, list[str]] = {}
+        for core in sorted({m.core for m in full}):
+            sk = skeleton(core)
+            if sk:
+                index.setdefault(sk[0], []).append(core)
         return cls(full, frozenset(m.key for m in full), frozenset(m.spelling for m in full),
-                   frozenset(skeleton(m.core) for m in full), frozenset(g.text for m in full for g in m.given))
+                   frozenset(skeleton(m.core) for m in full), frozenset(g.text for m in full for g in m.given),
+                   {k: tuple(v) for k, v in index.items()})
 
     def resembles(self, word: str) -> bool:
-        return any(similarity(word, f.core) for f in self.full)
+        sk = skeleton(word)
+        return bool(sk) and any(similarity(word, core) for core in self.by_letter.get(sk[0], ()))
 
 
 def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
@@ -732,6 +740,27 @@ class _Clusters:
         return list(out.values())
 
 
+def _comparable_pairs(names: Sequence[str], forms: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    """Pairs of spellings that `similarity` might call alike, in reading order within a pair.
+
+    Alike spellings share their skeleton's first letter and differ in length
+    by two letters at most, so a long list of names is not compared all with all.
+    """
+    order = {n: k for k, n in enumerate(names)}
+    buckets: dict[str, list[tuple[int, str]]] = {}
+    for n in names:
+        sk = skeleton(forms[n])
+        if sk:
+            buckets.setdefault(sk[0], []).append((len(sk), n))
+    for bucket in buckets.values():
+        bucket.sort()
+        for x, (length, a) in enumerate(bucket):
+            for other_length, b in bucket[x + 1:]:
+                if other_length - length > 2:
+                    break
+                yield (a, b) if order[a] < order[b] else (b, a)
+
+
 def _agree(a: _Spelling, b: _Spelling, sim: str, introduced: Mapping[str, set[str]], sa: str, sb: str) -> bool:
     """Whether the context says two similar spellings are one person.
 
@@ -767,15 +796,15 @@ def name_variants(mentions: Sequence[Mention], lexicon: Lexicon, house_variants:
         if m.given:
             s.givens.add(lexicon.given_key(m.given[0].text))
     names = sorted(spellings, key=lambda s: spellings[s].first)
+    forms = {n: spellings[n].form() for n in names}
     sims: dict[tuple[str, str], str] = {}
     close: dict[str, set[str]] = {n: set() for n in names}
-    for x, a in enumerate(names):
-        for b in names[x + 1:]:
-            sim = similarity(spellings[a].form(), spellings[b].form())
-            if sim:
-                sims[(a, b)] = sim
-                close[a].add(b)
-                close[b].add(a)
+    for a, b in _comparable_pairs(names, forms):
+        sim = similarity(forms[a], forms[b])
+        if sim:
+            sims[(a, b)] = sim
+            close[a].add(b)
+            close[b].add(a)
     introduced = {n: {c for c in close[n] if spellings[c].givens} for n in names}
     clusters = _Clusters()
     for (a, b), sim in sims.items():
