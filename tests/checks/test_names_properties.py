@@ -58,3 +58,19 @@ def test_rules_report_spans_inside_the_source(text: str, fmt: str) -> None:
         assert r.severity == "warning"
         if r.fix is not None:
             assert all(0 <= e.span.start <= e.span.end <= len(text) for e in r.fix.edits)
+
+
+def test_a_long_list_of_names_stays_fast() -> None:
+    import random
+    import time
+
+    rng = random.Random(7)
+    letters = "aeioulnrstkmdhv"
+    surnames = ["".join([rng.choice("BCDFGHKLMNPRSTVZ")] + [rng.choice(letters) for _ in range(rng.randint(4, 9))])
+                for _ in range(800)]
+    blocks = [("paragraph", f"Council member Anna {s} said the vote was close. {s} added nothing.") for s in surnames]
+    started = time.perf_counter()
+    mentions = find_mentions(blocks, LEXICON)
+    name_variants(mentions, LEXICON)
+    early_surnames(mentions)
+    assert time.perf_counter() - started < 10
