@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 APOSTROPHES = "'’"
 QUOTE_AND_BRACKET = "\"'“”‘’«»„()[]*_"
@@ -107,6 +107,19 @@ class Vocabulary:
     @cached_property
     def relative_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
         return _relative_patterns(self)
+
+    @cached_property
+    def _memo(self) -> dict[tuple[str, str], Any]:
+        return {}
+
+    def remember(self, kind: str, text: str, compute: Callable[[], Any]) -> Any:
+        """The analysis of one block's text, kept while the six DAT rules each ask for it."""
+        key = (kind, text)
+        if key not in self._memo:
+            if len(self._memo) > 512:
+                self._memo.clear()
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def number(self, words: str) -> int | None:
         words = words.lower()
@@ -322,6 +335,10 @@ def _date_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
 
 def find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
     """Every date written in `text` (a block's prose), left to right, never overlapping."""
+    return list(vocab.remember("dates", text, lambda: tuple(_find_dates(text, vocab))))
+
+
+def _find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
     names = name_spans(text, vocab)
     candidates = []
     for pattern in vocab.date_patterns:
@@ -539,6 +556,11 @@ def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
 
 def find_relative(text: str, vocab: Vocabulary, title_case: bool = False) -> list[RelativeDate]:
     """Every relative date phrase of `text` that points at the calendar, never overlapping."""
+    key = f"relative{title_case:d}"
+    return list(vocab.remember(key, text, lambda: tuple(_find_relative(text, vocab, title_case))))
+
+
+def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[RelativeDate]:
     names = name_spans(text, vocab)
     bounds = sentences(text, vocab)
     candidates = []
