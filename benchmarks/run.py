@@ -229,15 +229,26 @@ def corpus_runs(args: argparse.Namespace, folder: Path, scratch: Path, report: R
         "-j 1": ["-j", "1"],
     }
     runs: dict[str, list[ProcessRun]] = {name: [] for name in variants}
+    failures: dict[str, ProcessRun] = {}
     for repeat in range(args.repeat):
         for number, (name, extra) in enumerate(variants.items()):
             out = scratch / f"findings-{number}-{repeat}.json"
             argv = [args.python, "-m", "factlint", "check", str(folder), "--format", "json", *extra]
-            runs[name].append(run_process(argv, folder, args.env, out, sample=True))
-            _progress(f"corpus run {repeat + 1}/{args.repeat} {name}: {runs[name][-1].seconds:.1f} s")
+            done = run_process(argv, folder, args.env, out, sample=True)
+            # A run that printed no findings array crashed before linting: its time means nothing.
+            if out.stat().st_size:
+                runs[name].append(done)
+            else:
+                failures[name] = done
+            _progress(f"corpus run {repeat + 1}/{args.repeat} {name}: {done.seconds:.1f} s, exit {done.returncode}")
     size = report.corpus["bytes"]
     files = report.corpus["files"]
+    for name, failed in failures.items():
+        report.notes.append(f"`factlint check` {name} printed nothing and exited {failed.returncode}: "
+                            f"{_first_line(failed.stderr)}")
     for name, done in runs.items():
+        if not done:
+            continue
         spread = Spread(tuple(r.seconds for r in done))
         report.corpus_runs[name] = {
             "seconds": spread.as_dict(),
@@ -250,10 +261,12 @@ def corpus_runs(args: argparse.Namespace, folder: Path, scratch: Path, report: R
         }
         failed = [r for r in done if r.returncode not in (0, 1)]
         if failed:
-            report.notes.append(f"`factlint check` {name} exited {failed[0].returncode}: "
-                                f"{_first_line(failed[0].stderr)}")
+            report.notes.append(f"`factlint check` {name} exited {failed[0].returncode} (a draft's internal error;"
+                                f" the others were linted): {_first_line(failed[0].stderr)}")
     report.corpus_runs["children_maxrss_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     last = scratch / f"findings-0-{args.repeat - 1}.json"
+    if not last.stat().st_size:
+        return  # already in the notes
     try:
         report.findings = dict(Counter(f["code"] for f in json.loads(last.read_text(encoding="utf-8"))).most_common())
     except (OSError, ValueError, KeyError, TypeError) as e:
@@ -282,20 +295,22 @@ def startup(args: argparse.Namespace, drafts: list[Draft], scratch: Path, report
     for _ in range(args.startup_repeat):
         for name, (argv, env) in commands.items():
             done = run_process(argv, scratch, env)
+            codes[name].add(done.returncode)
+            if done.returncode not in (0, 1):
+                errors[name] = done.stderr
+                continue  # a crash is fast and says nothing about start-up
             times[name].append(done.seconds)
             cpu[name].append(done.cpu_seconds)
             rss[name] = max(rss.get(name, 0), done.maxrss_kib)
-            codes[name].add(done.returncode)
-            errors[name] = done.stderr
     for name, t in times.items():
         if any(code not in (0, 1) for code in codes[name]):
-            report.notes.append(f"{name} exited {sorted(codes[name])}: {_first_line(errors[name])}")
+            report.notes.append(f"{name.strip()} exited {sorted(codes[name])}: {_first_line(errors[name])}")
     report.startup = {
         "imports": import_costs(args.python, check, scratch, args.env),
         "draft": {"path": str(draft.path.relative_to(report.corpus["path"])) if args.corpus is None else str(draft.path),
                   "bytes": draft.size},
         "commands": {name: {"seconds": Spread(tuple(t)).as_dict(), "cpu_seconds": Spread(tuple(cpu[name])).as_dict(),
-                            "maxrss_mib": rss[name] / 1024}
+                            "maxrss_mib": rss[name] / 1024} if t else None
                      for name, t in times.items()},
     }
 
@@ -502,12 +517,16 @@ def render(report: Report, args: argparse.Namespace) -> str:
         add(f"  {'':<40}{'wall ms min / median / max':>28}{'CPU ms':>8}{'peak RSS MiB':>14}")
         commands = report.startup["commands"]
         for name, cmd in commands.items():
+            if cmd is None:
+                add(f"  {name:<40}{'failed every time (see the notes)':>36}")
+                continue
             s = cmd["seconds"]
             add(f"  {name:<40}{_ms(s['min']):>10} /{_ms(s['median']):>7} /{_ms(s['max']):>7}"
                 f"{_ms(cmd['cpu_seconds']['median']):>8}{cmd['maxrss_mib']:>14.0f}")
-        bare, imported, check = (cmd["seconds"]["median"] for cmd in list(commands.values())[:3])
-        add(f"  check / bare python: {check / bare:.1f}x;  check / import factlint.cli: {check / imported:.1f}x;"
-            f"  check minus import: {_ms(check - imported)} ms")
+        if all(list(commands.values())[:3]):
+            bare, imported, check = (cmd["seconds"]["median"] for cmd in list(commands.values())[:3])
+            add(f"  check / bare python: {check / bare:.1f}x;  check / import factlint.cli: {check / imported:.1f}x;"
+                f"  check minus import: {_ms(check - imported)} ms")
         imports = report.startup.get("imports", {})
         if imports.get("top_ms"):
             add(f"  imports on that path (-X importtime, one run, inflated by its own bookkeeping): "
