@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every draft")
-    check.add_argument("--no-cache", action="store_true", help="do not use the online-check cache")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write caches (parsed rule packs, online answers)")
     check.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes (default: all cores)")
     check.add_argument("--stdin-filename", metavar="NAME", help="read standard input as a draft of this name")
     check.add_argument("--changed-since", metavar="REF", help="only findings on lines changed since this git ref")

@@ -74,7 +74,7 @@ class Session:
     def packs_for(self, config: config_mod.Config) -> Packs:
         if config.path not in self._packs:
             files = builtin_pack_files() + [Path(p) for p in self.registry.pack_files]
-            self._packs[config.path] = Packs.load(files, self.registry.schemas, config.rule_packs)
+            self._packs[config.path] = Packs.load(files, self.registry.schemas, config.rule_packs, self.options.cache)
         return self._packs[config.path]
 
     def use_packs(self, config: config_mod.Config, packs: Packs) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import yaml
 
+from factlint import __version__
 from factlint.errors import UsageError
 
 try:
@@ -25,6 +29,8 @@ BUILTIN_DIR = _HERE / "rules" if (_HERE / "rules").is_dir() else _HERE.parent / 
 Schema = Any
 
 HEADER: dict[str, Schema] = {"pack": str, "?description": str, "?source": str}
+_CACHE_VERSION = f"packs-1-{__version__}"
+_MISS = object()
 
 
 @dataclass(frozen=True)
@@ -114,18 +120,64 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True) -> tuple[str, dict] | None:
+def cache_dir() -> Path:
+    """Where factlint keeps what it can rebuild (parsed packs): $FACTLINT_CACHE_DIR, else the user cache."""
+    if os.environ.get("FACTLINT_CACHE_DIR"):
+        return Path(os.environ["FACTLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "factlint"
+
+
+def _cache_path(text: str, schemas_key: str, strict: bool) -> Path:
+    digest = hashlib.sha256(f"{_CACHE_VERSION}\0{strict}\0{schemas_key}\0{text}".encode("utf-8", "surrogatepass"))
+    return cache_dir() / "packs" / f"{digest.hexdigest()[:40]}.pickle"
+
+
+def _cached(path: Path) -> Any:
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except Exception:  # a missing, partial or foreign cache entry is simply rebuilt
+        return _MISS
+
+
+def _store(path: Path, value: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:  # a read-only home is no reason to fail a lint
+        pass
+
+
+def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True,
+              schemas_key: str | None = None) -> tuple[str, dict] | None:
     """Parse and validate one pack file; raise UsageError naming file, line and key.
 
     A pack no rule reads is an error when `strict` (a newsroom's own pack: a
     typo in its name would silently do nothing), else it is skipped (a
-    shipped pack whose rules' plugin is not loaded).
+    shipped pack whose rules' plugin is not loaded). With `schemas_key` (the
+    schemas' fingerprint), a pack that validated before is read from the
+    cache: parsing YAML is most of a one-file run's start-up.
     """
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise UsageError(f"{shown}: cannot read rule pack: {e}") from None
+    if schemas_key is not None:
+        entry = _cache_path(text, schemas_key, strict)
+        value = _cached(entry)
+        if value is _MISS:
+            value = _read_pack_text(text, shown, schemas, strict)
+            _store(entry, value)
+        return value
+    return _read_pack_text(text, shown, schemas, strict)
+
+
+def _read_pack_text(text: str, shown: str, schemas: Mapping[str, Schema], strict: bool) -> tuple[str, dict] | None:
     try:
         loader = _Loader(text)
         try:
@@ -188,11 +240,13 @@ class Packs:
         return sorted(self._data)
 
     @classmethod
-    def load(cls, files: Iterable[Path], schemas: Mapping[str, Schema], own: Iterable[Path] = ()) -> "Packs":
+    def load(cls, files: Iterable[Path], schemas: Mapping[str, Schema], own: Iterable[Path] = (),
+             cache: bool = True) -> "Packs":
         """Load shipped `files` (skipping packs no rule reads) then the newsroom's `own` packs."""
         data: dict[str, dict] = {}
+        key = repr(sorted(schemas.items(), key=lambda kv: kv[0])) if cache else None
         for path, strict in [(Path(p), False) for p in files] + [(Path(p), True) for p in own]:
-            loaded = read_pack(path, schemas, strict)
+            loaded = read_pack(path, schemas, strict, key)
             if loaded is not None:
                 name, content = loaded
                 data[name] = _merge(data[name], content) if name in data else content
