@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
@@ -181,7 +180,6 @@ def load(path: Path, sections: Mapping[str, Any]) -> Config:
     )
 
 
-@functools.lru_cache(maxsize=None)
 def discover(folder: Path) -> Path | None:
     """The first configuration file from `folder` upwards (first found wins)."""
     for parent in (folder, *folder.parents):

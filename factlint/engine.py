@@ -60,12 +60,16 @@ class Session:
         self.registry = registry
         self.options = options
         self._configs: dict[Path | None, config_mod.Config] = {}
+        self._discovered: dict[Path, Path | None] = {}
         self._packs: dict[Path | None, Packs] = {}
         self._client = None
 
     # -- configuration -------------------------------------------------
     def config_for(self, path: Path) -> config_mod.Config:
-        found = self.options.config or config_mod.discover(path.resolve().parent)
+        folder = path.resolve().parent
+        if folder not in self._discovered:  # once per folder and run: a later run sees new files
+            self._discovered[folder] = self.options.config or config_mod.discover(folder)
+        found = self._discovered[folder]
         if found not in self._configs:
             base = config_mod.load(found, self.registry.settings) if found else config_mod.Config()
             self._configs[found] = base.with_cli(self.options.select, self.options.extend_select, self.options.ignore)

@@ -49,7 +49,6 @@ def test_severity_overrides_by_code_or_prefix():
 
 
 def test_discovery_nearest_folder_and_first_name_wins(tmp_path):
-    config.discover.cache_clear()
     write(tmp_path / "pyproject.toml", "[tool.factlint]\nselect = ['DAT']\n")
     write(tmp_path / "news" / "factlint.yaml", "select: [QUO]\n")
     write(tmp_path / "news" / ".factlint.yaml", "select: [NAM]\n")
@@ -59,7 +58,6 @@ def test_discovery_nearest_folder_and_first_name_wins(tmp_path):
 
 
 def test_pyproject_without_a_factlint_table_is_passed_over(tmp_path):
-    config.discover.cache_clear()
     write(tmp_path / "factlint.yaml", "select: [DAT]\n")
     write(tmp_path / "sub" / "pyproject.toml", "[project]\nname = 'x'\n")
     assert config.discover(tmp_path / "sub") == tmp_path / "factlint.yaml"
@@ -101,3 +99,13 @@ def test_a_setting_with_a_fixed_set_of_values_is_checked_where_it_is_written(tmp
     with pytest.raises(UsageError) as error:
         config.load(path, {"quotes": {"?style": ("dominant", "curly", "straight")}})
     assert str(error.value) == f"{path}:2: configuration key 'quotes.style': 'fancy' is not one of dominant, curly, straight"
+
+
+def test_a_configuration_written_between_two_runs_is_seen(tmp_path):
+    from factlint.testing import registry
+    from factlint.engine import Options, Session
+
+    draft = write(tmp_path / "a.md", "Text.\n")
+    assert Session(registry(), Options()).config_for(draft).path is None
+    write(tmp_path / ".factlint.yaml", "select: [DAT]\n")
+    assert Session(registry(), Options()).config_for(draft).path == tmp_path / ".factlint.yaml"
