@@ -447,6 +447,15 @@ def _quotation(story: Story) -> str:
     return f"{o}{said}.{c} {_cap(person.pronoun)} said the {fill('{noun}', story)} would be reviewed {_when(story)}."
 
 
+def _continued_quotation(story: Story) -> tuple[str, str]:
+    """A quotation over two paragraphs: the first has no closing mark, the second opens again (SPEC's convention)."""
+    rng = story.rng
+    o, c, _ = story.marks
+    speaker = _mention(story, _person(story), subject=False)
+    first = f"{o}{fill(rng.choice(QUOTES), story)},{c} said {speaker}. {o}{fill(rng.choice(QUOTES), story)}."
+    return _tidy(first), f"{o}{fill(rng.choice(QUOTES), story)}.{c}"
+
+
 def _plant_paragraph(story: Story, kind: str) -> str:
     """One planted error, in a sentence that otherwise reads like the rest."""
     rng = story.rng
@@ -564,6 +573,13 @@ def build(seed: int, index: int) -> tuple[Story, str]:
             story.blocks.append(("list", [fill(rng.choice(LIST_ITEMS), story) for _ in range(rng.randint(2, 4))]))
         elif roll < 0.115:
             story.blocks.append(("blockquote", f"{fill(rng.choice(QUOTES), story)}."))
+        elif roll < 0.13:
+            first, second = _continued_quotation(story)
+            story.blocks.append(("paragraph", first))
+            story.words += _word_count(first)
+            story.blocks.append(("paragraph", second))
+        elif roll < 0.14:
+            story.blocks.append(("embed", f"https://video.example.net/embed/{rng.randint(10**6, 10**7)}"))
         elif pending and roll < 0.25:
             kind = pending.pop(0)
             story.blocks.append(("paragraph", _plant_paragraph(story, kind)))
@@ -581,6 +597,8 @@ def build(seed: int, index: int) -> tuple[Story, str]:
 def _word_count(payload: object) -> int:
     if isinstance(payload, Image):
         return len(payload.caption.split())
+    if isinstance(payload, str) and payload.startswith("https://"):
+        return 0  # an embed's address is not prose
     if isinstance(payload, list):
         return sum(len(p.split()) for p in payload)
     return len(str(payload).split())
@@ -630,12 +648,17 @@ def render_markdown(story: Story) -> str:
     blocks = list(story.blocks)
     if lead is not None:
         blocks.insert(1, ("image", lead))
-    for kind, payload in blocks:
+    suppressed = _suppressed_paragraph(rng, blocks, 0.05)
+    for index, (kind, payload) in enumerate(blocks):
         if kind == "paragraph":
             text = LINK.sub(r"[\1](\2)", str(payload))
             if rng.random() < 0.05:
                 text = text.replace(story.place, f"**{story.place}**", 1)
+            if index == suppressed:
+                lines.append("<!-- factlint: disable-next-line=DAT001 -->")
             lines += [text, ""]
+        elif kind == "embed":
+            lines += ["```html", f'<iframe src="{payload}" width="640" height="360" title="Video"></iframe>', "```", ""]
         elif kind == "subheading":
             lines += [f"## {payload}", ""]
         elif kind == "list":
@@ -647,6 +670,15 @@ def render_markdown(story: Story) -> str:
     if rng.random() < 0.1:
         lines += ["<!-- editor: check the figures with the finance desk -->", ""]
     return "\n".join(lines)
+
+
+def _suppressed_paragraph(rng: random.Random, blocks: Sequence[tuple[str, object]], rate: float) -> int | None:
+    """Where an editor silenced DAT001: often on a relative date, sometimes where none is left (an unused suppression)."""
+    if rng.random() >= rate:
+        return None
+    paragraphs = [i for i, (kind, _) in enumerate(blocks) if kind == "paragraph"]
+    relative = [i for i in paragraphs if re.search(r"\b(yesterday|today|last week|tomorrow)\b", str(blocks[i][1]))]
+    return rng.choice(relative if relative and rng.random() < 0.8 else paragraphs)
 
 
 def _markdown_image(rng: random.Random, image: Image) -> list[str]:
@@ -677,12 +709,15 @@ def render_text(story: Story) -> str:
     blocks = list(story.blocks)
     if story.lead_image is not None:
         blocks.insert(1, ("image", story.lead_image))
+    suppressed = _suppressed_paragraph(rng, blocks, 0.03)
     for index, (kind, payload) in enumerate(blocks):
         if kind == "paragraph":
             text = LINK.sub(r"\1 (\2)", str(payload))
             if index == 0 and rng.random() < 0.4:
                 when = story.reference_date or story.event_date
                 text = f"{story.place.upper()}, {MONTHS[when.month - 1]} {when.day} - {text}"
+            if index == suppressed:
+                lines.append("factlint: disable-next-line=DAT001")
             lines += [text, ""]
         elif kind == "subheading":
             lines += [str(payload), ""]
@@ -733,6 +768,8 @@ def render_html(story: Story) -> str:
             body.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in payload) + "</ul>")  # type: ignore[union-attr]
         elif kind == "blockquote":
             body.append(f"<blockquote><p>{esc(str(payload))}</p></blockquote>")
+        elif kind == "embed":
+            body.append(f'<div class="embed"><iframe src="{payload}" title="Video"></iframe></div>')
         elif kind == "image":
             body.append(_html_figure(rng, payload, esc))  # type: ignore[arg-type]
     tail = ["</article>", f"<footer><p>&copy; {story.event_date.year} {rng.choice(PUBLICATIONS)}</p></footer>",
