@@ -223,15 +223,17 @@ def child_env(pycache: Path | None) -> dict[str, str]:
 
 
 def corpus_runs(args: argparse.Namespace, folder: Path, scratch: Path, report: Report) -> None:
-    """Default jobs and -j 1, interleaved so the machine's drift hits both alike."""
+    """Default jobs and -j 1, interleaved in alternating order so the machine's drift hits both alike."""
     variants = {
         f"-j {args.jobs}" if args.jobs else f"default jobs ({os.cpu_count()} cores)": ["-j", str(args.jobs)] if args.jobs else [],
         "-j 1": ["-j", "1"],
     }
     runs: dict[str, list[ProcessRun]] = {name: [] for name in variants}
     failures: dict[str, ProcessRun] = {}
+    order = list(enumerate(variants.items()))
     for repeat in range(args.repeat):
-        for number, (name, extra) in enumerate(variants.items()):
+        # A B, then B A: a machine that speeds up or slows down over the run favours neither.
+        for number, (name, extra) in order if repeat % 2 == 0 else order[::-1]:
             out = scratch / f"findings-{number}-{repeat}.json"
             argv = [args.python, "-m", "factlint", "check", str(folder), "--format", "json", *extra]
             done = run_process(argv, folder, args.env, out, sample=True)
@@ -493,7 +495,7 @@ def render(report: Report, args: argparse.Namespace) -> str:
 
     runs = {k: v for k, v in report.corpus_runs.items() if isinstance(v, dict)}
     if runs:
-        add(f"Whole corpus: `factlint check CORPUS --format json` as a subprocess, {args.repeat} repeat(s), interleaved")
+        add(f"Whole corpus: `factlint check CORPUS --format json` as a subprocess, {args.repeat} repeat(s), interleaved A B B A")
         add(f"  {'':<24}{'wall s min / median / max':>27}{'CPU s':>8}{'files/s':>9}{'MB/s':>7}"
             f"{'peak RSS MiB':>14}{'tree RSS MiB':>14}")
         for name, run in runs.items():
