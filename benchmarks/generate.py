@@ -102,7 +102,8 @@ DESKS = {
                     ("air quality", "river levels", "evacuation routes", "power lines", "crop losses"),
                     ("issued", "extended", "lifted", "upgraded", "recorded", "forecast"),
                     ("farmers", "commuters", "pupils", "emergency crews", "families")),
-    "health": Desk(("vaccine programme", "hospital wing", "waiting list", "walk-in clinic", "outbreak", "ambulance rota"),
+    "health": Desk(("vaccine programme", "hospital wing", "waiting list", "walk-in clinic", "outbreak",
+                    "ambulance rota"),
                    ("staff shortages", "bed numbers", "screening rates", "mental health services", "GP appointments"),
                    ("opened", "closed", "expanded", "reviewed", "funded", "paused"),
                    ("nurses", "patients", "carers", "junior doctors", "pharmacists")),
@@ -147,7 +148,8 @@ SUBHEADINGS = ("What happens next", "The cost", "Reaction", "A long road", "Back
                "In {place}", "The numbers", "Questions remain", "Next steps for {issue}")
 LEDES = (
     "{Org_cap} {action} the {noun} {when}, ending weeks of uncertainty over {issue} for {groups} across {place}.",
-    "{groups_cap} in {place} woke {when} to news that the {noun} had been {action}, a decision that could reshape {issue} for years.",
+    "{groups_cap} in {place} woke {when} to news that the {noun} had been {action}, "
+    "a decision that could reshape {issue} for years.",
     "After {a_adj} debate that ran past midnight, {org} {action} a {money} {noun} {when}.",
     "The {noun} in {place} was {action} {when}, {org} said, as {groups} pressed for answers on {issue}.",
 )
@@ -475,7 +477,8 @@ def _plant_paragraph(story: Story, kind: str) -> str:
     if kind == "unattributed-quote":
         return f"{o}{fill(rng.choice(QUOTES), story)}.{c}"
     if kind == "unbalanced-quote":
-        return f"{_cap(fill('{groups}', story))} were told the {fill('{noun}', story)} was {o}{fill(rng.choice(QUOTES), story)} by the end of the year."
+        told = f"{_cap(fill('{groups}', story))} were told the {fill('{noun}', story)} was"
+        return f"{told} {o}{fill(rng.choice(QUOTES), story)} by the end of the year."
     if kind == "mismatched-marks":
         person = _person(story)
         return f"\"{fill(rng.choice(QUOTES), story)},\u201d said {_mention(story, person, subject=False)}."
@@ -673,7 +676,7 @@ def render_markdown(story: Story) -> str:
 
 
 def _suppressed_paragraph(rng: random.Random, blocks: Sequence[tuple[str, object]], rate: float) -> int | None:
-    """Where an editor silenced DAT001: often on a relative date, sometimes where none is left (an unused suppression)."""
+    """Where an editor silenced DAT001: mostly over a relative date, sometimes where none is (an unused suppression)."""
     if rng.random() >= rate:
         return None
     paragraphs = [i for i, (kind, _) in enumerate(blocks) if kind == "paragraph"]
@@ -748,11 +751,13 @@ def render_html(story: Story) -> str:
             f"<title>{esc(story.headline)}</title>"]
     if story.reference_date:
         if rng.random() < 0.7:
-            head.append(f'<meta property="article:published_time" content="{story.reference_date.isoformat()}T08:00:00Z">')
+            published = f"{story.reference_date.isoformat()}T08:00:00Z"
+            head.append(f'<meta property="article:published_time" content="{published}">')
         else:
             head.append(f'<meta name="date" content="{story.reference_date.isoformat()}">')
     head += ['<link rel="stylesheet" href="/css/site.css">', "</head>", "<body>",
-             f'<header><nav><a href="/">{rng.choice(PUBLICATIONS)}</a> | <a href="/{story.desk}">{_cap(story.desk)}</a></nav></header>',
+             f'<header><nav><a href="/">{rng.choice(PUBLICATIONS)}</a> | '
+             f'<a href="/{story.desk}">{_cap(story.desk)}</a></nav></header>',
              "<article>", f"<h1>{esc(story.headline)}</h1>",
              f'<p class="byline">By {rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}</p>']
     body = []

@@ -194,15 +194,16 @@ def run_process(argv: Sequence[str], cwd: Path, env: dict[str, str], stdout_path
         with TreeSampler(proc.pid) if sample else contextlib.nullcontext() as sampler:
             # Read stderr on a thread so a chatty child never blocks on a full pipe while we wait4.
             err: list[bytes] = []
-            reader = threading.Thread(target=lambda: err.append(proc.stderr.read()), daemon=True)  # type: ignore[union-attr]
+            stderr = proc.stderr
+            reader = threading.Thread(target=lambda: err.append(stderr.read() if stderr else b""), daemon=True)
             reader.start()
             _, status, usage = os.wait4(proc.pid, 0)
             seconds = time.perf_counter() - start
         reader.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     proc.stderr.close()  # type: ignore[union-attr]
-    return ProcessRun(seconds, usage.ru_utime + usage.ru_stime, proc.returncode, usage.ru_maxrss, sampler.peak_kib if sampler else 0,
-                      b"".join(err).decode("utf-8", "replace"))
+    return ProcessRun(seconds, usage.ru_utime + usage.ru_stime, proc.returncode, usage.ru_maxrss,
+                      sampler.peak_kib if sampler else 0, b"".join(err).decode("utf-8", "replace"))
 
 
 def child_env(pycache: Path | None) -> dict[str, str]:
@@ -224,10 +225,8 @@ def child_env(pycache: Path | None) -> dict[str, str]:
 
 def corpus_runs(args: argparse.Namespace, folder: Path, scratch: Path, report: Report) -> None:
     """Default jobs and -j 1, interleaved in alternating order so the machine's drift hits both alike."""
-    variants = {
-        f"-j {args.jobs}" if args.jobs else f"default jobs ({os.cpu_count()} cores)": ["-j", str(args.jobs)] if args.jobs else [],
-        "-j 1": ["-j", "1"],
-    }
+    parallel = f"-j {args.jobs}" if args.jobs else f"default jobs ({os.cpu_count()} cores)"
+    variants = {parallel: ["-j", str(args.jobs)] if args.jobs else [], "-j 1": ["-j", "1"]}
     runs: dict[str, list[ProcessRun]] = {name: [] for name in variants}
     failures: dict[str, ProcessRun] = {}
     order = list(enumerate(variants.items()))
@@ -309,7 +308,7 @@ def startup(args: argparse.Namespace, drafts: list[Draft], scratch: Path, report
             report.notes.append(f"{name.strip()} exited {sorted(codes[name])}: {_first_line(errors[name])}")
     report.startup = {
         "imports": import_costs(args.python, check, scratch, args.env),
-        "draft": {"path": str(draft.path.relative_to(report.corpus["path"])) if args.corpus is None else str(draft.path),
+        "draft": {"path": str(draft.path if args.corpus else draft.path.relative_to(report.corpus["path"])),
                   "bytes": draft.size},
         "commands": {name: {"seconds": Spread(tuple(t)).as_dict(), "cpu_seconds": Spread(tuple(cpu[name])).as_dict(),
                             "maxrss_mib": rss[name] / 1024} if t else None
@@ -318,7 +317,7 @@ def startup(args: argparse.Namespace, drafts: list[Draft], scratch: Path, report
 
 
 def import_costs(python: str, argv: list[str], cwd: Path, env: dict[str, str]) -> dict[str, Any]:
-    """What the one-draft check spends importing, from `python -X importtime`: the total and the dearest top-level imports.
+    """What the one-draft check spends importing (`python -X importtime`): the total and the dearest top-level imports.
 
     Modules imported inside functions show at the top level too, which is
     what we want: they are paid on this path all the same.
@@ -484,8 +483,8 @@ def render(report: Report, args: argparse.Namespace) -> str:
     add(f"factlint benchmark  {m['date']}  {m['platform']}, {m['cores']} cores, Python {m['python']}, "
         f"factlint {m['factlint']} ({m['git']})")
     if m.get("load_before"):
-        add(f"load average (1/5/15 min) before: {' '.join(map(str, m['load_before']))}"
-            f", after: {' '.join(map(str, m.get('load_after') or []))}  ({m['cores']} cores: above that, others compete)")
+        add(f"load average (1/5/15 min) before: {' '.join(map(str, m['load_before']))}, after: "
+            f"{' '.join(map(str, m.get('load_after') or []))}  ({m['cores']} cores: above that, others compete)")
     generated = f", generated in {c['seconds']:.1f} s (seed {c['seed']})" if c.get("generated") else " (reused)"
     add(f"corpus: {c['files']} drafts ({', '.join(f'{n} {f}' for f, n in sorted(c['formats'].items()))}), "
         f"{c['bytes'] / 1e6:.1f} MB{generated}")
@@ -495,13 +494,15 @@ def render(report: Report, args: argparse.Namespace) -> str:
 
     runs = {k: v for k, v in report.corpus_runs.items() if isinstance(v, dict)}
     if runs:
-        add(f"Whole corpus: `factlint check CORPUS --format json` as a subprocess, {args.repeat} repeat(s), interleaved A B B A")
+        add(f"Whole corpus: `factlint check CORPUS --format json` as a subprocess, {args.repeat} repeat(s),"
+            " interleaved A B B A")
         add(f"  {'':<24}{'wall s min / median / max':>27}{'CPU s':>8}{'files/s':>9}{'MB/s':>7}"
             f"{'peak RSS MiB':>14}{'tree RSS MiB':>14}")
         for name, run in runs.items():
             s = run["seconds"]
-            add(f"  {name:<24}{s['min']:>9.2f} /{s['median']:>7.2f} /{s['max']:>7.2f}{run['cpu_seconds']['median']:>8.1f}"
-                f"{run['files_per_s']:>9.1f}{run['mb_per_s']:>7.2f}{run['maxrss_mib']:>14.0f}{run['tree_rss_mib']:>14.0f}")
+            add(f"  {name:<24}{s['min']:>9.2f} /{s['median']:>7.2f} /{s['max']:>7.2f}"
+                f"{run['cpu_seconds']['median']:>8.1f}{run['files_per_s']:>9.1f}{run['mb_per_s']:>7.2f}"
+                f"{run['maxrss_mib']:>14.0f}{run['tree_rss_mib']:>14.0f}")
         medians = [r["seconds"]["median"] for r in runs.values()]
         best = [r["seconds"]["min"] for r in runs.values()]
         if len(medians) == 2:
@@ -627,13 +628,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="drafts to generate (default 400, to stay near 3 minutes; the full corpus is 2000)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--corpus", type=Path, help="lint this folder of drafts; generated there if it has none")
-    parser.add_argument("--jobs", type=int, default=0, help="-j for the parallel corpus run (default: factlint's own, all cores)")
-    parser.add_argument("--repeat", type=int, default=3, help="repeats of the corpus runs and the Markdown ceiling (default 3)")
+    parser.add_argument("--jobs", type=int, default=0,
+                        help="-j for the parallel corpus run (default: factlint's own, all cores)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="repeats of the corpus runs and the Markdown ceiling (default 3)")
     parser.add_argument("--startup-repeat", type=int, default=10, help="repeats of the one-draft timings (default 10)")
     parser.add_argument("--inprocess-repeat", type=int, default=1, help="repeats of the in-process pass (default 1)")
     parser.add_argument("--rule-sample", type=int, default=200, help="drafts in the per-rule breakdown (default 200)")
     parser.add_argument("--no-rule-costs", action="store_true", help="skip the per-rule breakdown")
-    parser.add_argument("--python", default=sys.executable, help="the interpreter that runs factlint (default: this one)")
+    parser.add_argument("--python", default=sys.executable,
+                        help="the interpreter that runs factlint (default: this one)")
     parser.add_argument("--out", type=Path, help="also write every measurement as JSON to this file")
     args = parser.parse_args(argv)
     if min(args.count, args.repeat, args.startup_repeat, args.inprocess_repeat, args.rule_sample) < 1:
