@@ -536,7 +536,8 @@ def render(report: Report, args: argparse.Namespace) -> str:
         if imports.get("top_ms"):
             add(f"  imports on that path (-X importtime, one run, inflated by its own bookkeeping): "
                 f"{imports['total_ms']:.0f} ms, most in:")
-            add("    " + ", ".join(f"{name} {ms:.0f}" for name, ms in imports["top_ms"].items()))
+            lines.extend(textwrap.wrap(", ".join(f"{name} {ms:.0f}" for name, ms in imports["top_ms"].items()), 110,
+                                       initial_indent="    ", subsequent_indent="    "))
         add("")
 
     ceiling = report.markdown_ceiling
