@@ -41,6 +41,8 @@ def test_future_and_present_tense_mean_the_next_or_nearest() -> None:
             Case("Mayor Ruiz is expected to sign the budget on Monday.", message=likely("Monday", "Monday, 16 March 2026"),
                  fixed="Mayor Ruiz is expected to sign the budget on Monday, March 16."),
             Case("The union will strike on Tuesday.", message=likely("Tuesday", "Tuesday, 17 March 2026")),
+            # reported speech: "would" is the future of a past "said"
+            Case("The union said it would meet the operator on Friday.", message=likely("Friday", "Friday, 13 March 2026")),
             Case("The market opens on Saturday.", message=likely("Saturday", "Saturday, 14 March 2026")),
             Case("The market opens on Monday.", message=likely("Monday", "Monday, 9 March 2026")),
         ],
