@@ -696,11 +696,29 @@ def _read_names(
     names = [p for p, r in pieces if r in ("", "author", "source")]
     author = next((p for p, r in pieces if r == "author"), None)
     if author is None:
-        author = next((p for p, r in pieces if r == "" and registry.site_named(p.text) is None), None)
+        author = next((p for p, r in pieces if r == "" and registry.site_named(p.text) is None
+                       and not _caption_sentence(text, p)), None)
     source = next((p for p, r in pieces if r == "source"), None)
     if source is None:
         source = next((p for p, r in pieces if r == "" and registry.site_named(p.text) is not None), None)
     return names, author, source
+
+
+#: Words that may stand lower case inside a person's or agency's name ("Ana de la Cruz for the Guardian").
+_NAME_PARTICLES = frozenset(
+    "de da das do dos del della di du la le van von der den ter bin ibn al el y and for of the".split())
+
+
+def reads_like_name(text: str) -> bool:
+    """ "Sam Reed", "Ana de la Cruz for the Guardian": a name, not a caption sentence."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or not w[0].isalpha()
+                                       for w in words)
+
+
+def _caption_sentence(text: str, piece: Part) -> bool:
+    """A sentence of lower-case words ending in a full stop: "The chamber during the vote." is no author."""
+    return text[piece.end : piece.end + 1] in (".", "!", "?") and not reads_like_name(piece.text)
 
 
 def _split_chunk(text: str, start: int, end: int, role: str, pieces: list[tuple[Part, str]], prefixes: Prefixes) -> str:

@@ -261,3 +261,14 @@ def test_parsing_never_crashes_and_parts_stay_inside(text: str) -> None:
         if part is not None:
             assert 0 <= part.start <= part.end <= len(text)
     assert 0 <= c.start <= c.end <= len(text)
+
+
+def test_a_caption_sentence_is_not_the_author() -> None:
+    from factlint.licences import reads_like_name
+
+    credit = parse_credit("Photo: Boats at the quay. CC BY 4.0", REG, PREFIXES, 0)
+    assert credit.author is None
+    credit = parse_credit("Photo: Ola Berg. CC BY 4.0", REG, PREFIXES, 0)
+    assert credit.author is not None and credit.author.text == "Ola Berg"
+    assert reads_like_name("Ana de la Cruz for the Guardian")
+    assert not reads_like_name("Boats moored at the quay")

@@ -21,6 +21,7 @@ from factlint.licences import (
     find_credit,
     parse_credit,
     prefixes,
+    reads_like_name,
     registry,
 )
 from factlint.plugins import hookimpl
@@ -64,6 +65,11 @@ class Policy:
     def is_exempt(self, texts: Iterable[str]) -> bool:
         """Whether a credit names the newsroom's own staff or an agency, whose photos need no licence."""
         return any(p.search(t) for t in texts for p in (*self.own, *self.agencies))
+
+    def ends_with_agency(self, text: str) -> bool:
+        """Whether a short line ends in a staff or agency name: "Maria Lopez/Reuters", "Jo Li, AP"."""
+        end = len(text.rstrip(" .*_)]\n"))
+        return any(m.end() == end for p in (*self.own, *self.agencies) for m in p.finditer(text))
 
 
 def _name_pattern(name: str, case_sensitive_acronyms: bool = True) -> re.Pattern[str]:
@@ -194,10 +200,57 @@ def _credit_in(text: str, to_source: Callable[[int, int], Span], block: Block | 
     if block is not None and block.text == text and block.prose[at] != text[at]:
         return None  # the prefix stands in code ("`Photo: x`"), which is not prose
     credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
+    if not credit.licences:
+        credit = _later_credit(text, credit, tools, _links(block)) or credit
     located = Located(credit, text, to_source)
     if not re.search(r"\w", located.body_text):
         return None  # "Photo:" and nothing after it credits nobody
     return located
+
+
+def _later_credit(text: str, first: Credit, tools: "Tools", links: Sequence[tuple[int, int, str]]) -> Credit | None:
+    """The credit a later sentence of the same credit line gives, when the prefix opened a caption.
+
+    "Photo: Councillor Anita Patel at the village hall. Photo by Sam Reed, CC BY
+    4.0, https://…" is one media item: its licence and author stand in the
+    second sentence, and the first is the caption, not the author. A later
+    sentence counts as the credit when it names a licence, opens with a credit
+    prefix, is a short line ending in an agency ("Maria Lopez/Reuters"), or,
+    after a first sentence that is no name, is a name alone ("Sam Reed.").
+    """
+    at = first.end
+    while at < len(text):
+        skip = re.match(r"[\s.,;:!?)\]*_\"”’—–-]*", text[at:])
+        start = at + (skip.end() if skip else 0)
+        if start >= len(text):
+            return None
+        later = parse_credit(text, tools.registry, tools.prefixes, start, links)
+        if later.end <= start:
+            return None
+        segment = text[start : later.end]
+        named = first.author is None or not reads_like_name(first.author.text)
+        if later.licences or later.prefix is not None or (
+                len(segment.split()) <= 8 and tools.policy.ends_with_agency(segment)) or (
+                named and later.author is not None and reads_like_name(segment.strip(" .*_"))):
+            return _merged(text, first, later)
+        at = later.end
+    return None
+
+
+def _merged(text: str, first: Credit, later: Credit) -> Credit:
+    """The later credit, reaching back to the line's prefix; the first sentence is its caption."""
+    from dataclasses import replace
+
+    opening = first.author or first.source
+    author = later.author
+    if author is None and opening is not None and reads_like_name(opening.text):
+        author = opening  # "Photo: Sam Reed. Licensed under CC BY 4.0."
+    body = first.prefix.end if first.prefix else first.start
+    caption_end = len(text[body : later.start].rstrip(" .*_"))
+    caption = Part(body, body + caption_end, text[body : body + caption_end]) if author is not opening else None
+    names = later.names if author is later.author else (opening, *later.names)
+    return replace(later, start=first.start, prefix=first.prefix, author=author, caption=caption,
+                   names=tuple(n for n in names if n is not None))
 
 
 def _field_key(name: str) -> str:
