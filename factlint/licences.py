@@ -712,7 +712,7 @@ _NAME_PARTICLES = frozenset(
 def reads_like_name(text: str) -> bool:
     """ "Sam Reed", "Ana de la Cruz for the Guardian": a name, not a caption sentence."""
     words = text.split()
-    return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or not w[0].isalpha()
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or not w[0].isalpha()
                                        for w in words)
 
 
