@@ -647,10 +647,17 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     # "Borussia Dortmund" one, too): good enough to compare spellings, not to
     # call the surname's earlier use a missing introduction (`evidence` stays False).
     speaking = {m.key for m in scan.lone if m.speaks and not m.group and not lexicon.is_not_name(m.core)}
+    # A surname alone after a person's title ("Secretary Blinken", "Dr Okafor")
+    # is a person's, and so is the full name that ends in it ("Antony Blinken"),
+    # whose given name the pack may not know: evidence enough for NAM002. A
+    # speech verb is not, as clubs and companies speak too ("Dortmund said").
+    titled = {m.key for m in scan.lone if m.title and m.body and not m.group and not m.plural
+              and not lexicon.is_not_name(m.core)}
     # The same full name elsewhere with evidence vouches for it ("Novelist
     # Chimamanda Okoro" in the headline, "Chimamanda Okoro, whose novels..." in the body).
     vouched = {(m.key, lexicon.given_key(m.given[0].text)) for m in scan.full if m.evidence}
-    full = [m if m.evidence or (m.key, lexicon.given_key(m.given[0].text)) not in vouched else _with(m, evidence=True)
+    full = [m if m.evidence or not ((m.key, lexicon.given_key(m.given[0].text)) in vouched
+                                    or (m.key in titled and _given_shaped(m, lexicon))) else _with(m, evidence=True)
             for m in scan.full]
     people = _People.of([m for m in full if m.evidence or m.key in speaking])
     mentions = list(people.full) + [m for m in scan.lone if _keeps(m, people, lexicon)]
@@ -659,6 +666,13 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
         if m.spelling in spellings or any(_display_variant(m.core, s) for s in spellings):
             mentions.append(m)
     return sorted(mentions, key=lambda m: m.order)
+
+
+def _given_shaped(m: Mention, lexicon: Lexicon) -> bool:
+    """Whether the words before a surname can be given names: one or two, none a place, body or common word."""
+    return 1 <= len(m.given) <= 2 and all(
+        is_latin(g.text) and len(g.text) > 1 and not lexicon.is_not_name(g.text) and not g.text.isupper()
+        for g in m.given)
 
 
 def _keeps(m: Mention, people: _People, lexicon: Lexicon) -> bool:

@@ -1,0 +1,44 @@
+"""NAM002 when the full name's given name is unknown: a titled surname elsewhere says the pair is a person."""
+
+from __future__ import annotations
+
+from factlint.testing import Case, assert_rule, lint
+
+
+def msg(surname: str, full: str, line: int) -> str:
+    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
+
+
+def nam002(text: str, fmt: str = "markdown") -> list[tuple[int, int]]:
+    return [(r.row, r.column) for r in lint(text, format=fmt, select=["NAM002"])]
+
+
+def test_a_titled_surname_before_a_full_name_with_an_unknown_given_name() -> None:
+    assert_rule("NAM002", invalid=[
+        Case("Ambassador Threlkeld had tried the same format. Oriel Threlkeld now teaches law.\n",
+             row=1, column=1, end_column=21, message=msg("Ambassador Threlkeld", "Oriel Threlkeld", 1)),
+        Case("Dr. Quarshie warned the clinic was full.\n\nYorick Quarshie runs it.\n", row=1, column=1, message=msg("Dr. Quarshie", "Yorick Quarshie", 3)),
+        # a role in apposition is a title too
+        Case("Vandermolen, the former chairman, resigned. Thorvald Vandermolen left in May.\n", row=1, column=1,
+             message=msg("Vandermolen", "Thorvald Vandermolen", 1)),
+    ])
+
+
+def test_the_same_pair_in_plain_text() -> None:
+    text = "Talks\n\nSenator Okonjo-Brandt voted no. Ottoline Okonjo-Brandt chairs the panel.\n"
+    assert nam002(text, "text") == [(3, 1)]
+
+
+def test_near_misses() -> None:
+    assert_rule("NAM002", valid=[
+        # the full name first
+        "Oriel Threlkeld now teaches law. Ambassador Threlkeld had tried the same format.\n",
+        # clubs and companies speak too: a speech verb alone is no person
+        "Dortmund said the fee was too high. Borussia Dortmund later raised its offer.\n",
+        # a sentence opener is no given name
+        "Ambassador Threlkeld spoke first. Later Threlkeld left the room.\n",
+        # a place before the surname is no given name
+        "Ambassador Threlkeld spoke first. London Threlkeld is a law firm.\n",
+        # a surname used alone with no title: nothing says the pair is a person
+        "Threlkeld had tried the same format. Oriel Threlkeld now teaches law.\n",
+    ])
