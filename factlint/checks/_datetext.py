@@ -51,6 +51,7 @@ class Vocabulary:
     duration_cues: tuple[str, ...]
     habitual: frozenset[str]
     day_kinds: frozenset[str]
+    openers: frozenset[str]
     prepositions: frozenset[str]
     past: frozenset[str]
     not_past: frozenset[str]
@@ -208,6 +209,7 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
         duration_cues=tuple(w.lower() for w in rel.get("duration-cues", [])),
         habitual=frozenset(w.lower() for w in rel.get("habitual", [])),
         day_kinds=frozenset(w.lower() for w in rel.get("day-kinds", [])),
+        openers=frozenset(w.lower() for w in rel.get("openers", [])),
         prepositions=frozenset(w.lower() for w in rel.get("prepositions", [])),
         past=frozenset(w.lower() for w in tense.get("past", [])),
         not_past=frozenset(w.lower() for w in tense.get("not-past", [])),
@@ -667,12 +669,14 @@ class Weekday:
     part_end: int = -1
 
 
-def find_weekdays(text: str, vocab: Vocabulary) -> list[Weekday]:
-    """Spelt-out weekdays that stand for one day, outside named days and titles."""
+def find_weekdays(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozenset()) -> list[Weekday]:
+    """Spelt-out weekdays that stand for one day, outside named days, titles and `known_names`."""
     names = name_spans(text, vocab) + _schedules(text, vocab)
     found = []
     for m in vocab.full_weekday_re.finditer(text):
         if overlaps(m.start(), m.end(), names):
+            continue
+        if known_names and _word_before(text, m.start()) + " " + _bare(m.group(0)) in known_names:
             continue
         before = previous_words(text, m.start())
         if before and before[0] in vocab.habitual:
@@ -696,6 +700,69 @@ def find_weekdays(text: str, vocab: Vocabulary) -> list[Weekday]:
             )
         )
     return found
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]$")
+
+
+def _word_before(text: str, offset: int) -> str:
+    """The capitalised word right before `offset`, one space between ("Sheffield" of "Sheffield Wednesday")."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, offset - 40), offset)
+    return m.group(1) if m else ""
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word[-2:-1] in APOSTROPHES and word.endswith("s") else word
+
+
+def weekday_names_in(texts: Sequence[str], vocab: Vocabulary) -> frozenset[str]:
+    """Capitalised word and weekday pairs that the draft itself shows to be a name ("Hartwell Wednesday").
+
+    A pair is a name when it takes a possessive ("Hartwell Wednesday's captain":
+    wire copy writes "Biden Tuesday signed" but never "Biden Tuesday's"), or
+    when it comes twice or more, its first word never stands without the
+    weekday, and no verb follows it as a subject at any mention (as "signed"
+    follows "Biden Tuesday"). A name is then no day at every mention, headline included.
+    """
+    stop = vocab.openers | vocab.prepositions | vocab.not_after | vocab.habitual | set(vocab.determiners)
+    stop |= {w.lower() for w in vocab.months} | {w.lower() for w in vocab.weekdays}
+    pairs: dict[str, int] = {}
+    named: set[str] = set()
+    dateline: set[str] = set()  # pairs a verb follows: "Biden Tuesday signed"
+    for text in texts:
+        for m in vocab.full_weekday_re.finditer(text):
+            first = _word_before(text, m.start())
+            if not first or first.lower() in stop:
+                continue
+            weekday = _bare(m.group(0))
+            pair = f"{first} {weekday}"
+            pairs[pair] = pairs.get(pair, 0) + 1
+            if weekday != m.group(0) and re.match(r"\s+[a-z]", text[m.end() :]):
+                named.add(pair)
+            elif _verb_after(text, m.end(), vocab) and not _object(text, m.start() - len(first) - 1, vocab):
+                dateline.add(pair)
+    for pair, count in pairs.items():
+        first = pair.split(" ", 1)[0]
+        alone = sum(len(re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", t)) for t in texts)
+        if count >= 2 and alone == count and pair not in dateline:
+            named.add(pair)
+    return frozenset(named)
+
+
+def _object(text: str, offset: int, vocab: Vocabulary) -> bool:
+    """After a preposition ("fans of Hartwell Wednesday filled") the verb that follows is not the pair's."""
+    before = previous_words(text, offset)
+    return bool(before) and before[-1] in vocab.prepositions
+
+
+def _verb_after(text: str, offset: int, vocab: Vocabulary) -> bool:
+    m = re.match(r"\s+([a-z][a-z'’]*)", text[offset:])
+    if not m:
+        return False
+    word = m.group(1)
+    if word in vocab.past or vocab.future_re.match(text[offset + m.start(1) :]):
+        return True
+    return len(word) > 4 and word.endswith("ed") and word not in vocab.not_past
 
 
 def _schedules(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 from typing import Any, Iterator, Mapping
 
@@ -161,9 +162,11 @@ def _relative_finding(
 def bare_weekday(document: Document, context: Context) -> Iterator[Finding]:
     vocab = _vocab(context)
     ref = document.reference_date
-    for block in dtx.iter_prose(document):
+    blocks = list(dtx.iter_prose(document))
+    known = dtx.weekday_names_in([b.prose for b in blocks], vocab)
+    for block in blocks:
         text = block.prose
-        weekdays = dtx.find_weekdays(text, vocab)
+        weekdays = dtx.find_weekdays(text, vocab, known)
         if not weekdays:
             continue
         taken = [(r.start, r.end) for r in dtx.find_relative(text, vocab, _title_case(block))]
@@ -240,7 +243,7 @@ def date_without_year(document: Document, context: Context) -> Iterator[Finding]
         for date in dtx.find_dates(block.prose, vocab):
             if date.form != "words" or date.year is not None or date.relative_year or date.problem:
                 continue
-            if date.sentence_years:
+            if date.sentence_years or _implied_problem(date, ref):
                 continue  # "In 2025, the fair opened on March 7": the sentence gives the year
             assert date.month is not None and date.day is not None
             span = block.span(date.date_start, date.end)
@@ -355,7 +358,13 @@ def _same_form(written: str, weekday: int, vocab: dtx.Vocabulary) -> str:
     explanation=(
         "A day past the end of its month, February 29 in a common year, or a month number above 12 "
         "is a typing slip that a reader will spot. factlint reports dates in words, ISO dates and "
-        "numeric dates with a year. Such a date gets no other DAT finding."
+        "numeric dates with a year. \"February 29\" written without a year takes the year the text "
+        "implies, as for DAT004: the one year its sentence states, else, with a reference date, the "
+        "story's year and the year that puts the day nearest to the story's date; it is reported "
+        "only when none of these is a leap year (so in a story dated December 2027, \"February 29\" "
+        "is taken as 2028's and passes, and one dated January 2026 is reported). Without a "
+        "reference date or a year in its sentence it is DAT003's. Such a date gets no other DAT "
+        "finding."
     ),
     example="Applications for the housing grant close on 31 April.",
     near_miss="Applications for the housing grant close on 30 April.",
@@ -363,13 +372,32 @@ def _same_form(written: str, weekday: int, vocab: dtx.Vocabulary) -> str:
 )
 def impossible_date(document: Document, context: Context) -> Iterator[Finding]:
     vocab = _vocab(context)
+    ref = document.reference_date
     for block in dtx.iter_prose(document):
         for date in dtx.find_dates(block.prose, vocab):
-            if date.problem:
+            problem = date.problem or _implied_problem(date, ref)
+            if problem:
                 written = block.text[date.date_start : date.end]
                 yield impossible_date.finding(
-                    block.span(date.date_start, date.end), f"\"{written}\" is not a date: {date.problem}"
+                    block.span(date.date_start, date.end), f"\"{written}\" is not a date: {problem}"
                 )
+
+
+def _implied_problem(date: dtx.WrittenDate, ref: dt.date | None) -> str | None:
+    """Why "February 29" with no year cannot exist in the year(s) the text implies, if it cannot."""
+    if date.year is not None or date.relative_year or date.problem or (date.month, date.day) != (2, 29):
+        return None
+    if date.sentence_years:
+        years = sorted(set(date.standalone_years or date.sentence_years))
+        where = "its sentence puts it in"
+    else:
+        years = _candidate_years(ref, 2, 29)
+        where = f"with no year written, {_dated(ref)} it falls in" if ref else ""
+    if not years or any(_calendar.isleap(y) for y in years):
+        return None
+    named = " or ".join(str(y) for y in years)
+    verdict = {1: "which is not a leap year", 2: "neither of them a leap year"}.get(len(years), "none of them a leap year")
+    return f"{where} {named}, {verdict}: February has 28 days"
 
 
 # -- DAT006 ---------------------------------------------------------------------------
@@ -439,6 +467,7 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?duration-cues": [str],
             "?habitual": [str],
             "?day-kinds": [str],
+            "?openers": [str],
             "?prepositions": [str],
             "?tense": {"?past": [str], "?not-past": [str], "?future": [str]},
         },

@@ -80,10 +80,12 @@ def test_near_misses() -> None:
     assert_rule("DAT003", valid=["Polls close on March 7, 2026.", "Polls close on 2026-03-07."])
 
 
-def test_leap_day_without_a_year_is_measured_from_february_28() -> None:
-    assert_rule("DAT003", valid=["The levy started on February 29."], reference_date="2026-03-01")
-    assert_rule("DAT003", invalid=[Case("The levy started on February 29.", reference_date="2026-10-01",
-                                        message=far("February 29", 215, "2026-10-01"))])
+def test_leap_day_without_a_year_is_measured_in_a_leap_year() -> None:
+    assert_rule("DAT003", valid=["The levy started on February 29."], reference_date="2028-03-01")
+    assert_rule("DAT003", invalid=[Case("The levy started on February 29.", reference_date="2028-10-01",
+                                        message=far("February 29", 215, "2028-10-01"))])
+    # In a common year the day does not exist: DAT005's, not DAT003's.
+    assert_rule("DAT003", valid=["The levy started on February 29."], reference_date="2026-10-01")
 
 
 # -- DAT004 weekday-mismatch ------------------------------------------------------------
@@ -188,6 +190,62 @@ def test_an_impossible_date_is_dat005_only() -> None:
         assert codes == ["DAT005"], (text, codes)
         codes = [r.code for r in lint(text, select=["DAT"])]
         assert codes == ["DAT005"], (text, codes)
+
+
+def leap(written: str, ref: str, years: str, verdict: str = "which is not a leap year") -> str:
+    return (f'"{written}" is not a date: with no year written, in a story dated {ref} it falls in {years}, '
+            f"{verdict}: February has 28 days")
+
+
+def test_february_29_without_a_year_in_a_common_year() -> None:
+    text = "Landlords must register their flats by February 29 under the scheme."
+    assert_rule(
+        "DAT005",
+        invalid=[
+            Case(text, **at(text, "February 29"), message=leap("February 29", "2026-01-15", "2026"),
+                 reference_date="2026-01-15"),
+            Case("The fund closes on 29 February.", message=leap("29 February", "2027-03-20", "2027"),
+                 reference_date="2027-03-20"),
+            # Written in a January of a common year after a leap year: the story's year is nearest.
+            Case("The fund closes on Feb. 29.", column=20, end_column=27, reference_date="2029-01-10"),
+            # Far from February either way: both years it can mean are common years.
+            Case("The fund closes on February 29.", reference_date="2026-09-01",
+                 message=leap("February 29", "2026-09-01", "2026 or 2027", "neither of them a leap year")),
+            # The weekday cannot be checked against a day that does not exist.
+            Case("The fund closes on Sunday, February 29.", column=28, end_column=39, reference_date="2026-01-15"),
+            # The sentence's year, with or without a reference date.
+            Case("In 2025, the fund closed on February 29.",
+                 message='"February 29" is not a date: its sentence puts it in 2025, which is not a leap year: '
+                         "February has 28 days"),
+            Case("In 2025, the fund closed on February 29.", reference_date="2028-01-10"),
+        ],
+    )
+
+
+def test_february_29_without_a_year_near_misses() -> None:
+    text = "Landlords must register by February 29 under the scheme."
+    # A December 2027 story means the February of 2028, a leap year.
+    for ref in ("2027-12-10", "2028-01-10", "2028-12-20"):
+        assert_rule("DAT005", valid=[text], reference_date=ref)
+    assert_rule(
+        "DAT005",
+        valid=[
+            # The sentence says which year: a leap year.
+            "In 2024, the fund closed on February 29.",
+            "The fund closes on February 28.",
+            "The fund closed on February 29, 2024.",
+        ],
+        reference_date="2026-01-15",
+    )
+    # No reference date and no year in sight: DAT003 asks for the year.
+    assert_rule("DAT005", valid=[text])
+
+
+def test_february_29_in_a_common_year_is_dat005_only() -> None:
+    text = "Landlords must register on Sunday, February 29, under the scheme."
+    assert [r.code for r in lint(text, select=["DAT"], reference_date="2026-01-15")] == ["DAT005"]
+    assert [r.code for r in lint(text, select=["DAT"], reference_date="2026-09-15")] == ["DAT005"]
+    assert [r.code for r in lint(text, select=["DAT"])] == ["DAT003"]
 
 
 def test_possible_dates() -> None:

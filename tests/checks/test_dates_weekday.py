@@ -184,3 +184,80 @@ def test_a_time_before_the_weekday_does_not_end_the_sentence() -> None:
     assert_rule("DAT002", invalid=[Case("The man was arrested at 2 a.m. Saturday after a chase.",
                                         message=likely("Saturday", "Saturday, 7 March 2026"))],
                 reference_date=STORY)
+
+
+# -- names that hold a weekday ----------------------------------------------------------
+
+
+def test_names_from_the_pack_are_no_day_at_any_mention() -> None:
+    assert_rule(
+        "DAT002",
+        valid=[
+            "# Sheffield Wednesday promoted after Wembley win\n\nThe club celebrated.",
+            "Sheffield Wednesday's captain lifted the trophy.",
+            "The striker joined Sheffield Wednesday from Valencia in 2024.",
+            "Fans of Sheffield Wednesday celebrated in the city centre.",
+            "Lent begins on Ash Wednesday, and Christians fast on Good Friday.",
+            "The service on Maundy Thursday drew hundreds; Holy Thursday is the same day.",
+            "Churches marked Palm Sunday, Easter Sunday and Pentecost Sunday.",
+            "Whit Sunday and Low Sunday fall in the Easter season.",
+            "Mothering Sunday is in March; Bloody Sunday is remembered in Derry.",
+            "Advertisers paid a premium for Super Bowl Sunday.",
+            "The vigil of Holy Saturday ended at midnight.",
+            "Shops hoped for a boost from Small Business Saturday.",
+            "The fires of Black Saturday killed 173 people.",
+            "The betrayal is remembered on Spy Wednesday.",
+            "Wednesday Addams is back on screen with a new series.",
+            "Polls opened in 14 states for the Super Tuesday primaries.",
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_a_name_the_draft_shows_by_its_possessive() -> None:
+    # "Hartwell Wednesday" is in no pack: its possessive shows it is a name, at every mention.
+    draft = (
+        "# Hartwell Wednesday back in the top flight\n\n"
+        "Hartwell Wednesday's captain lifted the trophy.\n\n"
+        "Fans of Hartwell Wednesday celebrated in the square.\n"
+    )
+    assert_rule("DAT002", valid=[draft], reference_date=STORY, format="markdown")
+
+
+def test_a_name_the_draft_repeats_without_its_first_word_alone() -> None:
+    draft = "Fans of Hartwell Wednesday filled the square. The Hartwell Wednesday squad toured the town.\n"
+    assert_rule("DAT002", valid=[draft], reference_date=STORY)
+    # A verb after it at one mention reads as wire style ("Biden Tuesday signed"): a day again.
+    dateline = "Fans of Hartwell Wednesday filled the square. Hartwell Wednesday celebrated.\n"
+    assert_rule("DAT002", invalid=[Case(dateline, count=2)], reference_date=STORY)
+
+
+def test_wire_style_weekdays_after_a_name_are_still_days() -> None:
+    text = "Biden Tuesday signed the bill into law."
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case(text, **at(text, "Tuesday"), message=likely("Tuesday", "Tuesday, 10 March 2026")),
+            Case("President Biden on Tuesday signed the bill into law.", column=20),
+            # Repeated, but a verb follows: a dateline, not a name.
+            Case("Biden Tuesday signed the bill. Biden Tuesday also vetoed a second one.", count=2),
+            Case("The Senate Tuesday passed the bill. The Senate adjourned.", column=12),
+            # A capitalised word that opens the sentence is no name.
+            Case("Following Tuesday's vote, the party split.", column=11),
+            Case("Meanwhile Tuesday's vote split the party.", column=11),
+            Case("But Tuesday's vote split the party.", column=5),
+            # A single mention with no possessive: nothing shows it is a name.
+            Case("The striker joined Hartwell Wednesday from Valencia.", column=29),
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_a_weekly_market_is_a_habit_and_a_meeting_is_a_day() -> None:
+    # "the Wednesday market" is held every Wednesday: a kind of day, not one date.
+    assert_rule(
+        "DAT002",
+        valid=["Farmers sell cheese at the Wednesday market.", "The Wednesday markets draw tourists."],
+        invalid=[Case("Farmers met at the Wednesday meeting.", column=20)],
+        reference_date=STORY,
+    )
