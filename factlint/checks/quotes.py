@@ -49,6 +49,8 @@ STYLE_MARKS = {
     (STRAIGHT, DOUBLE): ('"', '"'),
     (STRAIGHT, SINGLE): ("'", "'"),
 }
+#: Opening marks of other languages' styles, and what the messages call them.
+FOREIGN = {"«": "guillemets", "„": "low-high marks", "‹": "single guillemets", "‚": "low-high single marks"}
 SOURCE = "AP Stylebook, \"quotation marks\" and \"said\"; Reuters Handbook of Journalism, attribution"
 
 
@@ -227,8 +229,12 @@ def _reportable_unclosed(scan: QuotationScan, quotation: Quotation) -> bool:
         "typographic slip in wire copy. So is one quotation in straight marks in a draft set in "
         "curly ones. The fix sets both marks to the house style: `quotes.style` is `curly`, "
         "`straight`, or `dominant` (the default: the style most marks of the draft use; at a tie, "
-        "the style of the draft's apostrophes, then curly). Guillemets and low-high marks („…“) "
-        "are a language's own style and are only checked for a matching pair."
+        "the style of the draft's apostrophes, then curly). Guillemets («…») and low-high marks "
+        "(„…“) are reported with a fix to that style when the draft quotes mostly in straight or "
+        "curly marks, or when `quotes.style` is set; the fix also sets a quotation nested inside "
+        "one (“…” within «…») to the house style's single marks. In a draft that quotes mostly "
+        "in guillemets or low-high marks they are its own style and are only checked for a "
+        "matching pair."
     ),
     example='"The talks were frank and constructive,” Ushakov said.',
     near_miss='“The talks were frank and constructive,” Ushakov said.',
@@ -238,9 +244,15 @@ def _reportable_unclosed(scan: QuotationScan, quotation: Quotation) -> bool:
 def mismatched_quote_marks(document: Document, context: Context) -> Iterator[Finding]:
     paragraphs = _body(document, context)
     house = _house_style(document, paragraphs, context)
+    foreign = _foreign_reported(paragraphs, context)
     for paragraph in paragraphs:
+        converted: list[Quotation] = []  # foreign pairs reported, whose fix also sets the quotations inside
         for q in paragraph.scan.quotations:
-            if q.close_mark is None:
+            if q.close_mark is None or any(o.contains(q.start) for o in converted):
+                continue
+            if foreign and q.open_mark in FOREIGN and q.well_formed:
+                converted.append(q)
+                yield _foreign_finding(paragraph, q, house)
                 continue
             finding = _style_finding(paragraph, q, house)
             if finding is not None:
@@ -248,9 +260,50 @@ def mismatched_quote_marks(document: Document, context: Context) -> Iterator[Fin
     for run, passage in _passages(paragraphs):
         if passage.closed:
             for k, q in passage.parts[:-1]:
-                finding = _continued_finding(run[k], q, house)
+                finding = _continued_finding(run[k], q, house, foreign)
                 if finding is not None:
                     yield finding
+
+
+def _foreign_reported(paragraphs: list[_Paragraph], context: Context) -> bool:
+    """Whether guillemets and low-high marks are out of style here: a house style is set, or English marks dominate.
+
+    A draft quoting mostly in guillemets («…», French) or low-high marks
+    („…“, German) keeps them: that is its own dominant style.
+    """
+    if context.setting("quotes", "style", "dominant") != "dominant":
+        return True
+    counts: Counter[bool] = Counter(
+        q.open_mark in FOREIGN
+        for p in paragraphs
+        for q in p.scan.quotations
+        if q.depth == 0 and q.closed and (q.open_mark in FOREIGN or style_of(q.open_mark) is not None)
+    )
+    return counts[False] > counts[True]
+
+
+def _foreign_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str]) -> Finding:
+    """«…» in a draft set in “…”: both marks to the house style, and the quotations inside it one level down.
+
+    Nested in a quotation («…» inside “…”), the pair takes the house's marks
+    for its level: single inside double, double inside single.
+    """
+    assert q.end is not None and q.close_mark is not None
+    style, origin = house
+    family = q.family if q.depth == 0 else (SINGLE if q.depth % 2 else DOUBLE)
+    want = STYLE_MARKS[(style, family)]
+    marks = [(q.start, want[0]), (q.end - 1, want[1])]
+    if family == DOUBLE:
+        # French nests “…” inside «…»; inside “…” the house nests ‘…’.
+        inner = STYLE_MARKS[(style, SINGLE)]
+        for nested in paragraph.scan.quotations:
+            if nested.depth == q.depth + 1 and nested.end is not None and q.contains(nested.start, nested.end):
+                marks += [(nested.start, inner[0]), (nested.end - 1, inner[1])]
+    edits = [_mark_edit(paragraph, offset, mark) for offset, mark in sorted(marks)]
+    message = (f"quotation uses {FOREIGN[q.open_mark]} ({q.open_mark}…{q.close_mark}); "
+               f"the {origin} is {style} ({want[0]}…{want[1]})")
+    fix = Fix(SAFE, f"Use {want[0]}…{want[1]}", tuple(edits))
+    return mismatched_quote_marks.finding(_mark_span(paragraph, q.start), message, fix)
 
 
 def _house_style(document: Document, paragraphs: list[_Paragraph], context: Context) -> tuple[str, str]:
@@ -304,14 +357,17 @@ def _style_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str]) 
     return None
 
 
-def _continued_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str]) -> Finding | None:
+def _continued_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str], foreign: bool) -> Finding | None:
     """The opening mark of a paragraph a quotation runs on from: it has no closing mark to pair with."""
     style, origin = house
     opening = style_of(q.open_mark)
-    want = STYLE_MARKS[(style, q.family)][0] if opening is not None else None
+    reported = opening is not None or (foreign and q.open_mark in FOREIGN)
+    want = STYLE_MARKS[(style, q.family)][0] if reported else None
     if want is None or q.open_mark == want:
         return None
-    if opening == style:
+    if opening is None:
+        message = f"opening quotation mark {q.open_mark} belongs to {FOREIGN[q.open_mark]}; the {origin} is {style} ({want})"
+    elif opening == style:
         message = f"opening quotation mark {q.open_mark} is turned the wrong way"
     else:
         message = f"opening quotation mark {q.open_mark} is {opening}; the {origin} is {style} ({want})"

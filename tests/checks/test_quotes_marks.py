@@ -260,3 +260,100 @@ def test_html_entities_are_fixed_as_entities() -> None:
                       fixed=page.replace("&quot;We", "&ldquo;We"))],
         format="html",
     )
+
+
+# QUO003: guillemets and low-high marks against the draft's style -----------------------
+
+CURLY_DRAFT = "“We won because we talked about the cost of living,” Dubois said.\n\n{}\n\n“It is a relief,” said Cautrès.\n"
+
+
+def test_guillemets_in_a_draft_set_in_curly_marks() -> None:
+    draft = CURLY_DRAFT.format("«The people have spoken», Marchand said.")
+    assert_rule(
+        "QUO003",
+        invalid=[
+            Case(draft, row=3, column=1, end_row=3, end_column=2,
+                 message="quotation uses guillemets («…»); the dominant style is curly (“…”)",
+                 fixed=CURLY_DRAFT.format("“The people have spoken”, Marchand said.")),
+            # Mid-paragraph, and low-high marks the same way.
+            Case(CURLY_DRAFT.format("Marchand conceded. „We lost fair and square“, he said."), row=3, column=20,
+                 message="quotation uses low-high marks („…“); the dominant style is curly (“…”)",
+                 fixed=CURLY_DRAFT.format("Marchand conceded. “We lost fair and square”, he said.")),
+        ],
+        format="markdown",
+    )
+
+
+def test_a_quotation_nested_in_guillemets_goes_one_level_down() -> None:
+    draft = CURLY_DRAFT.format("«He told me “never again” last night», Marchand said.")
+    assert_rule(
+        "QUO003",
+        invalid=[Case(draft, row=3, column=1, count=1,
+                      fixed=CURLY_DRAFT.format("“He told me ‘never again’ last night”, Marchand said."))],
+        format="markdown",
+    )
+    # A straight pair inside is set by the same fix, not reported on its own.
+    draft = CURLY_DRAFT.format('«He told me "never again" last night», Marchand said.')
+    assert_rule(
+        "QUO003",
+        invalid=[Case(draft, row=3, column=1, count=1,
+                      fixed=CURLY_DRAFT.format("“He told me ‘never again’ last night”, Marchand said."))],
+        format="markdown",
+    )
+
+
+def test_guillemets_in_a_straight_draft_and_under_a_house_style() -> None:
+    straight = '"One two three," he said.\n\n"Four five six," she said.\n\n«Sept huit», dit-il.\n'
+    assert_rule(
+        "QUO003",
+        invalid=[
+            Case(straight, row=5, column=1,
+                 message='quotation uses guillemets («…»); the dominant style is straight ("…")',
+                 fixed='"One two three," he said.\n\n"Four five six," she said.\n\n"Sept huit", dit-il.\n'),
+            # A configured house style applies to every pair, a French draft's included.
+            Case("«Oui», dit-il. «Non», dit-elle.", count=2, settings={"quotes": {"style": "curly"}},
+                 message="quotation uses guillemets («…»); the house style is curly (“…”)",
+                 fixed="“Oui”, dit-il. “Non”, dit-elle."),
+        ],
+        format="markdown",
+    )
+
+
+def test_a_quotation_in_guillemets_over_two_paragraphs() -> None:
+    draft = CURLY_DRAFT.format("«The first part of a long statement.\n\n«The second part ends here», he said.")
+    results = lint(draft, format="markdown", select=["QUO003"])
+    assert [(r.row, r.column, r.message) for r in results] == [
+        (3, 1, "opening quotation mark « belongs to guillemets; the dominant style is curly (“)"),
+        (5, 1, "quotation uses guillemets («…»); the dominant style is curly (“…”)"),
+    ]
+    assert fix(draft, format="markdown", select=["QUO003"]) == CURLY_DRAFT.format(
+        "“The first part of a long statement.\n\n“The second part ends here”, he said.")
+
+
+def test_guillemets_that_are_the_drafts_own_style() -> None:
+    assert_rule(
+        "QUO003",
+        valid=[
+            # Mostly guillemets: the draft's own style, a curly pair included.
+            "«Nous avons gagné», dit-elle.\n\n«C'est un soulagement», dit-il.\n\n“Fine,” he said.\n",
+            # French nesting: “…” inside «…».
+            "«Il m'a dit “jamais” hier soir», dit-elle.\n\n«Nous partons», dit-il.\n",
+            "„Wir schaffen das“, sagte sie. „Ja“, sagte er.",
+            # A tie shows no dominant style.
+            "“One,” he said. «Deux», dit-elle.",
+            # Unclosed: QUO002's.
+            "“One,” he said. “Two,” she said. «Trois, dit-elle.",
+        ],
+        format="markdown",
+    )
+
+
+def test_guillemets_nested_in_a_curly_quotation_take_the_nested_marks() -> None:
+    draft = CURLY_DRAFT.format("“He told me «jamais» last night,” Marchand said.")
+    assert_rule(
+        "QUO003",
+        invalid=[Case(draft, row=3, column=13,
+                      message="quotation uses guillemets («…»); the dominant style is curly (‘…’)",
+                      fixed=CURLY_DRAFT.format("“He told me ‘jamais’ last night,” Marchand said."))],
+        format="markdown",
+    )
