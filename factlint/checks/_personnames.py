@@ -54,6 +54,31 @@ def skeleton(text: str, collapse: bool = True) -> str:
     return DOUBLE_RE.sub(r"\1", s) if collapse else s
 
 
+#: Spelling differences within one given name, beyond transliteration: each
+#: leaves the sound alone (Rajeev / Rajiv, Margarethe / Margarete, Carl / Karl,
+#: Marc / Mark, Christina / Kristina). A final "ee" stays (Lee is not Li), and
+#: so does every ending that makes another name (Daniel / Danielle, Paul / Paula).
+GIVEN_RULES = (
+    (re.compile(r"^chr"), "kr"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"ee(?=[^aeiou])"), "i"),
+    (re.compile(r"c(?=[aoulr]|$)"), "k"),
+)
+
+
+@lru_cache(maxsize=8192)
+def given_skeleton(text: str) -> str:
+    """A given name's spelling with differences that do not change the name removed.
+
+    Doubled letters merge only in names of five letters or more: Phillip is
+    Philip and Allan Alan, but Anna and Ana are as often two people as one.
+    """
+    s = skeleton(text, collapse=False)
+    for pattern, new in GIVEN_RULES:
+        s = pattern.sub(new, s)
+    return DOUBLE_RE.sub(r"\1", s) if len(s) >= 5 else s
+
+
 def is_latin(text: str) -> bool:
     return all(not c.isalpha() or ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
 
@@ -166,9 +191,9 @@ class Lexicon:
         return word not in self.not_names and skeleton(word) in self.first_names
 
     def given_key(self, word: str) -> str:
-        """One key for every spelling of a given name: Yuri and Yury, Mohammed and Muhammad."""
+        """One key for every spelling of a given name: Yuri and Yury, Mohammed and Muhammad, Rajiv and Rajeev."""
         group = self.name_groups.get(skeleton(word))
-        return f"group:{group}" if group is not None else skeleton(word, collapse=False)
+        return f"group:{group}" if group is not None else given_skeleton(word)
 
     def is_not_name(self, word: str) -> bool:
         return word in self.not_names or word in self.places or word in self.organisations
