@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from factlint import __version__
+from factlint.config import parse_codes as config_codes
 from factlint.errors import UsageError
-from factlint.results import SEVERITY_RANK
 
 COMMANDS = ("check", "rules", "rule")
 
@@ -21,10 +21,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (see `factlint {self.prog.split()[-1]} --help`)")
-
-
-def _codes(values: Sequence[str] | None) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for v in values or () for c in v.split(",") if c.strip())
 
 
 def _date(value: str) -> dt.date:
@@ -144,10 +140,11 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
     reporter = registry.reporters.get(args.format)
     if reporter is None:
         raise UsageError(f"unknown output format {args.format!r} (choose from {', '.join(sorted(registry.reporters))})")
+    known = set(registry.rules)
     options = engine.Options(
-        select=_codes(args.select) if args.select else None,
-        extend_select=_codes(args.extend_select),
-        ignore=_codes(args.ignore),
+        select=parse_codes(args.select, "--select", known) if args.select else None,
+        extend_select=parse_codes(args.extend_select, "--extend-select", known),
+        ignore=parse_codes(args.ignore, "--ignore", known),
         reference_date=args.reference_date,
         online=args.online,
         fix=args.fix,
@@ -156,7 +153,6 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         config=args.config,
         cache=not args.no_cache,
     )
-    _check_codes(options, registry)
     session = engine.Session(registry, options)
     paths = list(args.paths)
     reads_stdin = "-" in paths or (args.stdin_filename is not None and not paths)
@@ -166,64 +162,68 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
     jobs = files.collect(paths, registry.extensions)
     jobs = [(p, f) for p, f in jobs if not session.config_for(p).excluded(session.config_for(p).relative(p))]
     stdin_name = args.stdin_filename or "-"
-    session.prepare([p for p, _ in jobs] + ([Path(stdin_name)] if reads_stdin else []))
+    stdin_path = Path(stdin_name)
+    session.prepare([p for p, _ in jobs] + ([stdin_path] if reads_stdin else []))
 
     outcomes = []
     if reads_stdin:
         stream = stdin or sys.stdin
         raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
-        outcomes.append(session.lint_bytes(raw, Path(stdin_name), stdin_name, write=False))
+        outcomes.append(session.lint_bytes(raw, stdin_path, stdin_name, write=False))
     processes = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     outcomes.extend(engine.run(session, jobs, processes))
 
-    errors = [o for o in outcomes if o.error]
     results = sorted((r for o in outcomes for r in o.results), key=lambda r: r.sort_key())
-    fail_levels = {o.filename: o.fail_level for o in outcomes}
     if args.changed_since:
-        from factlint import changes
-
-        changed = changes.changed_lines(args.changed_since, [str(p) for p, _ in jobs])
-        by_name = {f: str(p.resolve()) for p, f in jobs}
-        results = [r for r in results if r.row in changed.get(by_name.get(r.filename, ""), set())]
-
-    if reads_stdin and args.fix and outcomes[0].fixed_source is not None:
-        out.write(outcomes[0].fixed_source)
-        return 0
-    if args.diff:
-        out.write("".join(o.diff for o in outcomes))
-        return 1 if any(o.diff for o in outcomes) and not args.exit_zero else 0
-
-    colour = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
-    context = ReportContext(
-        rules=registry.rules,
-        files=sorted(o.filename for o in outcomes),
-        version=_version(),
-        color=colour,
-        statistics=args.statistics,
-        fail_level=session.config_for(Path(paths[0]) if paths else Path(stdin_name)).fail_level,
-        fixed=sum(o.fixed for o in outcomes),
-    )
-    out.write(reporter.render(results, context))
+        results = _changed_only(results, args.changed_since, jobs + ([(stdin_path, stdin_name)] if reads_stdin else []))
+    errors = [o for o in outcomes if o.error]
     for outcome in errors:
         print(f"factlint: {outcome.error}", file=sys.stderr)
         if args.verbose:
             print(outcome.traceback, file=sys.stderr)
+
+    if args.diff:
+        out.write("".join(o.diff for o in outcomes))
+        return 2 if errors else 1 if any(o.diff for o in outcomes) and not args.exit_zero else 0
+    report = out
+    if reads_stdin and args.fix:
+        # As ruff does: the (fixed) draft goes to standard output, so an editor
+        # can replace its buffer with it; the findings left go to standard error.
+        out.write(outcomes[0].fixed_source if outcomes[0].fixed_source is not None else raw.decode("utf-8", "replace"))
+        report = sys.stderr
+    context = ReportContext(
+        rules=registry.rules,
+        files=sorted(o.filename for o in outcomes),
+        version=__version__,
+        color=args.color == "always" or (args.color == "auto" and report.isatty() and "NO_COLOR" not in os.environ),
+        statistics=args.statistics,
+        fail_level=session.config_for(Path.cwd() / "-").fail_level,
+        fixed=sum(o.fixed for o in outcomes),
+        fail_levels={o.filename: o.fail_level for o in outcomes},
+        errors=len(errors),
+    )
+    report.write(reporter.render(results, context))
     if errors:
         return 2
-    failing = any(SEVERITY_RANK[r.severity] >= SEVERITY_RANK[fail_levels.get(r.filename, "warning")] for r in results)
-    return 1 if failing and not args.exit_zero else 0
+    return 1 if any(context.fails(r) for r in results) and not args.exit_zero else 0
 
 
-def _version() -> str:
-    return __version__
+def _changed_only(results: list, ref: str, jobs: Sequence[tuple[Path, str]]) -> list:  # Result, lazily imported
+    """Only the findings on rows changed since `ref` (what a pull request touched)."""
+    from factlint import changes
+
+    changed = changes.changed_lines(ref, [str(p) for p, _ in jobs])
+    by_name = {f: str(p.resolve()) for p, f in jobs}
+    return [r for r in results if r.row in changed.get(by_name.get(r.filename, ""), set())]
 
 
-def _check_codes(options, registry) -> None:  # noqa: ANN001
-    """A --select of a code no rule has is a typo worth stopping for."""
-    known = set(registry.rules)
-    for code in (options.select or ()) + options.extend_select + options.ignore:
-        if code and code != "ALL" and not any(k.startswith(code) for k in known):
-            raise UsageError(f"unknown rule code or prefix {code!r}; `factlint rules` lists them")
+def parse_codes(values: Sequence[str], option: str, known: set[str]) -> tuple[str, ...]:
+    """Codes and prefixes of a selection option; a code no rule has is a typo worth stopping for."""
+    codes = config_codes(values)
+    for code in codes:
+        if code and not any(k.startswith(code) for k in known):
+            raise UsageError(f"{option}: unknown rule code or prefix {code!r}; `factlint rules` lists them")
+    return codes
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
@@ -236,7 +236,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
         argv = ["check"]
     verbose = "-v" in argv or "--verbose" in argv
     try:
-        args = _parser().parse_args(argv)
+        try:
+            args = _parser().parse_args(argv)
+        except SystemExit as done:  # --help and --version print and stop: an exit status, not an exception
+            return int(done.code or 0)
         if args.command == "rules":
             return cmd_rules(args, out)
         if args.command == "rule":

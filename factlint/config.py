@@ -94,18 +94,26 @@ class Config:
                    for p in self.exclude)
 
 
-def _codes(values: Iterable[str]) -> tuple[str, ...]:
-    """Upper-cased codes and prefixes; "ALL" selects everything."""
+def parse_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """Upper-cased codes and prefixes from lists or comma-separated strings; "ALL" is every rule."""
     out = []
     for value in values:
         for code in str(value).split(","):
             code = code.strip().upper()
-            if code == "ALL":
-                code = ""
-            elif not code:
-                continue
-            out.append(code)
+            if not code:
+                raise UsageError(f"empty rule code in {value!r}")
+            out.append("" if code == "ALL" else code)
     return tuple(out)
+
+
+def _known(codes: tuple[str, ...], key: str, path: Path, known: Iterable[str] | None) -> tuple[str, ...]:
+    """`codes`, after checking that each names some rule: a typo must not switch linting off."""
+    if known is not None:
+        known = tuple(known)
+        for code in codes:
+            if code and not any(k.startswith(code) for k in known):
+                raise UsageError(f"{path}: configuration key {key!r}: unknown rule code or prefix {code!r}")
+    return codes
 
 
 def _read_mapping(path: Path) -> tuple[Any, Any]:
@@ -139,8 +147,8 @@ def _toml_check(data: Mapping[str, Any], schema: Mapping[str, Any], path: Path, 
         raise UsageError(f"{path}: [tool.factlint] key {error.key!r}: {error.problem}")
 
 
-def load(path: Path, sections: Mapping[str, Any]) -> Config:
-    """Read and validate one configuration file."""
+def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = None) -> Config:
+    """Read and validate one configuration file; `known` rule codes check its selections."""
     data, node = _read_mapping(path)
     if data is None:
         return Config(path=path)
@@ -160,6 +168,7 @@ def load(path: Path, sections: Mapping[str, Any]) -> Config:
     for code, sev in (data.get("severity") or {}).items():
         if sev not in SEVERITY_RANK:
             raise UsageError(f"{path}: configuration key 'severity.{code}': {sev!r} is not info, warning or error")
+        _known((str(code).upper(),), f"severity.{code}", path, known)
         severity[str(code).upper()] = sev
     packs = tuple((path.parent / p).resolve() for p in data.get("rule-packs") or ())
     for pack in packs:
@@ -167,10 +176,13 @@ def load(path: Path, sections: Mapping[str, Any]) -> Config:
             raise UsageError(f"{path}: configuration key 'rule-packs': no such file {pack}")
     return Config(
         path=path,
-        select=_codes(data["select"]) if "select" in data else ("",),
-        extend_select=_codes(data.get("extend-select") or ()),
-        ignore=_codes(data.get("ignore") or ()),
-        per_file_ignores=tuple((g, _codes(c)) for g, c in (data.get("per-file-ignores") or {}).items()),
+        select=_known(parse_codes(data["select"]), "select", path, known) if "select" in data else ("",),
+        extend_select=_known(parse_codes(data.get("extend-select") or ()), "extend-select", path, known),
+        ignore=_known(parse_codes(data.get("ignore") or ()), "ignore", path, known),
+        per_file_ignores=tuple(
+            (glob, _known(parse_codes(codes), f"per-file-ignores.{glob}", path, known))
+            for glob, codes in (data.get("per-file-ignores") or {}).items()
+        ),
         severity=tuple(sorted(severity.items())),
         fail_level=fail_level,
         reference_date_key=str(data.get("reference-date-key", "date")),
@@ -193,7 +205,16 @@ def discover(folder: Path) -> Path | None:
 
 
 def _has_factlint_table(path: Path) -> bool:
+    """Whether a pyproject.toml configures factlint, in any TOML spelling of `[tool.factlint]`."""
     try:
-        return "[tool.factlint" in path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
+    if "factlint" not in text:  # most pyproject files: no need to parse them
+        return False
+    import tomllib
+
+    try:
+        return isinstance(tomllib.loads(text).get("tool", {}).get("factlint"), dict)
+    except tomllib.TOMLDecodeError:
+        return True  # it mentions factlint: let loading report the TOML error

@@ -184,11 +184,13 @@ class Document:
     front_matter: FrontMatter | None = None
     reference_date: _dt.date | None = None
     problems: tuple[ProblemReport, ...] = ()
-    #: Source spans that are not prose (code, comments, URLs): suppression
-    #: comments inside code do not count, for instance.
+    #: Source spans that are not prose (code, comments, scripts).
     non_prose: tuple[Span, ...] = ()
-    bom: bool = False
+    #: Source spans of code (fenced, indented, inline): a suppression comment
+    #: written there is an example, not a directive.
+    code: tuple[Span, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _lines: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self._line_starts:
@@ -219,5 +221,13 @@ class Document:
         # A CR of a CRLF ending belongs to its line; columns never count it twice.
         return row + 1, column + 1
 
-    def line_count(self) -> int:
-        return len(self._line_starts)
+    def line_text(self, row: int) -> str:
+        """The text of 1-based `row` without its line ending; one string per row, shared by every finding on it."""
+        text = self._lines.get(row)
+        if text is None:
+            starts = self._line_starts
+            if not 1 <= row <= len(starts):
+                return ""
+            end = starts[row] - 1 if row < len(starts) else len(self.source)
+            text = self._lines[row] = self.source[starts[row - 1] : end].rstrip("\r")
+        return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -15,7 +16,7 @@ from factlint.errors import UsageError
 from factlint.packs import Packs, builtin_pack_files
 from factlint.plugins import Registry
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
-from factlint.rules import SAFE, Context, Edit, Finding, Fix
+from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule
 
 #: Drafts larger than this are not news copy; FL001 says so instead of reading them.
 MAX_BYTES = 5 * 1024 * 1024
@@ -71,7 +72,7 @@ class Session:
             self._discovered[folder] = self.options.config or config_mod.discover(folder)
         found = self._discovered[folder]
         if found not in self._configs:
-            base = config_mod.load(found, self.registry.settings) if found else config_mod.Config()
+            base = config_mod.load(found, self.registry.settings, self.registry.rules) if found else config_mod.Config()
             self._configs[found] = base.with_cli(self.options.select, self.options.extend_select, self.options.ignore)
         return self._configs[found]
 
@@ -93,11 +94,14 @@ class Session:
     # -- linting ---------------------------------------------------------
     def lint_path(self, path: Path, filename: str) -> Outcome:
         try:
-            raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+            status = path.stat()
+            if not stat.S_ISREG(status.st_mode):
+                return self._unreadable(path, filename, "not a regular file (a pipe, device or folder); not a draft")
+            if status.st_size > MAX_BYTES:
+                return self._unreadable(path, filename, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a draft")
+            raw = path.read_bytes()
         except OSError as e:
             return self._unreadable(path, filename, f"cannot read file: {e.strerror or e}")
-        if raw is None:
-            return self._unreadable(path, filename, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a draft")
         return self.lint_bytes(raw, path, filename)
 
     def lint_bytes(self, raw: bytes, path: Path, filename: str, write: bool = True) -> Outcome:
@@ -107,7 +111,7 @@ class Session:
         config = self.config_for(path)
         outcome = Outcome(filename, fail_level=config.fail_level)
         try:
-            results, document = self.lint_text(source, path, filename, config)
+            results = self.lint_text(source, path, filename, config)
             if self.options.fix or self.options.diff:
                 results, outcome.fixed, fixed_source = self._fix(source, results, path, filename, config)
                 if fixed_source != source:
@@ -117,7 +121,7 @@ class Session:
                         outcome.diff = fixes.unified_diff(filename, source, fixed_source)
                     elif write:
                         fixes.write_atomic(path, fixed_source, bom)
-                    outcome.fixed_source = fixed_source
+                outcome.fixed_source = fixed_source
         except UsageError:
             raise
         except Exception as e:  # a rule's bug must not lose the run, nor reach the user as a traceback
@@ -138,60 +142,58 @@ class Session:
             chosen = [r.fix for r in results if r.fix and (r.fix.applicability == SAFE or self.options.unsafe_fixes)]
             if not chosen:
                 break
-            plain = [Fix(f.applicability, f.message, tuple(_edit(e) for e in f.edits)) for f in chosen]
+            plain = [Fix(f.applicability, f.message, tuple(Edit(e.span, e.content) for e in f.edits)) for f in chosen]
             new_source, applied = fixes.fixed_text(source, plain)
             if not applied or new_source == source:
                 break
             total += applied
             source = new_source
-            results, _ = self.lint_text(source, path, filename, config)
+            results = self.lint_text(source, path, filename, config)
         return results, total, source
 
     def _unreadable(self, path: Path, filename: str, message: str) -> Outcome:
+        """A file that is no draft: only the FL rules judge it (FL001 reports the problem)."""
         document = Document(path=filename, source="", format="unreadable",
                             problems=(ProblemReport("FL001", message, Span(0, 0)),))
         config = self.config_for(path)
-        results = self.finish(document, [Finding("FL001", message, Span(0, 0))], config, path)
-        return Outcome(filename, results, config.fail_level)
+        rules = [r for r in self.enabled_rules(config, config.relative(path)) if r.family == "FL"]
+        return Outcome(filename, self._judge(document, rules, config, path), config.fail_level)
 
     def read_document(self, source: str, path: Path, filename: str, config: config_mod.Config) -> Document:
-        fmt = self.registry.format_for(filename) or self.registry.formats.get("text")
+        fmt = self.registry.format_for(filename) or self.registry.formats["text"]
         image_keys = tuple(config.sections.get("licensing", {}).get("image-keys", ("image", "images")))
         document = fmt.read(filename, source, ReadOptions(config.reference_date_key, image_keys))
         if self.options.reference_date is not None:
             document = replace(document, reference_date=self.options.reference_date)
         return document
 
-    def enabled_rules(self, config: config_mod.Config, relative: str) -> list:
+    def enabled_rules(self, config: config_mod.Config, relative: str) -> list[Rule]:
+        """The rules that run on a file: selected for it, and online ones only with --online."""
         return [
             rule for code, rule in sorted(self.registry.rules.items())
             if config.is_selected(code, relative) and (self.options.online or not rule.online)
         ]
 
-    def lint_text(self, source: str, path: Path, filename: str,
-                  config: config_mod.Config) -> tuple[list[Result], Document]:
+    def lint_text(self, source: str, path: Path, filename: str, config: config_mod.Config) -> list[Result]:
         document = self.read_document(source, path, filename, config)
+        return self._judge(document, self.enabled_rules(config, config.relative(path)), config, path)
+
+    def _judge(self, document: Document, rules: list[Rule], config: config_mod.Config, path: Path) -> list[Result]:
+        """Run the rules, then suppression, FL002, severity and sorting: after the rules, once."""
         context = Context(config.sections, self.packs_for(config), self.options.online, self.client(),
                           config.path.parent if config.path else None)
         findings: list[Finding] = []
-        for rule in self.enabled_rules(config, config.relative(path)):
+        for rule in rules:
             findings.extend(rule.check(document, context))
-        return self.finish(document, findings, config, path), document
-
-    def finish(self, document: Document, findings: list[Finding], config: config_mod.Config,
-               path: Path) -> list[Result]:
-        """Suppression, FL002, per-file ignores, severity and sorting: after the rules, once."""
-        relative = config.relative(path)
-        found = suppression.directives(document) if document.source else []
-        enabled = {r.code for r in self.enabled_rules(config, relative)}
+        suppressions = suppression.Suppressions.of(document)
         kept = [
             f for f in findings
-            if f.code == "FL001"
-            or not suppression.is_suppressed(f.code, document.position(f.span.start)[0], found, document)
+            if f.code == "FL001" or not suppressions.silences(f.code, document.position(f.span.start)[0])
         ]
+        enabled = {r.code for r in rules}
         if "FL002" in enabled:
-            kept.extend(suppression.unused(found, enabled, set(self.registry.rules)))
-        results = [self.result(document, f, config) for f in kept if config.is_selected(f.code, relative)]
+            kept.extend(suppressions.unused(enabled, set(self.registry.rules)))
+        results = [self.result(document, f, config) for f in kept if f.code in enabled]
         results.sort(key=Result.sort_key)
         return results
 
@@ -218,8 +220,8 @@ class Session:
             span=Span(start, end),
             fix=fix,
             url=rule.doc_url if rule else None,
-            line_text=_line(document, row),
-            end_line_text=_line(document, end_row),
+            line_text=document.line_text(row),
+            end_line_text=document.line_text(end_row),
         )
 
     def client(self):  # noqa: ANN201 - the online client is imported only with --online
@@ -234,32 +236,21 @@ class Session:
 
 def _reported_edit(document: Document, edit: Edit) -> ReportedEdit:
     start, end = Position(*document.position(edit.span.start)), Position(*document.position(edit.span.end))
-    return ReportedEdit(edit.content, start, end, edit.span, _line(document, start.row), _line(document, end.row))
-
-
-def _edit(edit: ReportedEdit) -> Edit:  # noqa: ANN202
-    return Edit(edit.span, edit.content)
+    return ReportedEdit(edit.content, start, end, edit.span, document.line_text(start.row), document.line_text(end.row))
 
 
 def _clamp(offset: int, document: Document) -> int:
     return max(0, min(offset, len(document.source)))
 
 
-def _line(document: Document, row: int) -> str:
-    starts = document._line_starts
-    if row - 1 >= len(starts):
-        return ""
-    start = starts[row - 1]
-    end = starts[row] - 1 if row < len(starts) else len(document.source)
-    return document.source[start:end].rstrip("\r")
-
-
 def decode(raw: bytes) -> tuple[str | None, str, bool]:
     """(problem, text, had_bom): a draft is UTF-8 text, with or without a BOM."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text, not UTF-8; save the draft as UTF-8", "", False
     bom = raw.startswith(b"\xef\xbb\xbf")
     if bom:
         raw = raw[3:]
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw:
         return "binary file (it contains NUL bytes); not a draft", "", bom
     try:
         return None, raw.decode("utf-8"), bom

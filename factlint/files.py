@@ -45,8 +45,10 @@ def _read_gitignore(folder: Path) -> list[_Pattern]:
         line = line[1:] if negate else line
         dir_only = line.endswith("/")
         line = line.rstrip("/")
+        if line.startswith("**/"):  # "**/tmp" is "tmp" at any depth
+            line = line[3:]
         anchored = "/" in line
-        patterns.append(_Pattern(folder, line.lstrip("/").removeprefix("**/"), negate, dir_only, anchored))
+        patterns.append(_Pattern(folder, line.lstrip("/"), negate, dir_only, anchored))
     return patterns
 
 
@@ -76,16 +78,20 @@ def _inherited_patterns(folder: Path) -> list[_Pattern]:
 
 
 def _walk(folder: Path, extensions: tuple[str, ...], patterns: list[_Pattern]) -> Iterator[Path]:
+    """Drafts below an absolute `folder`; hidden folders and links to folders are not entered (as git does)."""
     patterns = patterns + _read_gitignore(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
         path = Path(entry.path)
-        is_dir = entry.is_dir()
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            continue
+        if is_dir and entry.name.startswith("."):
+            continue
         if _ignored(path, is_dir, patterns):
             continue
         if is_dir:
@@ -103,8 +109,9 @@ def collect(paths: Sequence[str], extensions: tuple[str, ...]) -> list[tuple[Pat
             raise UsageError(f"{arg}: no such file or folder")
         if path.is_dir():
             top = path.resolve()
-            for draft in _walk(path, extensions, _inherited_patterns(top)):
-                found.setdefault(str(draft.resolve()), (draft, draft.as_posix()))
+            for draft in _walk(top, extensions, _inherited_patterns(top)):
+                shown = path / draft.relative_to(top)
+                found.setdefault(str(draft), (shown, shown.as_posix()))
         else:
             found.setdefault(str(path.resolve()), (path, path.as_posix()))
     return sorted(found.values(), key=lambda pair: pair[1])

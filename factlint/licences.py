@@ -717,7 +717,13 @@ def reads_like_name(text: str) -> bool:
 
 
 def _caption_sentence(text: str, piece: Part) -> bool:
-    """A sentence of lower-case words ending in a full stop: "The chamber during the vote." is no author."""
+    """A sentence of lower-case words ending in a full stop: "The chamber during the vote." is no author.
+
+    A short piece, or one naming an account ("Flickr user jdoe_42."), is still the author.
+    """
+    words = piece.text.split()
+    if len(words) < 4 or any(w.lower() == "user" or re.search(r"[\d_@]", w) for w in words):
+        return False
     return text[piece.end : piece.end + 1] in (".", "!", "?") and not reads_like_name(piece.text)
 
 

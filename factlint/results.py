@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from factlint.document import Span
@@ -109,5 +109,12 @@ class ReportContext:
     version: str
     color: bool = False
     statistics: bool = False
-    fail_level: str = "warning"
+    fail_level: str = "warning"  # for files not in fail_levels
     fixed: int = 0  # findings removed by --fix in this run
+    fail_levels: Mapping[str, str] = field(default_factory=dict)  # filename -> its configuration's fail level
+    errors: int = 0  # files that could not be checked (internal errors, reported on stderr)
+
+    def fails(self, result: Result) -> bool:
+        """Whether the finding is at or above its file's fail level (and so fails the run)."""
+        level = self.fail_levels.get(result.filename, self.fail_level)
+        return SEVERITY_RANK[result.severity] >= SEVERITY_RANK[level]

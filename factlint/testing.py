@@ -59,7 +59,15 @@ def _session(select: Sequence[str] | None, reference_date: str | dt.date | None,
     if settings:
         _toml_check(dict(settings), {"?" + k: v for k, v in reg.settings.items()}, Path("<settings>"))
     config = config.with_cli(options.select, (), ())
-    return Session(reg, options), config
+    session = Session(reg, options)
+    session.use_packs(config, _shipped_packs())
+    return session, config
+
+
+@functools.lru_cache(maxsize=None)
+def _shipped_packs() -> Packs:
+    """The shipped and plugin packs, loaded once for every test (they never change in a run)."""
+    return Session(registry(), Options()).packs_for(Config())
 
 
 def lint(text: str, format: str = "markdown", select: Sequence[str] | None = None,
@@ -68,8 +76,7 @@ def lint(text: str, format: str = "markdown", select: Sequence[str] | None = Non
     """Lint a draft given as a string, as `factlint check` would, and return its sorted results."""
     session, config = _session(select, reference_date, settings, online)
     name = filename or f"draft.{EXTENSIONS.get(format, format)}"
-    results, _ = session.lint_text(text, Path(name), name, config)
-    return results
+    return session.lint_text(text, Path(name), name, config)
 
 
 def fix(text: str, format: str = "markdown", select: Sequence[str] | None = None,

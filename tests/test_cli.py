@@ -27,11 +27,11 @@ def write(path: Path, text: str | bytes) -> Path:
     return path
 
 
-def test_version(capsys):
-    with pytest.raises(SystemExit) as exit_:
-        main(["--version"])
-    assert exit_.value.code == 0
+def test_version_and_help_return_zero(capsys):
+    assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"factlint {__version__}\n"
+    assert main(["check", "--help"]) == 0
+    assert "--reference-date YYYY-MM-DD" in capsys.readouterr().out
 
 
 def test_clean_draft_exits_zero(tmp_path):
@@ -217,3 +217,87 @@ def test_pyproject_configuration(tmp_path, capsys):
     write(tmp_path / "pyproject.toml", "[tool.factlint]\nignroe = ['FL001']\n")
     assert run("check", str(draft))[0] == 2
     assert "[tool.factlint] key 'ignroe': unknown key" in capsys.readouterr().err
+
+
+def test_select_all_and_empty_codes(tmp_path, capsys):
+    draft = write(tmp_path / "a.md", b"\xff")
+    assert run("check", "--select", "ALL", str(draft))[0] == 1
+    assert run("check", "--select", "ALL", "--ignore", "ALL", str(draft))[0] == 0
+    assert run("check", "--select", "", str(draft))[0] == 2
+    assert "empty rule code" in capsys.readouterr().err
+
+
+def test_unknown_code_in_a_config_file_is_an_error(tmp_path, capsys):
+    write(tmp_path / ".factlint.yaml", "select: [DAT9]\n")
+    assert run("check", str(write(tmp_path / "a.md", "Text.\n")))[0] == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / '.factlint.yaml'}: configuration key 'select': unknown rule code or prefix 'DAT9'" in err
+
+
+def test_fix_on_stdin_echoes_the_draft_and_reports_on_stderr(capsys):
+    text = "---\ndate: 2026-03-12\n---\n\nThe vote was on Saturday, March 10, 2026. It rained yesterday.\n"
+    stdin = io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8")
+    out = io.StringIO()
+    code = main(["check", "--fix", "--select", "DAT", "--stdin-filename", "s.md"], out=out, stdin=stdin)
+    assert out.getvalue() == text.replace("Saturday", "Tuesday")
+    err = capsys.readouterr().err
+    assert "s.md:5:52: DAT001" in err and "Fixed 1 finding." in err
+    assert code == 1
+    clean = io.TextIOWrapper(io.BytesIO(b"Calm copy.\n"), encoding="utf-8")
+    out = io.StringIO()
+    assert main(["check", "--fix", "--select", "DAT", "--stdin-filename", "s.md"], out=out, stdin=clean) == 0
+    assert out.getvalue() == "Calm copy.\n"
+
+
+def test_the_fail_level_of_each_file_decides(tmp_path, monkeypatch):
+    write(tmp_path / "proj" / ".factlint.yaml", "fail-level: error\n")
+    write(tmp_path / ".factlint.yaml", "not: [valid\n")  # a broken config above the project is not read
+    draft = write(tmp_path / "proj" / "a.md", "---\ndate: 2026-03-12\n---\n\nIt rained yesterday.\n")
+    monkeypatch.chdir(tmp_path / "proj")
+    code, out = run("check", "--select", "DAT001")
+    assert code == 0
+    assert "1 below the fail level (error) and not failing the run." in out
+
+
+def test_non_regular_files_are_fl001(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.md")
+    code, out = run("check", "--select", "FL", "--format", "json", str(tmp_path / "pipe.md"))
+    assert json.loads(out)[0]["message"] == "not a regular file (a pipe, device or folder); not a draft"
+
+
+def test_utf16_and_late_nul_bytes(tmp_path):
+    write(tmp_path / "u.md", "Text.\n".encode("utf-16"))
+    write(tmp_path / "n.md", b"a" * 9000 + b"\x00")
+    code, out = run("check", "--select", "FL", "--format", "json", str(tmp_path))
+    assert [(Path(f["filename"]).name, f["message"]) for f in json.loads(out)] == [
+        ("n.md", "binary file (it contains NUL bytes); not a draft"),
+        ("u.md", "UTF-16 text, not UTF-8; save the draft as UTF-8"),
+    ]
+
+
+def test_tool_factlint_in_any_toml_spelling(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool]\nfactlint = { ignore = ['FL001'] }\n")
+    assert run("check", "--select", "FL", str(write(tmp_path / "a.md", b"\xff")))[0] == 0
+
+
+def test_gitignore_patterns_at_any_depth_and_from_a_parent_folder(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "**/tmp\nscratch\n")
+    write(tmp_path / "sub" / "tmp" / "g.md", b"\xff")
+    write(tmp_path / "sub" / "scratch" / "h.md", b"\xff")
+    write(tmp_path / "sub" / "keep.md", b"\xff")
+    write(tmp_path / "sub" / ".hidden.md", b"\xff")
+    monkeypatch.chdir(tmp_path)
+    code, out = run("check", "--select", "FL", "--format", "json", "sub")
+    assert [f["filename"] for f in json.loads(out)] == ["sub/.hidden.md", "sub/keep.md"]
+
+
+def test_a_link_back_up_the_tree_is_not_followed(tmp_path):
+    import os
+
+    write(tmp_path / "a" / "x.md", b"\xff")
+    os.symlink("..", tmp_path / "a" / "up")
+    code, out = run("check", "--select", "FL", "--format", "json", str(tmp_path))
+    assert code == 1 and len(json.loads(out)) == 1

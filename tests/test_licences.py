@@ -272,3 +272,11 @@ def test_a_caption_sentence_is_not_the_author() -> None:
     assert credit.author is not None and credit.author.text == "Ola Berg"
     assert reads_like_name("Ana de la Cruz for the Guardian")
     assert not reads_like_name("Boats moored at the quay")
+
+
+def test_an_account_or_a_short_piece_before_a_full_stop_stays_the_author() -> None:
+    for text, who in (("Photo: Flickr user jdoe. CC BY 2.0", "Flickr user jdoe"),
+                      ("Photo: Wikimedia Commons user Rivers42. CC BY-SA 4.0", "Wikimedia Commons user Rivers42"),
+                      ("Photo: Crowds gather. CC BY 2.0", "Crowds gather")):
+        credit = parse_credit(text, REG, PREFIXES, 0)
+        assert credit.author is not None and credit.author.text == who, text

@@ -70,3 +70,41 @@ def test_html_comment_in_html():
         "</article></body></html>\n"
     )
     assert codes(lint(text, format="html", select=["DAT001", "FL"])) == [("DAT001", 4, 14)]
+
+
+def _region(body: str) -> list:
+    return codes(lint(MD + body, select=["DAT001", "DAT002", "FL"]))
+
+
+def test_enable_one_family_of_a_list_reenables_only_it():
+    body = (
+        "<!-- factlint: disable=DAT001,DAT002 -->\n\n<!-- factlint: enable=DAT001 -->\n\n"
+        "It rained yesterday after the vote on Monday.\n"
+    )
+    # DAT002 stays silenced; the disable's DAT001 part silenced nothing, so FL002 says so
+    assert _region(body) == [("FL002", 5, 1), ("DAT001", 9, 11)]
+
+
+def test_enable_one_code_after_a_bare_disable():
+    body = "<!-- factlint: disable -->\n\n<!-- factlint: enable=DAT001 -->\n\nIt rained yesterday after the vote on Monday.\n"
+    assert _region(body) == [("DAT001", 9, 11)]
+
+
+def test_enable_a_code_inside_a_disabled_prefix():
+    body = "<!-- factlint: disable=DAT -->\n\n<!-- factlint: enable=DAT002 -->\n\nIt rained yesterday after the vote on Monday.\n"
+    assert _region(body) == [("DAT002", 9, 39)]
+
+
+def test_a_directive_in_inline_code_is_an_example_not_a_directive():
+    text = MD + "Write `<!-- factlint: disable-next-line=DAT001 -->` above a line.\nIt rained yesterday.\n"
+    assert codes(lint(text, select=["DAT001", "FL"])) == [("DAT001", 6, 11)]
+
+
+def test_many_directives_stay_fast():
+    import time
+
+    body = "".join(f"<!-- factlint: disable-next-line=DAT001 -->\nIt rained yesterday, part {i}.\n\n" for i in range(300))
+    started = time.perf_counter()
+    found = lint(MD + body, select=["DAT001", "FL"])
+    assert found == []
+    assert time.perf_counter() - started < 20  # was cubic: minutes for a long draft; now a second or two

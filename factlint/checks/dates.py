@@ -150,9 +150,13 @@ def _relative_finding(
         "\"is expected to\" and the like, else the nearest; an unsafe fix adds the date "
         "(\"on Tuesday, March 10\"). The tense is read in the weekday's own clause first, and a "
         "participle after \"be\" takes the auxiliary's (\"will be closed on Monday\" looks ahead). "
-        "Days that are names (Black Friday, Good Friday, Super Tuesday), titles (the Sunday Times), "
+        "Days that are names (Black Friday, Good Friday, Super Tuesday), titles and clubs (the Sunday "
+        "Times, Sheffield Wednesday), a capitalised word and weekday the draft shows to be a name (one "
+        "with a possessive, \"Hartwell Wednesday's captain\": wire copy writes \"Biden Tuesday "
+        "signed\" but never \"Biden Tuesday's\"; or one written twice or more whose first word never "
+        "stands alone and which no verb follows), "
         "habits and kinds of day (\"every Tuesday\", \"on Tuesdays\", \"open Monday to Friday\", "
-        "\"Sunday trading\") and weekdays already reported by DAT001 (\"next Friday\") are left alone, "
+        "\"Sunday trading\", \"the Wednesday market\") and weekdays already reported by DAT001 (\"next Friday\") are left alone, "
         "as are weekdays inside direct quotations."
     ),
     example="The ferry operator cancelled all crossings on Tuesday because of high winds.",

@@ -325,6 +325,7 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
     blocks: list[Block] = []
     media: list[Media] = []
     non_prose: list[Span] = []
+    code: list[Span] = []
     kind_stack: list[str] = []
     quote_depth = 0
     heading: str | None = None
@@ -347,7 +348,7 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
         elif t == "heading_close":
             heading = None
         elif t in ("fence", "code_block") and tok.map:
-            non_prose.append(Span(lines.offset(tok.map[0]), lines.offset(tok.map[1])))
+            code.append(Span(lines.offset(tok.map[0]), lines.offset(tok.map[1])))
         elif t == "html_block" and tok.map:
             start, end = lines.offset(tok.map[0]), lines.offset(tok.map[1])
             html_blocks, html_media = _html_fragment(source, start, end)
@@ -364,6 +365,7 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
             index = len(blocks)
             blocks.append(block)
             non_prose.extend(builder.non_prose)
+            code.extend(block.span(start, end) for start, end in builder.code)
             for span, fields, src in builder.images:
                 media.append(Media("image", span, src, fields, index))
             media.extend(replace(m, block_index=index) for m in builder.html_media)
@@ -383,7 +385,8 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
         front_matter=front,
         reference_date=_common.reference_date(front, options),
         problems=tuple(problems),
-        non_prose=tuple(non_prose),
+        non_prose=tuple(non_prose + code),
+        code=tuple(code),
     )
 
 

@@ -72,4 +72,4 @@ def _block(kind: str, source: str, start: int, end: int) -> Block:
 
 @hookimpl
 def factlint_formats() -> list:
-    return [Format(name="text", extensions=(".txt", ".text"), read=read)]
+    return [Format(name="text", extensions=(".txt",), read=read)]

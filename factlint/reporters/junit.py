@@ -9,7 +9,7 @@ from typing import Sequence
 
 from factlint.plugins import Reporter, hookimpl
 from factlint.reporters._common import display_path
-from factlint.results import SEVERITY_RANK, ReportContext, Result
+from factlint.results import ReportContext, Result
 
 #: Characters XML 1.0 cannot hold even escaped; a message carrying one would make
 #: the whole report unreadable, so they become U+FFFD.
@@ -28,10 +28,6 @@ def _detail(result: Result) -> str:
     return _xml_text(text)
 
 
-def _fails(result: Result, fail_level: str) -> bool:
-    return SEVERITY_RANK.get(result.severity, 1) >= SEVERITY_RANK.get(fail_level, 1)
-
-
 def report_tree(results: Sequence[Result], context: ReportContext) -> ET.Element:
     """One testcase per file checked; a failure per finding at or above the fail level.
 
@@ -47,7 +43,7 @@ def report_tree(results: Sequence[Result], context: ReportContext) -> ET.Element
         case = ET.SubElement(suite, "testcase", classname="factlint", name=_xml_text(path), file=_xml_text(path))
         notes = []
         for result in by_file.get(path, ()):
-            if _fails(result, context.fail_level):
+            if context.fails(result):
                 failure = ET.SubElement(
                     case,
                     "failure",

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Sequence
 
 from factlint.plugins import Reporter, hookimpl
-from factlint.results import SEVERITY_RANK, ReportContext, Result
+from factlint.results import ReportContext, Result
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -31,8 +31,11 @@ def summary(results: Sequence[Result], context: ReportContext) -> list[str]:
     lines = []
     if context.fixed:
         lines.append(f"Fixed {_plural(context.fixed, 'finding')}.")
+    if context.errors:
+        lines.append(f"{_plural(context.errors, 'file')} could not be checked: see the errors above.")
     if not results:
-        lines.append(f"All clear: {_plural(len(context.files), 'file')} checked, no findings.")
+        if not context.errors:
+            lines.append(f"All clear: {_plural(len(context.files), 'file')} checked, no findings.")
         return lines
     by_severity = Counter(r.severity for r in results)
     parts = ", ".join(_plural(by_severity[s], s) for s in ("error", "warning", "info") if by_severity[s])
@@ -43,9 +46,10 @@ def summary(results: Sequence[Result], context: ReportContext) -> list[str]:
         lines.append(f"[*] {safe} fixable with `factlint check --fix`.")
     if unsafe:
         lines.append(f"    {unsafe} more with `--fix --unsafe-fixes` (review those: they rewrite wording).")
-    below = sum(1 for r in results if SEVERITY_RANK[r.severity] < SEVERITY_RANK[context.fail_level])
+    below = sum(1 for r in results if not context.fails(r))
     if below:
-        lines.append(f"    {below} below the fail level ({context.fail_level}) and not failing the run.")
+        levels = sorted({context.fail_levels.get(r.filename, context.fail_level) for r in results if not context.fails(r)})
+        lines.append(f"    {below} below the fail level ({', '.join(levels)}) and not failing the run.")
     return lines
 
 

@@ -130,12 +130,25 @@ def test_fit_matches_capitals_and_closes_the_date() -> None:
     assert dtx.fit("Tuesday, March 10", "Tuesday", ".") == "Tuesday, March 10"
 
 
+def test_names_the_draft_shows_to_hold_a_weekday() -> None:
+    texts = ["Hartwell Wednesday's captain lifted the cup.", "Fans of Hartwell Wednesday sang."]
+    assert dtx.weekday_names_in(texts, vocab()) == {"Hartwell Wednesday"}
+    # Repeated, its first word never alone, no verb after it as a subject.
+    assert dtx.weekday_names_in(["Fans of Oldport Friday sang.", "The Oldport Friday squad met."], vocab()) == {
+        "Oldport Friday"}
+    assert dtx.weekday_names_in(["Biden Tuesday signed it.", "Biden Tuesday also spoke."], vocab()) == set()
+    assert dtx.weekday_names_in(["Fans of Oldport Friday sang.", "Oldport has a port."], vocab()) == set()
+    assert dtx.weekday_names_in(["Following Tuesday's vote, it split.", "But Friday's game was off."], vocab()) == set()
+    (day,) = dtx.find_weekdays("Oldport Friday won and Friday came.", vocab(), frozenset({"Oldport Friday"}))
+    assert day.start == 23
+
+
 # -- properties -------------------------------------------------------------------------
 
 WORDS = ["March", "7", "Mar.", "Sept.", "2026", "Tuesday", "Tuesday's", "last", "next", "this", "week", "year's",
          "weekend", "month", "ago", "in", "three", "days", "yesterday", "Today", "tonight", "31", "February", "29",
          "2024-02-29", "13/13/2026", "03/07/26", ",", ".", "\n\n", '"', "“", "”", "'", "-", "–", "the", "of", "on",
-         "said", "will", "Black", "Friday", "# ", "*", "`", "http://x.org/2026/03/07", "é", "\u00a0", "\r\n"]
+         "said", "will", "Black", "Friday", "Hartwell", "Biden", "signed", "Wednesday's", "# ", "*", "`", "http://x.org/2026/03/07", "é", "\u00a0", "\r\n"]
 
 
 @settings(max_examples=300, deadline=None)
