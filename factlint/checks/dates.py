@@ -156,7 +156,8 @@ def _relative_finding(
         "signed\" but never \"Biden Tuesday's\"; or one written twice or more whose first word never "
         "stands alone and which no verb follows), "
         "habits and kinds of day (\"every Tuesday\", \"on Tuesdays\", \"open Monday to Friday\", "
-        "\"Sunday trading\", \"the Wednesday market\") and weekdays already reported by DAT001 (\"next Friday\") are left alone, "
+        "\"Sunday trading\", \"the Wednesday market\") and weekdays already reported by DAT001 "
+        "(\"next Friday\") are left alone, "
         "as are weekdays inside direct quotations."
     ),
     example="The ferry operator cancelled all crossings on Tuesday because of high winds.",

@@ -366,7 +366,8 @@ def _continued_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, st
     if want is None or q.open_mark == want:
         return None
     if opening is None:
-        message = f"opening quotation mark {q.open_mark} belongs to {FOREIGN[q.open_mark]}; the {origin} is {style} ({want})"
+        kind = FOREIGN[q.open_mark]
+        message = f"opening quotation mark {q.open_mark} belongs to {kind}; the {origin} is {style} ({want})"
     elif opening == style:
         message = f"opening quotation mark {q.open_mark} is turned the wrong way"
     else:
