@@ -9,6 +9,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
+from factlint import yamlfile
 from factlint.errors import UsageError
 from factlint.packs import validate
 from factlint.results import SEVERITY_RANK
@@ -131,12 +132,9 @@ def _read_mapping(path: Path) -> tuple[Any, Any]:
             raise UsageError(f"{path}: not valid TOML: {e}") from None
         return data.get("tool", {}).get("factlint"), None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise UsageError(f"{path}{line}: configuration is not valid YAML: {getattr(e, 'problem', e)}") from None
+        node, data = yamlfile.load(text)
+    except yamlfile.YamlProblem as e:
+        raise UsageError(f"{path}:{e.line}: configuration is not valid YAML: {e.problem}") from None
     return (data if data is not None else {}), node
 
 

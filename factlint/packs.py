@@ -11,13 +11,8 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from factlint import __version__
+from factlint import __version__, yamlfile
 from factlint.errors import UsageError
-
-try:
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
 
 #: Where the shipped packs live: inside the wheel, or beside the package in a checkout.
 _HERE = Path(__file__).resolve().parent
@@ -179,16 +174,9 @@ def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True,
 
 def _read_pack_text(text: str, shown: str, schemas: Mapping[str, Schema], strict: bool) -> tuple[str, dict] | None:
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise UsageError(f"{shown}:{line}: rule pack is not valid YAML: {getattr(e, 'problem', e)}") from None
+        node, data = yamlfile.load(text)
+    except yamlfile.YamlProblem as e:
+        raise UsageError(f"{shown}:{e.line}: rule pack is not valid YAML: {e.problem}") from None
     if node is None:
         raise UsageError(f"{shown}:1: rule pack is empty")
     header_errors = list(validate_header(node, shown))

@@ -301,3 +301,25 @@ def test_a_link_back_up_the_tree_is_not_followed(tmp_path):
     os.symlink("..", tmp_path / "a" / "up")
     code, out = run("check", "--select", "FL", "--format", "json", str(tmp_path))
     assert code == 1 and len(json.loads(out)) == 1
+
+
+def test_a_date_that_does_not_exist_in_front_matter_is_fl003_at_its_line(tmp_path):
+    draft = write(tmp_path / "a.md", "---\ntitle: x\ndate: 2026-02-30\n---\n\nText.\n")
+    code, out = run("check", "--select", "FL", "--format", "json", str(draft))
+    (finding,) = json.loads(out)
+    assert (finding["code"], finding["location"]["row"]) == ("FL003", 3)
+    assert finding["message"] == "front matter is not valid YAML: a value cannot be read: day is out of range for month"
+
+
+def test_unclosed_front_matter_is_fl003(tmp_path):
+    draft = write(tmp_path / "a.md", "---\ntitle: x\ndate: 2026-03-12\n\n# Head\n\nText.\n")
+    code, out = run("check", "--select", "FL", "--format", "json", str(draft))
+    assert [(f["code"], f["location"]["row"]) for f in json.loads(out)] == [("FL003", 1)]
+    thematic_break = write(tmp_path / "b.md", "---\n\nText after a rule.\n")
+    assert run("check", "--select", "FL", str(thematic_break))[0] == 0
+
+
+def test_a_bad_value_in_a_config_file_names_file_and_line(tmp_path, capsys):
+    write(tmp_path / ".factlint.yaml", "select: [FL]\nnames:\n  X: [2026-02-30]\n")
+    assert run("check", str(write(tmp_path / "a.md", "Text.\n")))[0] == 2
+    assert f"{tmp_path / '.factlint.yaml'}:3: configuration is not valid YAML: a value cannot be read" in capsys.readouterr().err

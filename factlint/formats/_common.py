@@ -8,6 +8,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from factlint import yamlfile
 from factlint.document import (
     HEADLINE,
     Block,
@@ -20,11 +21,6 @@ from factlint.document import (
     SourceMap,
     Span,
 )
-
-try:
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
 
 #: Bare URLs and web addresses in running text: not prose.
 URL_RE = re.compile(
@@ -94,6 +90,18 @@ def split_front_matter(source: str) -> tuple[int, int] | None:
     return opened.end(), closed.start()
 
 
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?\n)")
+
+
+def unclosed_front_matter(source: str) -> ProblemReport | None:
+    """FL003 for a `---` line followed by `key:` lines that is never closed (the draft's metadata is lost)."""
+    opened = _FRONT_OPEN.match(source)
+    if opened and _KEY_LINE.match(source, opened.end()) and split_front_matter(source) is None:
+        return ProblemReport("FL003", "front matter opened with --- on line 1 is never closed with a --- line",
+                             Span(0, 0))
+    return None
+
+
 def front_matter_end(source: str, inner: tuple[int, int]) -> int:
     """Offset just after the closing fence line."""
     closed = _FRONT_CLOSE.match(source, inner[1])
@@ -113,15 +121,12 @@ def _walk(node: yaml.Node, base: int, path: tuple, spans: dict[tuple, Span]) -> 
 def read_front_matter(source: str, inner: tuple[int, int]) -> tuple[FrontMatter | None, ProblemReport | None]:
     """Parse the front matter; a YAML error becomes an FL003 problem at its line."""
     start, end = inner
-    text = source[start:end]
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if node is not None else {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        at = start + (mark.index if mark is not None else 0)
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        return None, ProblemReport("FL003", f"front matter is not valid YAML: {problem}", Span(at, at))
+        node, data = yamlfile.load(source[start:end])
+    except yamlfile.YamlProblem as e:
+        at = start + e.index
+        return None, ProblemReport("FL003", f"front matter is not valid YAML: {e.problem}", Span(at, at))
+    data = {} if data is None else data
     if not isinstance(data, dict):
         return None, ProblemReport(
             "FL003", "front matter is not a mapping of keys to values", Span(start, start)

@@ -70,16 +70,34 @@ def _content_offsets(content: str, lines: _Lines, first_line: int) -> list[int]:
     offsets: list[int] = []
     for k, part in enumerate(content.split("\n")):
         start, text = lines.line(first_line + k)
-        at = len(text.rstrip()) - len(part)
-        if at < 0 or text[at : at + len(part)] != part:
-            at = text.find(part) if part else len(text)
-            if at < 0:
-                at = 0
         if k:
             offsets.append(start - 1)  # the newline that ended the previous line
-        offsets.extend(range(start + at, start + at + len(part)))
+        offsets.extend(start + i for i in _locate(part, text))
     offsets.append(offsets[-1] + 1 if offsets else lines.offset(first_line))
     return offsets
+
+
+def _locate(part: str, text: str) -> list[int]:
+    """Where each character of a content line stands in its source line.
+
+    The content line is the source line less its block prefix (`> `, list
+    indent, `#`); markdown-it turns a tab it only partly consumed into spaces,
+    so when the plain search fails the line is searched with its tabs expanded.
+    """
+    at = len(text.rstrip()) - len(part)
+    if at < 0 or text[at : at + len(part)] != part:
+        at = text.find(part) if part else len(text)
+    if at >= 0:
+        return list(range(at, at + len(part)))
+    expanded, origin = [], []
+    for i, ch in enumerate(text):
+        width = 4 - len(expanded) % 4 if ch == "\t" else 1
+        expanded.extend(" " * width if ch == "\t" else ch)
+        origin.extend([i] * width)
+    at = "".join(expanded).rfind(part)
+    if at < 0:
+        return list(range(len(part)))  # no better anchor than the line start
+    return origin[at : at + len(part)]
 
 
 def _matching(text: str, at: int, open_: str, close: str) -> int:
@@ -310,6 +328,9 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
     front = None
     body_start = 0
     inner = _common.split_front_matter(source)
+    unclosed = _common.unclosed_front_matter(source)
+    if unclosed is not None:
+        problems.append(unclosed)
     if inner is not None:
         front, problem = _common.read_front_matter(source, inner)
         if problem:

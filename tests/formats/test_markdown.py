@@ -195,3 +195,12 @@ def test_raw_html_figure_block_is_read_by_the_html_reader():
     assert doc.position(caption.span.start) == (6, 13)
     assert [b.kind for b in doc.blocks] == ["headline", "paragraph", "caption", "paragraph"]
     assert doc.blocks[figure.block_index].kind == "caption"
+
+
+def test_a_tab_indented_continuation_line_keeps_its_columns():
+    doc = read("- The council\n\tmet yesterday.\n")
+    (item,) = doc.blocks
+    i = item.text.index("yesterday")
+    span = item.span(i, i + 9)
+    assert doc.position(span.start) == (2, 6)
+    assert doc.source[span.start:span.end] == "yesterday"
