@@ -7,11 +7,16 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Sequence, TextIO
 
 from factlint import __version__
 from factlint.config import parse_codes as config_codes
 from factlint.errors import UsageError
+
+if TYPE_CHECKING:
+    from factlint.plugins import Registry
+    from factlint.results import Result
+    from factlint.rules import Rule
 
 COMMANDS = ("check", "rules", "rule")
 
@@ -64,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _registry():  # noqa: ANN202 - imported lazily to keep `--version` instant
+def _registry() -> "Registry":
+    # imported here so that `--version` and `--help` stay instant
     from factlint.plugins import collect, plugin_manager
 
     return collect(plugin_manager())
@@ -101,7 +107,7 @@ def cmd_rule(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _explain(rule, level: str = "") -> str:  # noqa: ANN001
+def _explain(rule: "Rule", level: str = "") -> str:
     """A rule's documentation, from its metadata alone."""
     fix = {"safe": "a safe fix (applied by --fix)", "unsafe": "an unsafe fix (applied by --fix --unsafe-fixes)"}
     lines = [
@@ -208,7 +214,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
     return 1 if any(context.fails(r) for r in results) and not args.exit_zero else 0
 
 
-def _changed_only(results: list, ref: str, jobs: Sequence[tuple[Path, str]]) -> list:  # Result, lazily imported
+def _changed_only(results: list["Result"], ref: str, jobs: Sequence[tuple[Path, str]]) -> list["Result"]:
     """Only the findings on rows changed since `ref` (what a pull request touched)."""
     from factlint import changes
 

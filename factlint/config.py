@@ -138,11 +138,11 @@ def _read_mapping(path: Path) -> tuple[Any, Any]:
     return (data if data is not None else {}), node
 
 
-def _toml_check(data: Mapping[str, Any], schema: Mapping[str, Any], path: Path, prefix: str = "") -> None:
-    """Validate a TOML table the way YAML nodes are validated (TOML has no line marks here)."""
-    node = yaml.compose(yaml.safe_dump(data), Loader=yaml.SafeLoader)
-    for error in validate(node, schema, str(path)):
-        raise UsageError(f"{path}: [tool.factlint] key {error.key!r}: {error.problem}")
+def check_mapping(data: Mapping[str, Any], schema: Mapping[str, Any], where: str, sep: str = ":") -> None:
+    """Validate settings that come without YAML line marks (TOML, or a test's dict) against `schema`."""
+    node = yaml.compose(yaml.safe_dump(dict(data)), Loader=yaml.SafeLoader)
+    for error in validate(node, schema, where):
+        raise UsageError(f"{where}{sep} key {error.key!r}: {error.problem}")
 
 
 def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = None) -> Config:
@@ -158,7 +158,7 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
         for error in validate(node, schema, str(path)):
             raise UsageError(f"{path}:{error.line}: configuration key {error.key!r}: {error.problem}")
     else:
-        _toml_check(data, schema, path)
+        check_mapping(data, schema, f"{path}: [tool.factlint]", "")
     fail_level = str(data.get("fail-level", "warning"))
     if fail_level not in SEVERITY_RANK:
         raise UsageError(f"{path}: configuration key 'fail-level': {fail_level!r} is not info, warning or error")

@@ -7,7 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from factlint import config as config_mod
 from factlint import suppression
@@ -224,7 +224,8 @@ class Session:
             end_line_text=document.line_text(end_row),
         )
 
-    def client(self):  # noqa: ANN201 - the online client is imported only with --online
+    def client(self) -> Any:
+        """The online client (factlint.online.Client) with --online, else None; imported only then."""
         if not self.options.online:
             return None
         if self._client is None:
@@ -265,6 +266,7 @@ _SESSION: Session | None = None
 
 
 def _work(job: tuple[str, str]) -> Outcome:
+    """Lint one job in a worker process, with the session it inherited when it forked."""
     assert _SESSION is not None
     path, filename = job
     return _SESSION.lint_path(Path(path), filename)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 import pluggy
 
 from factlint.errors import UsageError
+
+if TYPE_CHECKING:
+    from factlint.rules import Rule
 
 PROJECT = "factlint"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -74,7 +77,7 @@ class Hooks:
 class Registry:
     """Everything the plugins registered, checked for clashes."""
 
-    rules: dict[str, Any] = field(default_factory=dict)
+    rules: dict[str, "Rule"] = field(default_factory=dict)
     formats: dict[str, Format] = field(default_factory=dict)
     reporters: dict[str, Reporter] = field(default_factory=dict)
     schemas: dict[str, Any] = field(default_factory=dict)

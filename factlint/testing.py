@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from factlint.config import Config, _toml_check
+from factlint.config import Config, check_mapping
 from factlint.engine import Options, Session
 from factlint.fixes import fixed_text
 from factlint.packs import Packs
@@ -57,7 +57,7 @@ def _session(select: Sequence[str] | None, reference_date: str | dt.date | None,
     options = Options(select=tuple(select) if select else None, reference_date=_date(reference_date), online=online)
     config = Config(sections=dict(settings or {}))
     if settings:
-        _toml_check(dict(settings), {"?" + k: v for k, v in reg.settings.items()}, Path("<settings>"))
+        check_mapping(settings, {"?" + k: v for k, v in reg.settings.items()}, "settings")
     config = config.with_cli(options.select, (), ())
     session = Session(reg, options)
     session.use_packs(config, _shipped_packs())

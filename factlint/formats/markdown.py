@@ -137,13 +137,14 @@ class _InlineBuilder:
         self.non_prose: list[Span] = []
         self._link_start: list[tuple[int, dict, bool]] = []
 
-    def _src(self, i: int) -> int:
+    def src(self, i: int) -> int:
+        """The source offset of content offset `i`."""
         return self.offsets[min(i, len(self.offsets) - 1)]
 
     def emit_verbatim(self, at: int, text: str) -> None:
         """Text that stands in the content at `at`, character for character."""
         for k, ch in enumerate(text):
-            src = self._src(at + k)
+            src = self.src(at + k)
             last = self.segments[-1] if self.segments else None
             if last and last.text_end == self.length and last.src_end == src and (
                 last.text_end - last.text_start == last.src_end - last.src_start
@@ -156,14 +157,13 @@ class _InlineBuilder:
 
     def emit_replaced(self, at: int, source_length: int, text: str) -> None:
         """Text that stands for content[at:at+source_length] (an entity, an escape)."""
-        start, end = self._src(at), self._src(at + source_length - 1) + 1
+        start, end = self.src(at), self.src(at + source_length - 1) + 1
         self.segments.append(Segment(self.length, self.length + len(text), start, end))
         self.text.append(text)
         self.length += len(text)
 
     def find(self, needle: str) -> int:
-        at = self.content.find(needle, self.cursor)
-        return at
+        return self.content.find(needle, self.cursor)
 
     def walk(self, children: list[Any]) -> None:
         for tok in children:
@@ -211,7 +211,7 @@ class _InlineBuilder:
         at = self.find(tok.content)
         if at < 0:
             return
-        span = Span(self._src(at), self._src(at + len(tok.content) - 1) + 1)
+        span = Span(self.src(at), self.src(at + len(tok.content) - 1) + 1)
         self.non_prose.append(span)
         if _INLINE_MEDIA_RE.match(tok.content):  # `<img ...>` written inside a paragraph
             _, media = _html_fragment(self.source, span.start, span.end)
@@ -258,7 +258,7 @@ class _InlineBuilder:
                 while end < close and rest[end] not in " \t\n":
                     end += 1
             self.cursor = close + 1
-            return Span(self._src(dest), self._src(max(end - 1, dest)) + 1) if end > dest else None
+            return Span(self.src(dest), self.src(max(end - 1, dest)) + 1) if end > dest else None
         if after < len(rest) and rest[after] == "[":
             close = rest.find("]", after)
             self.cursor = close + 1 if close >= 0 else after
@@ -288,7 +288,7 @@ class _InlineBuilder:
                     if at >= 0:
                         fields["title"] = _raw_field(title, at, self, CAPTION)
                     else:
-                        span = Span(self._src(end + 1), self._src(close))
+                        span = Span(self.src(end + 1), self.src(close))
                         smap = SourceMap([Segment(0, len(title), span.start, span.end)])
                         fields["title"] = Field(title, span, _common.make_block(CAPTION, title, smap))
                 end = close + 1
@@ -296,8 +296,8 @@ class _InlineBuilder:
             close = self.content.find("]", end)
             end = close + 1 if close >= 0 else end
         if src:
-            fields["src"] = Field(str(src), Span(self._src(opened), self._src(end - 1) + 1))
-        span = Span(self._src(opened), self._src(end - 1) + 1)
+            fields["src"] = Field(str(src), Span(self.src(opened), self.src(end - 1) + 1))
+        span = Span(self.src(opened), self.src(end - 1) + 1)
         self.images.append((span, fields, str(src) if src else None))
         self.cursor = end
 
@@ -311,7 +311,7 @@ def _raw_field(raw: str, at: int, builder: _InlineBuilder, kind: str) -> Field:
     """A prose field (alt, title) standing verbatim in the source."""
     segments = []
     for k in range(len(raw)):
-        src = builder._src(at + k)
+        src = builder.src(at + k)
         if segments and segments[-1].src_end == src:
             last = segments[-1]
             segments[-1] = Segment(last.text_start, last.text_end + 1, last.src_start, src + 1)

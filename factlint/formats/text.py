@@ -71,5 +71,5 @@ def _block(kind: str, source: str, start: int, end: int) -> Block:
 
 
 @hookimpl
-def factlint_formats() -> list:
+def factlint_formats() -> list[Format]:
     return [Format(name="text", extensions=(".txt",), read=read)]
