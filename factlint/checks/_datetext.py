@@ -304,6 +304,9 @@ class WrittenDate:
     parts: tuple[int, int] | None = None  # the two leading numbers of a numeric date
     problem: str | None = None  # why the date cannot exist (DAT005)
     relative_year: bool = False  # "March 7 last year": the year is given, relatively
+    #: The story's year plus this is the year "this/last/next year" or "a year ago" names (None: "a year later").
+    year_offset: int | None = None
+    day2: int | None = None  # the last day of a range ("February 27-29")
     #: Years the date's sentence states elsewhere ("In 2025, the fair opened on
     #: March 7"), and of those the ones standing alone, outside another date.
     sentence_years: tuple[int, ...] = ()
@@ -394,8 +397,9 @@ def _written_date(m: re.Match[str], vocab: Vocabulary) -> WrittenDate | None:
         problem = _problem(year, month, day2, vocab) if 0 < day2 <= 31 else None
     if groups["month"].endswith(".") and m.end() == m.end("month"):
         common["end"] = m.end() - 1  # "7 Mar." at a sentence's end: the full stop is the sentence's
+    day2 = int(groups["day2"]) if groups.get("day2") else None
     return WrittenDate(start if start is not None else s, date_start=s, year=year, month=month, day=day,
-                       form="words", problem=problem, **common)
+                       form="words", problem=problem, day2=day2, **common)
 
 
 def _numeric(m: re.Match[str], vocab: Vocabulary, start: int | None, common: dict) -> WrittenDate:
@@ -445,19 +449,31 @@ def _with_range_years(text: str, dates: list[WrittenDate]) -> list[WrittenDate]:
         first, second = out[i], out[i + 1]
         if first.year is None and second.year is not None and first.form == "words":
             if _CONNECTOR.match(text[first.end : second.start]):
-                out[i] = replace(first, year=second.year)
+                out[i] = replace(first, year=second.year, problem=first.problem or _range_problem(first, second.year))
     return out
 
 
-_RELATIVE_YEAR = re.compile(r"^,?\s+(?:(?:this|last|next)\s+year|a\s+year\s+(?:ago|earlier|later))\b", re.I)
+def _range_problem(first: WrittenDate, year: int) -> str | None:
+    """"February 29 to March 3, 2027": the first date, given the second's year, may not exist."""
+    if (first.month, first.day) != (2, 29) or _calendar.isleap(year):
+        return None
+    return f"{year} is not a leap year: February has 28 days"
+
+
+_RELATIVE_YEAR = re.compile(r"^,?\s+(?:(?P<det>this|last|next)\s+year|a\s+year\s+(?P<rel>ago|earlier|later))\b", re.I)
+_YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1, "ago": -1}
 
 
 def _with_relative_years(text: str, dates: list[WrittenDate]) -> list[WrittenDate]:
     """"March 7 last year" gives its year, relatively: DAT001 reports the phrase, not DAT003 the date."""
-    return [
-        replace(d, relative_year=True) if d.year is None and _RELATIVE_YEAR.match(text[d.end : d.end + 30]) else d
-        for d in dates
-    ]
+    out = []
+    for d in dates:
+        m = _RELATIVE_YEAR.match(text[d.end : d.end + 30]) if d.year is None else None
+        if m:
+            offset = _YEAR_OFFSETS.get((m.group("det") or m.group("rel")).lower())
+            d = replace(d, relative_year=True, year_offset=offset)
+        out.append(d)
+    return out
 
 
 def _with_sentence_years(text: str, dates: list[WrittenDate], vocab: Vocabulary) -> list[WrittenDate]:

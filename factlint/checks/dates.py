@@ -364,12 +364,12 @@ def _same_form(written: str, weekday: int, vocab: dtx.Vocabulary) -> str:
         "A day past the end of its month, February 29 in a common year, or a month number above 12 "
         "is a typing slip that a reader will spot. factlint reports dates in words, ISO dates and "
         "numeric dates with a year. \"February 29\" written without a year takes the year the text "
-        "implies, as for DAT004: the one year its sentence states, else, with a reference date, the "
-        "story's year and the year that puts the day nearest to the story's date; it is reported "
-        "only when none of these is a leap year (so in a story dated December 2027, \"February 29\" "
-        "is taken as 2028's and passes, and one dated January 2026 is reported). Without a "
-        "reference date or a year in its sentence it is DAT003's. Such a date gets no other DAT "
-        "finding."
+        "implies: a range's (\"February 29 to March 3, 2027\"), the one \"last year\" or \"next year\" "
+        "after it names, the one year its sentence states, else, as for DAT004, with a reference date "
+        "the story's year and the year that puts the day nearest to the story's date. It is reported "
+        "only when none of these is a leap year: in a story dated December 2027, \"February 29\" is "
+        "taken as 2028's and passes; in one dated January 2026 it is reported. Without a reference "
+        "date or a year in its sentence it is DAT003's. Such a date gets no other DAT finding."
     ),
     example="Applications for the housing grant close on 31 April.",
     near_miss="Applications for the housing grant close on 30 April.",
@@ -390,9 +390,14 @@ def impossible_date(document: Document, context: Context) -> Iterator[Finding]:
 
 def _implied_problem(date: dtx.WrittenDate, ref: dt.date | None) -> str | None:
     """Why "February 29" with no year cannot exist in the year(s) the text implies, if it cannot."""
-    if date.year is not None or date.relative_year or date.problem or (date.month, date.day) != (2, 29):
+    if date.year is not None or date.problem or date.month != 2 or 29 not in (date.day, date.day2):
         return None
-    if date.sentence_years:
+    if date.relative_year:
+        if ref is None or date.year_offset is None:
+            return None  # "a year later": later than what, the text says elsewhere
+        years = [ref.year + date.year_offset]
+        where = f"{_dated(ref)} the year written after it is"
+    elif date.sentence_years:
         years = sorted(set(date.standalone_years or date.sentence_years))
         where = "its sentence puts it in"
     else:

@@ -241,6 +241,28 @@ def test_february_29_without_a_year_near_misses() -> None:
     assert_rule("DAT005", valid=[text])
 
 
+def test_february_29_takes_its_year_from_a_range_or_a_relative_year() -> None:
+    assert_rule(
+        "DAT005",
+        invalid=[
+            Case("The fair runs from February 29 to March 3, 2027.", column=20, end_column=31,
+                 message='"February 29" is not a date: 2027 is not a leap year: February has 28 days'),
+            Case("The fair runs February 27-29 in the town.", reference_date="2026-01-10",
+                 message=leap("February 27-29", "2026-01-10", "2026")),
+            Case("The fair ran on February 29 last year.", reference_date="2026-06-01",
+                 message='"February 29" is not a date: in a story dated 2026-06-01 the year written after it is '
+                         "2025, which is not a leap year: February has 28 days"),
+        ],
+        valid=[
+            "The fair runs from February 29 to March 3, 2028.",
+            "The fair ran on February 29 last year.",  # no reference date: DAT001 asks for one
+            "The fair reopened on February 29 a year later.",  # later than what, the text says elsewhere
+        ],
+    )
+    assert_rule("DAT005", valid=["The fair ran on February 29 last year."], reference_date="2025-06-01")
+    assert_rule("DAT005", valid=["The fair runs February 27-29 in the town."], reference_date="2028-01-10")
+
+
 def test_february_29_in_a_common_year_is_dat005_only() -> None:
     text = "Landlords must register on Sunday, February 29, under the scheme."
     assert [r.code for r in lint(text, select=["DAT"], reference_date="2026-01-15")] == ["DAT005"]
