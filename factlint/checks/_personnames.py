@@ -141,6 +141,7 @@ class Lexicon:
 
     titles: frozenset[tuple[str, ...]]
     longest_title: int
+    weak_titles: frozenset[str]  # titles that also open company and place names ("General Electric")
     abbreviations: frozenset[str]
     first_names: frozenset[str]  # skeletons
     name_groups: Mapping[str, int]  # skeleton of a given name -> its variant group
@@ -173,6 +174,7 @@ class Lexicon:
         return cls(
             titles=frozenset(phrases),
             longest_title=max((len(p) for p in phrases), default=1),
+            weak_titles=frozenset(" ".join(t.lower().split()) for t in _words(titles.get("weak-titles"))),
             abbreviations=abbreviations,
             first_names=frozenset(skeleton(n) for n in _words(first_names.get("names"))) - {""},
             name_groups=groups,
@@ -268,6 +270,8 @@ class Mention:
     plural: bool = False  # "the Hansens"
     display: bool = False  # a headline word, matched only against names of the text
     evidence: bool = False  # for a full name: a title, first name or speech verb says it is a person
+    title_words: str = ""  # the title right before it, lower case ("secretary", "dr"), if any
+    trimmed: bool = False  # a capitalised word right before it was read as no name ("New" York Hochul)
 
     @property
     def full(self) -> bool:
@@ -423,6 +427,7 @@ class _Run:
     last: int
     title_at: int  # index of the title's last word, or -1
     initial: bool
+    trimmed: bool = False  # a word that is no name was cut from before it, not only a sentence opener ("But")
 
 
 class _BlockReader:
@@ -455,10 +460,10 @@ class _BlockReader:
             last -= 1
         if first >= last:
             return None
-        run = _Run(first, last, title_at, initial and first == i)
+        run = _Run(first, last, title_at, initial and first == i, trimmed=i > opened and title_at < i and (i - opened > 1 or not initial))
         if (last - first >= 3 and run.initial and not lex.is_first_name(words[first].text)
                 and lex.is_first_name(words[first + 1].text)):
-            run = _Run(first + 1, last, title_at, False)  # "Florist Amanda Rose": a role opening a sentence
+            run = _Run(first + 1, last, title_at, False, True)  # "Florist Amanda Rose": a role opening a sentence
         return run
 
     def _title(self, i: int, j: int) -> int:
@@ -507,12 +512,21 @@ class _BlockReader:
             speaks=self._speaks(run.first, last),
             initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
             group=self._next_lower(last) in lex.not_after, plural=self._plural(run),
+            title_words=self._title_words(run), trimmed=run.trimmed,
         )
         if given:
             evidence = titled or lex.is_first_name(given[0].text) or self._speech_near(run.first, last)
             self.scan.full.append(_with(mention, evidence=evidence))
         else:
             self.scan.lone.append(mention)
+
+    def _title_words(self, run: _Run) -> str:
+        """The title standing right before the name, lower case: "secretary of state", "dr"."""
+        t = run.title_at
+        if t < 0 or t != run.first - 1 or self._gap(t, run.first).strip() not in ("", "."):
+            return ""
+        length = _title_ends(self.words, t, self.text, self.lex)
+        return " ".join(w.lower for w in self.words[t - length + 1:t + 1])
 
     def _start(self, run: _Run) -> int:
         """Where the mention starts: at its title when the title stands right before the name."""
@@ -677,7 +691,7 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     # whose given name the pack may not know: evidence enough for NAM002. A
     # speech verb is not, as clubs and companies speak too ("Dortmund said").
     titled = {m.key for m in scan.lone if m.title and m.body and not m.group and not m.plural
-              and not lexicon.is_not_name(m.core)}
+              and m.title_words not in lexicon.weak_titles and not lexicon.is_not_name(m.core)}
     # The same full name elsewhere with evidence vouches for it ("Novelist
     # Chimamanda Okoro" in the headline, "Chimamanda Okoro, whose novels..." in the body).
     vouched = {(m.key, lexicon.given_key(m.given[0].text)) for m in scan.full if m.evidence}
@@ -694,10 +708,13 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
 
 
 def _given_shaped(m: Mention, lexicon: Lexicon) -> bool:
-    """Whether the words before a surname can be given names: one or two, none a place, body or common word."""
-    return 1 <= len(m.given) <= 2 and all(
+    """Whether the word before a surname can be a given name: one word, no place, body, title or common word.
+
+    A run cut after a word that is no name ("New York Hochul") is no full name.
+    """
+    return len(m.given) == 1 and not m.trimmed and all(
         is_latin(g.text) and len(g.text) > 1 and not lexicon.is_not_name(g.text) and not g.text.isupper()
-        for g in m.given)
+        and (g.lower,) not in lexicon.titles for g in m.given)
 
 
 def _keeps(m: Mention, people: _People, lexicon: Lexicon) -> bool:

@@ -11,7 +11,7 @@ from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, Rule, rule
 
 PACK_SCHEMAS: dict[str, Any] = {
-    "name-titles": {"titles": [str], "?abbreviations": [str]},
+    "name-titles": {"titles": [str], "?abbreviations": [str], "?weak-titles": [str]},
     "first-names": {"names": [[str]], "?variants": [[str]]},
     "name-context": {
         "speech-verbs": [str],

@@ -41,4 +41,23 @@ def test_near_misses() -> None:
         "Ambassador Threlkeld spoke first. London Threlkeld is a law firm.\n",
         # a surname used alone with no title: nothing says the pair is a person
         "Threlkeld had tried the same format. Oriel Threlkeld now teaches law.\n",
+        # titles that also open company and place names
+        "General Electric shares fell. Westinghouse Electric shares rose.\n",
+        "Captain America opened on Friday. Latin America voted on Sunday.\n",
+        # a run cut after a place word is no full name
+        "Governor Hochul signed the bill. Voters across New York Hochul country agreed.\n",
+        "Governor Hochul signed the bill. In New York Hochul is popular.\n",
     ])
+
+
+def test_a_sentence_opener_before_the_full_name_does_not_hide_it() -> None:
+    text = "Secretary Blinken flew in. But Antony Blinken said little.\n"
+    assert nam002(text) == [(1, 1)]
+    # a judge's title is a person's
+    assert nam002("Judge Amara ruled on Friday. Ozias Amara has sat since 2015.\n") == [(1, 1)]
+
+
+def test_given_names_added_to_the_pack_make_full_names() -> None:
+    # Grace and Antony were missing: "Okafor warned" alone is no title, the first name is the evidence
+    assert nam002("Okafor warned the surgery was full. Grace Okafor has run it since 2011.\n") == [(1, 1)]
+    assert nam002("Blinken said the format had failed. Antony Blinken was secretary of state.\n") == [(1, 1)]
