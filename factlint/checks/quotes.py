@@ -292,14 +292,16 @@ def _foreign_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str]
     style, origin = house
     family = q.family if q.depth == 0 else (SINGLE if q.depth % 2 else DOUBLE)
     want = STYLE_MARKS[(style, family)]
-    marks = [(q.start, want[0]), (q.end - 1, want[1])]
+    marks = []
     if family == DOUBLE:
         # French nests “…” inside «…»; inside “…” the house nests ‘…’.
         inner = STYLE_MARKS[(style, SINGLE)]
         for nested in paragraph.scan.quotations:
             if nested.depth == q.depth + 1 and nested.end is not None and q.contains(nested.start, nested.end):
                 marks += [(nested.start, inner[0]), (nested.end - 1, inner[1])]
-    edits = [_mark_edit(paragraph, offset, mark) for offset, mark in sorted(marks)]
+    edits = [_spaced_edit(paragraph, q, True, want[0])]
+    edits += [_mark_edit(paragraph, offset, mark) for offset, mark in sorted(marks)]
+    edits.append(_spaced_edit(paragraph, q, False, want[1]))
     message = (f"quotation uses {FOREIGN[q.open_mark]} ({q.open_mark}…{q.close_mark}); "
                f"the {origin} is {style} ({want[0]}…{want[1]})")
     fix = Fix(SAFE, f"Use {want[0]}…{want[1]}", tuple(edits))
@@ -355,6 +357,28 @@ def _style_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str]) 
         return _finding(paragraph, q, want,
                         f"quotation uses {opening} marks ({q.open_mark}…{q.close_mark}); the {origin} is {style} ({want[0]}…{want[1]})")
     return None
+
+
+#: French sets a space inside guillemets (« Oui »); English marks hug their words.
+_INNER_SPACES = " \u00a0\u202f\u2009"
+
+
+def _spaced_edit(paragraph: _Paragraph, q: Quotation, opening: bool, mark: str) -> Edit:
+    """Set a guillemet to `mark`, taking with it the spaces French typography puts inside the pair."""
+    assert q.end is not None
+    text = paragraph.block.text
+    offset = q.start if opening else q.end - 1
+    start, end = offset, offset + 1
+    if not text[q.inner_start : q.inner_end].strip(_INNER_SPACES):
+        pass  # nothing but spaces inside: the two edits would meet
+    elif opening:
+        while end < q.inner_end and text[end] in _INNER_SPACES:
+            end += 1
+    else:
+        while start > q.inner_start and text[start - 1] in _INNER_SPACES:
+            start -= 1
+    edit = _mark_edit(paragraph, offset, mark)
+    return edit if end - start == 1 else Edit(paragraph.block.span(start, end), edit.content)
 
 
 def _continued_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str], foreign: bool) -> Finding | None:

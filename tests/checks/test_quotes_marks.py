@@ -219,7 +219,7 @@ def test_the_opening_mark_of_a_continued_paragraph_follows_the_style() -> None:
 
 _PIECES = st.sampled_from(
     ["a", "Ana", " ", " said", " she said", ".", ",", ":", "\n", "\n\n", "'", '"', "“", "”", "‘", "’",
-     "«", "»", "„", "6'2\"", "’90s", "rock ’n’ roll", "union’s", "`code \"x`", "# Head\n\n", "- "]
+     "«", "»", "„", "« ", " »", "6'2\"", "’90s", "rock ’n’ roll", "union’s", "`code \"x`", "# Head\n\n", "- "]
 )
 
 
@@ -243,7 +243,8 @@ def test_rules_never_crash_and_spans_and_fixes_stay_inside_the_text(source: str,
             assert 0 <= finding.span.start < finding.span.end <= len(source)
             assert source[finding.span.start] in "\"'“”‘’«»„‚‹›"
             for edit in finding.fix.edits if finding.fix else ():
-                mark = source[edit.span.start : edit.span.end]
+                # A guillemet's edit may take the spaces French typography sets inside the pair.
+                mark = source[edit.span.start : edit.span.end].strip(" \u00a0\u202f\u2009")
                 assert len(mark) == 1 and mark in "\"'“”‘’«»„‚‹›"
 
 
@@ -356,4 +357,29 @@ def test_guillemets_nested_in_a_curly_quotation_take_the_nested_marks() -> None:
                       message="quotation uses guillemets («…»); the dominant style is curly (‘…’)",
                       fixed=CURLY_DRAFT.format("“He told me ‘jamais’ last night,” Marchand said."))],
         format="markdown",
+    )
+
+
+def test_the_spaces_french_sets_inside_guillemets_go_with_them() -> None:
+    assert_rule(
+        "QUO003",
+        invalid=[
+            Case(CURLY_DRAFT.format("« Le peuple a parlé », a dit Marchand."), row=3, column=1,
+                 fixed=CURLY_DRAFT.format("“Le peuple a parlé”, a dit Marchand.")),
+            Case(CURLY_DRAFT.format("«\u00a0Le peuple a parlé\u202f», a dit Marchand."), row=3, column=1,
+                 fixed=CURLY_DRAFT.format("“Le peuple a parlé”, a dit Marchand.")),
+        ],
+        format="markdown",
+    )
+    page = (
+        "<html><body><article><h1>Vote</h1>\n"
+        "<p>&ldquo;One two,&rdquo; she said. &ldquo;Three,&rdquo; he said.</p>\n"
+        "<p>&laquo;&nbsp;Le peuple a parl&eacute;&nbsp;&raquo;, a dit Marchand.</p>\n"
+        "</article></body></html>\n"
+    )
+    assert_rule(
+        "QUO003",
+        invalid=[Case(page, row=3, column=4,
+                      fixed=page.replace("&laquo;&nbsp;", "&ldquo;").replace("&nbsp;&raquo;", "&rdquo;"))],
+        format="html",
     )
