@@ -70,13 +70,15 @@ GIVEN_RULES = (
 def given_skeleton(text: str) -> str:
     """A given name's spelling with differences that do not change the name removed.
 
-    Doubled letters merge only in names of five letters or more: Phillip is
-    Philip and Allan Alan, but Anna and Ana are as often two people as one.
+    Doubled letters merge only when five letters or more are left: Phillip is
+    Philip and Matthew Mathew, but Anna and Ana, Hanna and Hana, Allan and
+    Alan are as often two people as one.
     """
     s = skeleton(text, collapse=False)
     for pattern, new in GIVEN_RULES:
         s = pattern.sub(new, s)
-    return DOUBLE_RE.sub(r"\1", s) if len(s) >= 5 else s
+    collapsed = DOUBLE_RE.sub(r"\1", s)
+    return collapsed if len(collapsed) >= 5 else s
 
 
 def is_latin(text: str) -> bool:

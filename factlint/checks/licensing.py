@@ -229,6 +229,8 @@ def _later_credit(text: str, first: Credit, tools: "Tools", links: Sequence[tupl
             return None
         segment = text[start : later.end]
         named = first.author is None or not reads_like_name(first.author.text)
+        if later.prefix is not None and not named:
+            return None  # "Photo: Jane Doe. Video: Sam Reed/AP": a second credit, not this one's
         if later.licences or later.prefix is not None or (
                 len(segment.split()) <= 8 and tools.policy.ends_with_agency(segment)) or (
                 named and later.author is not None and reads_like_name(segment.strip(" .*_"))):

@@ -63,6 +63,8 @@ def test_near_misses_still_name_no_licence() -> None:
             # an agency inside a caption sentence is not an agency credit
             Case("T\n\nPhoto: Ola Berg. The Reuters building in London.\n", row=3, column=1,
                  message=no_licence("Ola Berg")),
+            # a second credit after a name is another item's: the first still names no licence
+            Case("T\n\nPhoto: Ola Berg. Video: Dev Hollis/AP\n", row=3, column=1, message=no_licence("Ola Berg")),
             # a caption with no credit after it at all
             Case("T\n\nPhoto: Readers queue at the door. The library opened at nine.\n", row=3, column=1),
         ],
