@@ -795,11 +795,15 @@ _AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "get", "got"
 
 
 def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
-    """"past", "future" or None: the tense cue nearest to `offset`, looked for in its clause first."""
+    """"past", "future" or None: the tense cue nearest to `offset`, looked for in its clause first.
+
+    A cue before the weekday governs it before one after it: in "told the
+    paper on Friday that ambulances would go", Friday is when it was told.
+    """
     for bounds in (clause_of(text, sentence, offset), sentence):
         cues = _tense_cues(text, bounds, vocab)
         if cues:
-            return min(cues, key=lambda c: (_gap(c, offset), c[2] != "future"))[2]
+            return min(cues, key=lambda c: (c[0] > offset, _gap(c, offset), c[2] != "future"))[2]
     return None
 
 

@@ -43,6 +43,9 @@ def test_future_and_present_tense_mean_the_next_or_nearest() -> None:
             Case("The union will strike on Tuesday.", message=likely("Tuesday", "Tuesday, 17 March 2026")),
             # reported speech: "would" is the future of a past "said"
             Case("The union said it would meet the operator on Friday.", message=likely("Friday", "Friday, 13 March 2026")),
+            # ...but a past verb before the weekday governs it, whatever follows
+            Case("Sandhu told the paper on Friday that ambulances would go elsewhere.",
+                 message=likely("Friday", "Friday, 6 March 2026")),
             Case("The market opens on Saturday.", message=likely("Saturday", "Saturday, 14 March 2026")),
             Case("The market opens on Monday.", message=likely("Monday", "Monday, 9 March 2026")),
         ],
