@@ -631,7 +631,9 @@ missing_licence = Rule(
     explanation=(
         "A photo that is not the newsroom's own nor an agency's is published under a licence; the credit must "
         "name it (a licence URL, or a name or SPDX id such as CC BY-SA 4.0). Staff and agency credits are "
-        "configured with licensing.own and licensing.agencies."
+        "configured with licensing.own and licensing.agencies. A credit line is one media item: when it opens "
+        "with a caption sentence (\"Photo: The chamber during the vote. Tom Reyes, CC BY 4.0, …\"), the credit "
+        "after it is read, and the caption is not taken for the author."
     ),
     example='![Council members vote](vote.jpg "Photo: Tom Reyes")',
     near_miss='![Council members vote](vote.jpg "Photo: Tom Reyes, CC BY 4.0, https://flickr.com/photos/treyes/5341")',

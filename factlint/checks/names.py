@@ -96,7 +96,8 @@ def _uses(n: int) -> str:
     explanation=(
         "A name spelt two ways in one story is an error readers notice and write in about; "
         "transliterated names (Zelensky, Zelenskyy, Zelenskiy) make it common. Spellings are "
-        "compared after folding accents and transliteration, and called the same person only when "
+        "compared after folding accents and transliteration (a given name also after th/t, ee/i, "
+        "c/k and doubled letters: Rajiv / Rajeev), and called the same person only when "
         "the context agrees: the same first name, or a surname used alone that matches no one else "
         "in the story. Reported at each use of the less used spelling (at a tie, the later one), "
         "naming the other, with an unsafe fix to it. People who share a surname (Raúl and Fidel "
@@ -127,7 +128,9 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
     explanation=(
         "The first reference to a person gives the full name; later ones may use the surname. A "
         "surname (or title and surname, \"President Putin\") in body text before that person's "
-        "full name first appears in body text leaves the reader asking who that is. Headlines, "
+        "full name first appears in body text leaves the reader asking who that is. A full name "
+        "whose given name the name pack does not know counts when its surname stands alone after "
+        "a person's title elsewhere (\"Secretary Blinken\", then \"Antony Blinken\"). Headlines, "
         "subheadings, captions and photo credit lines neither introduce a name nor are checked: a "
         "surname whose full name only a headline or caption gives is reported too. Words inside "
         "quotation marks or a blockquote are the speaker's and are not checked. Reported once per "
