@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint.checks._personnames import given_skeleton
 from factlint.testing import Case, assert_rule, lint
@@ -66,3 +70,12 @@ def test_family_members_and_different_names_are_not_reported() -> None:
         # the same given spellings with different surnames are different people
         "Sanjiv Kulkarni said prices would rise. Sanjeev Deshmukh said they would fall.\n",
     ])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=20))
+def test_the_given_skeleton_is_lower_case_ascii_and_stable(word: str) -> None:
+    key = given_skeleton(word)
+    assert re.fullmatch(r"[a-z]*", key)
+    if word.isascii():
+        assert given_skeleton(word.upper()) == key
