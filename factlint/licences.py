@@ -696,8 +696,12 @@ def _read_names(
     names = [p for p, r in pieces if r in ("", "author", "source")]
     author = next((p for p, r in pieces if r == "author"), None)
     if author is None:
-        author = next((p for p, r in pieces if r == "" and registry.site_named(p.text) is None
-                       and not _caption_sentence(text, p)), None)
+        # A caption standing among the credit's pieces ("Photo: Anita Patel speaks
+        # at the hall — Sam Reed, CC BY 4.0") is not its author when a name follows.
+        unnamed = [p for p, r in pieces if r == "" and registry.site_named(p.text) is None]
+        author = next((p for p in unnamed if not _caption_like(p)), None)
+        if author is None:
+            author = next((p for p in unnamed if not _caption_sentence(text, p)), None)
     source = next((p for p, r in pieces if r == "source"), None)
     if source is None:
         source = next((p for p, r in pieces if r == "" and registry.site_named(p.text) is not None), None)
@@ -716,15 +720,20 @@ def reads_like_name(text: str) -> bool:
                                        for w in words)
 
 
-def _caption_sentence(text: str, piece: Part) -> bool:
-    """A sentence of lower-case words ending in a full stop: "The chamber during the vote." is no author.
+def _caption_like(piece: Part) -> bool:
+    """Four words or more, some lower case, and no account name: "Anita Patel speaks at the hall".
 
-    A short piece, or one naming an account ("Flickr user jdoe_42."), is still the author.
+    A short piece, or one naming an account ("Flickr user jdoe_42"), may be an author.
     """
     words = piece.text.split()
     if len(words) < 4 or any(w.lower() == "user" or re.search(r"[\d_@]", w) for w in words):
         return False
-    return text[piece.end : piece.end + 1] in (".", "!", "?") and not reads_like_name(piece.text)
+    return not reads_like_name(piece.text)
+
+
+def _caption_sentence(text: str, piece: Part) -> bool:
+    """A caption-like piece ending in a full stop: "The chamber during the vote." is no author."""
+    return _caption_like(piece) and text[piece.end : piece.end + 1] in (".", "!", "?")
 
 
 def _split_chunk(text: str, start: int, end: int, role: str, pieces: list[tuple[Part, str]], prefixes: Prefixes) -> str:

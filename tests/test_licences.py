@@ -280,3 +280,11 @@ def test_an_account_or_a_short_piece_before_a_full_stop_stays_the_author() -> No
                       ("Photo: Crowds gather. CC BY 2.0", "Crowds gather")):
         credit = parse_credit(text, REG, PREFIXES, 0)
         assert credit.author is not None and credit.author.text == who, text
+
+
+def test_a_name_after_a_caption_piece_is_the_author() -> None:
+    credit = parse_credit("Photo: Boats moored at the quay — Ola Berg, CC BY 4.0", REG, PREFIXES, 0)
+    assert credit.author is not None and credit.author.text == "Ola Berg"
+    # with no name after it, a caption piece that ends in a comma is still read as before
+    credit = parse_credit("Photo: Boats moored at the quay, CC BY 4.0", REG, PREFIXES, 0)
+    assert credit.author is not None and credit.author.text == "Boats moored at the quay"
