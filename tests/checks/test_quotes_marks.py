@@ -6,6 +6,8 @@ import functools
 import shutil
 from pathlib import Path
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +19,8 @@ from factlint.quotations import find_quotations
 from factlint.rules import Context
 from factlint.testing import Case, assert_rule, fix, lint
 
-WIRE_STORY = Path("/work/shared/acceptance/putin-trump-call.txt")
+#: The workplace keeps shared/ beside the checkout (CI too): the real wire story of SPEC §4.
+WIRE_STORY = Path(__file__).resolve().parents[3] / "shared" / "acceptance" / "putin-trump-call.txt"
 
 
 # QUO002 --------------------------------------------------------------------------------
@@ -179,7 +182,7 @@ def test_a_fix_is_one_fix_with_two_edits() -> None:
 
 def test_fixing_the_wire_story_leaves_three_well_formed_quotations(tmp_path: Path, capsys) -> None:
     if not WIRE_STORY.exists():
-        return
+        pytest.skip(f"the shared acceptance drafts are not beside this checkout ({WIRE_STORY})")
     story = tmp_path / "story.txt"
     shutil.copy(WIRE_STORY, story)
     before = story.read_text(encoding="utf-8")
