@@ -318,3 +318,23 @@ def test_display_path_keeps_names_that_merely_start_with_two_dots(tmp_path: Path
     monkeypatch.chdir(tmp_path)
     assert sarif.display_path(str(tmp_path / "..draft.md")) == "..draft.md"
     assert sarif.display_path(".\\x.md" if os.sep == "\\" else "./x.md") == "x.md"
+
+
+ACCEPTANCE = Path(__file__).resolve().parents[3] / "shared" / "acceptance"
+
+
+def test_sarif_for_the_acceptance_drafts_is_schema_valid(tmp_path: Path) -> None:
+    import shutil
+
+    import pytest
+
+    if not ACCEPTANCE.is_dir():
+        pytest.skip(f"the shared acceptance drafts are not beside this checkout ({ACCEPTANCE})")
+    shutil.copytree(ACCEPTANCE, tmp_path / "drafts", ignore=shutil.ignore_patterns("*.py", "*.yaml", "README*"))
+    done = python_m_factlint("check", "--format", "sarif", "drafts", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    log = json.loads(done.stdout)
+    assert_valid(log)
+    as_json = json.loads(python_m_factlint("check", "--format", "json", "drafts", cwd=tmp_path).stdout)
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == [f["code"] for f in as_json]
+    assert len(as_json) >= 24
