@@ -264,3 +264,26 @@ def test_a_weekly_market_is_a_habit_and_a_meeting_is_a_day() -> None:
         invalid=[Case("Farmers met at the Wednesday meeting.", column=20)],
         reference_date=STORY,
     )
+
+
+def test_programme_and_paper_names_holding_a_weekday_are_no_day() -> None:
+    assert_rule(
+        "DAT002",
+        valid=[
+            "The proposal was debated on Newsnight, Sunday Politics and Question Time.",
+            "The chef cooked it live on Saturday Kitchen and again on Sunday Brunch.",
+            "The interview ran in the Sunday People and the Sunday Business Post.",
+            "Fans streamed it through NFL Sunday Ticket and watched Monday Night Raw.",
+            "Extracts were printed in the Saturday Evening Post.",
+        ],
+        invalid=[
+            # The programme is a name; the day it went out is still a bare weekday.
+            Case("The minister appeared on Sunday Politics on Sunday.", column=45,
+                 message=likely("Sunday", "Sunday, 8 March 2026")),
+            # Not the programme: a lower-case word after the weekday.
+            Case("The minister discussed politics on Sunday morning.", column=36),
+            # A comma splits the day from a capitalised word: no title.
+            Case("The results came in on Sunday, Politics students said.", column=24),
+        ],
+        reference_date=STORY,
+    )
