@@ -185,6 +185,11 @@ def find_urls(text: str) -> list[Part]:
 # ---------------------------------------------------------------------------
 # Names
 
+#: Paths that are any site's home page, and the further home pages of the hosting sites the registry lists.
+_HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "index.asp", "index.aspx", "default.aspx",
+                         "default.asp", "home", "home.html", "home.htm", "main_page"})
+_SITE_HOME_PATHS = frozenset({"wiki", "wiki/main_page", "explore"})
+
 _NAME_SPLIT = re.compile(r"[\s_/,()\[\]]+|(?<![\d])-|-(?![\d])")
 _VERSION = re.compile(r"^v?(\d+)(?:\.(\d+))?$")
 
@@ -354,12 +359,22 @@ class Registry:
         return next((s for s in self.sites if folded in (s.name.lower(), s.host)), None)
 
     def is_root_only(self, url: str) -> bool:
-        """Whether a source URL is only a hosting site's home page, not the work's own page."""
-        if self.site_of(url) is None:
+        """Whether a source URL is only a site's home page, not the work's own page.
+
+        Any host counts (a museum's, an archive's, a photographer's home page),
+        not only the hosting sites the registry lists; a query ("?id=4411") or
+        a fragment names something on the site, so such a URL is not the root.
+        """
+        rest = _SCHEME.sub("", url.strip()).lstrip("/")
+        if re.search(r"[?#][^?#\s]", rest):
             return False
-        _, segments = url_parts(url)
+        host, segments = url_parts(url)
+        if "." not in host:
+            return False
         path = "/".join(s.lower() for s in segments)
-        return path in ("", "wiki", "wiki/main_page", "main_page", "index.php", "index.html", "home", "explore")
+        if path in _HOME_PATHS:
+            return True
+        return self.site_of(url) is not None and path in _SITE_HOME_PATHS
 
     # -- finding licences in a text ---------------------------------------
 

@@ -147,10 +147,16 @@ def test_malformed_licence_urls_are_diagnosed(url: str, problem: str) -> None:
 
 def test_root_only_sources() -> None:
     for url in ("commons.wikimedia.org", "https://commons.wikimedia.org/", "https://www.flickr.com", "unsplash.com",
-                "https://commons.wikimedia.org/wiki/Main_Page"):
+                "https://commons.wikimedia.org/wiki/Main_Page", "https://commons.wikimedia.org/wiki",
+                # any site's home page, listed as a hosting site or not
+                "https://www.geograph.org.uk/", "geograph.org.uk", "https://janedoe.com/", "http://museum.example.org",
+                "https://www.example.org/index.html", "https://example.org/home", "https://example.org/#"):
         assert REG.is_root_only(url), url
     for url in ("https://commons.wikimedia.org/wiki/File:Bridge.jpg", "https://www.flickr.com/photos/jdoe/5341",
-                "https://janedoe.com/", "https://unsplash.com/photos/abc123"):
+                "https://unsplash.com/photos/abc123", "https://www.geograph.org.uk/photo/5432101",
+                "https://janedoe.com/portfolio/bridge", "https://example.org/?p=4411", "https://example.org/#photo-12",
+                # "wiki" is a home page only on the wikis the registry lists
+                "https://example.org/wiki", "localhost/"):
         assert not REG.is_root_only(url), url
 
 

@@ -227,7 +227,7 @@ def test_lic005_no_author_or_a_root_only_source() -> None:
             "Photo: CC0, https://commons.wikimedia.org/wiki/File:Bridge.jpg\n",  # CC0 needs no author
             "Photo: Public Domain Mark 1.0, https://www.flickr.com/photos/nasa/5341\n",  # nor does PDM
             "Photo: Jane Doe via Wikimedia Commons, CC BY-SA 4.0\n",  # the site named in words
-            "Photo: Jane Doe (janedoe.com), CC BY 4.0\n",  # an author's own site is not a hosting site
+            "Photo: Jane Doe (janedoe.com/work/bridge), CC BY 4.0\n",  # a page on the author's own site
             "Photo: Jane Doe, unsplash.com\n",  # no licence that asks attribution (LIC002 only)
         ],
         invalid=[
@@ -235,6 +235,9 @@ def test_lic005_no_author_or_a_root_only_source() -> None:
                  "bridge at dawn\n", row=1, column=8, end_row=1, end_column=29,
                  message="the source is the home page of commons.wikimedia.org: link the photo's own page, not "
                          "commons.wikimedia.org"),
+            # any host's home page is root-only, not only the hosting sites the registry lists
+            Case("Photo: Jane Doe (janedoe.com), CC BY 4.0\n", row=1, column=18, end_column=29,
+                 message="the source is the home page of janedoe.com: link the photo's own page, not janedoe.com"),
             Case("Photo: Jane Doe, https://www.flickr.com/, CC BY 2.0\n", row=1, column=18,
                  message="the source is the home page of www.flickr.com: link the photo's own page, not www.flickr.com"),
             Case("Photo: Wikimedia Commons, CC BY-SA 4.0\n", row=1, column=1, end_column=39,
