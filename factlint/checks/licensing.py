@@ -66,10 +66,67 @@ class Policy:
         """Whether a credit names the newsroom's own staff or an agency, whose photos need no licence."""
         return any(p.search(t) for t in texts for p in (*self.own, *self.agencies))
 
+    def is_agency(self, text: str) -> bool:
+        """Whether a piece of a credit is a staff or agency name and nothing else: "REUTERS", "AP Photo"."""
+        return any(p.fullmatch(text) for p in (*self.own, *self.agencies))
+
+    def credit_tail(self, text: str, fillers: frozenset[str]) -> tuple[int, int] | None:
+        """Where a wire photo line closes a caption with no credit prefix, as (start, end).
+
+        Agencies put the credit last, in set shapes: "REUTERS/Hatem Khaled/File
+        Photo", "AP Photo/Evan Vucci", "Andrew Harnik/AP", "Sean Gallup / Getty
+        Images", "Jim Watson/AFP via Getty Images", "(AFP)", or the agency alone
+        as the caption's last sentence. Every piece must read as a name and one
+        must be an agency, so a caption about an agency ("The Reuters building
+        in London") is no credit. The earliest start that reads so wins, so an
+        initial ("J. Scott Applewhite/AP") stays in.
+        """
+        if not (self.own or self.agencies):
+            return None
+        body = text.rstrip(" \t\n*_")
+        if body.endswith((")", "]")):
+            opener = "(" if body.endswith(")") else "["
+            inner = body.rfind(opener)
+            if inner >= 0 and self._wire_credit(body[inner + 1 : -1], fillers):
+                return inner + 1, len(body) - 1
+        end = len(body.rstrip("."))
+        starts = [0] + [m.end() for m in _TAIL_BOUNDARY.finditer(body, 0, end)]
+        for start in starts:
+            if self._wire_credit(body[start:end], fillers):
+                return start, end
+        return None
+
+    def _wire_credit(self, tail: str, fillers: frozenset[str]) -> bool:
+        main, *after = tail.split(",")
+        if any(a.strip().lower() not in fillers for a in after):
+            return False  # "Evan Vucci/AP, File", but not "Harrisburg, PA"
+        pieces = [p for p in _WIRE_SEPARATOR.split(main.strip()) if p.strip()]
+        if not pieces or len(pieces) > 6:
+            return False
+        pieces = [p.strip() for p in pieces if p.strip().lower() not in fillers]
+        return (any(self.is_agency(p) for p in pieces)
+                and all(self.is_agency(p) or _reads_like_byline(p) for p in pieces))
+
     def ends_with_agency(self, text: str) -> bool:
         """Whether a short line ends in a staff or agency name: "Maria Lopez/Reuters", "Jo Li, AP"."""
         end = len(text.rstrip(" .*_)]\n"))
         return any(m.end() == end for p in (*self.own, *self.agencies) for m in p.finditer(text))
+
+
+#: Where a caption's last part may start: after a sentence, a dash or bar set off by spaces, or a line break.
+_TAIL_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+|\s[—–|-]\s+|\n\s*")
+#: What separates the pieces of a wire photo line: "/", "|" or "via".
+_WIRE_SEPARATOR = re.compile(r"\s*[/|]\s*|\s+via\s+")
+_BYLINE_PARTICLES = frozenset(
+    "de da das do dos del della di du la le van von der den ter bin ibn al el y of the for and".split())
+
+
+def _reads_like_byline(piece: str) -> bool:
+    """A photographer's name as wire lines write it: "Evan Vucci", "DAVID MDZINARISHVILI", "J. Scott Applewhite"."""
+    words = piece.split()
+    return 0 < len(words) <= 5 and all(
+        re.fullmatch(r"[^\W\d_][\w'’.-]*", w) and (w[0].isupper() or w.lower() in _BYLINE_PARTICLES)
+        and not any(c.isdigit() for c in w) for w in words)
 
 
 def _name_pattern(name: str, case_sensitive_acronyms: bool = True) -> re.Pattern[str]:
@@ -196,7 +253,8 @@ def _credit_in(text: str, to_source: Callable[[int, int], Span], block: Block | 
                anywhere: bool, standalone: bool = False) -> Located | None:
     at = find_credit(text, tools.prefixes, anywhere, standalone)
     if at is None:
-        return None
+        # In a caption, a wire photo line needs no prefix ("… January 28. REUTERS/Hatem Khaled")
+        return _wire_credit_in(text, to_source, block, tools) if anywhere else None
     if block is not None and block.text == text and block.prose[at] != text[at]:
         return None  # the prefix stands in code ("`Photo: x`"), which is not prose
     credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
@@ -206,6 +264,19 @@ def _credit_in(text: str, to_source: Callable[[int, int], Span], block: Block | 
     if not re.search(r"\w", located.body_text):
         return None  # "Photo:" and nothing after it credits nobody
     return located
+
+
+def _wire_credit_in(text: str, to_source: Callable[[int, int], Span], block: Block | None,
+                    tools: "Tools") -> Located | None:
+    """The agency or staff credit closing a caption with no credit prefix, read as that image's credit."""
+    tail = tools.policy.credit_tail(text, tools.prefixes.fillers)
+    if tail is None:
+        return None
+    at, _ = tail
+    if block is not None and block.text == text and block.prose[at] != text[at]:
+        return None
+    credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
+    return Located(credit, text, to_source)
 
 
 def _later_credit(text: str, first: Credit, tools: "Tools", links: Sequence[tuple[int, int, str]]) -> Credit | None:
@@ -270,6 +341,7 @@ def _media_item(document: Document, media: Media, tools: "Tools") -> Item:
     fields = dict(media.fields)
     if media.kind == "front-matter":
         fields.update(_sibling_fields(document, media))
+    uncredited: list[Field] = []
     for name, fld in fields.items():
         key = _field_key(name)
         item.fields[key] = fld
@@ -278,10 +350,34 @@ def _media_item(document: Document, media: Media, tools: "Tools") -> Item:
             located = _credit_in(text, _field_mapper(fld), fld.block, tools, anywhere=True)
             if located is not None:
                 item.credits.append(located)
+            else:
+                uncredited.append(fld)
         elif key in CREDIT_KEYS and str(fld.value).strip():
             credit = parse_credit(fld.value, tools.registry, tools.prefixes, 0, _links(fld.block))
             item.credits.append(Located(credit, fld.value, _field_mapper(fld)))
+    if item.credits or any(str(f.value).strip() for f in item.all(CREDIT_KEYS | AUTHOR_KEYS | LICENCE_KEYS)):
+        # One media item, one credit: data-credit="Photo by X" data-license="CC BY-SA 2.0" with a
+        # figcaption ending "Source: <a href=…>" names the author, the licence and the source.
+        for fld in uncredited:
+            item.credits.extend(_labelled_parts(fld, tools))
     return item
+
+
+def _labelled_parts(fld: Field, tools: "Tools") -> list[Located]:
+    """The labelled pieces of a credit ("Source: …", "Licence: …") a caption holds beside its prose."""
+    text = fld.block.text if fld.block is not None else fld.value
+    labels = "|".join(re.escape(label) for label in sorted(tools.prefixes.labels, key=len, reverse=True))
+    if not labels:
+        return []
+    found = []
+    for m in re.finditer(rf"(?:^|(?<=[.!?;|—–(]\s)|(?<=\n))\s*(?:{labels})\s*:", text, re.I):
+        if not m.group().strip()[0].isupper():
+            continue  # "the source: …" in a sentence is prose
+        at = m.start() + len(m.group()) - len(m.group().lstrip())
+        credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(fld.block))
+        if credit.source_at is not None or credit.licences or credit.author is not None:
+            found.append(Located(credit, text, _field_mapper(fld)))
+    return found
 
 
 def _sibling_fields(document: Document, media: Media) -> dict[str, Field]:
@@ -615,7 +711,9 @@ missing_credit = Rule(
     explanation=(
         "Every media item (Markdown image, HTML img or figure, front matter image entry) needs a credit: "
         "who made it and under what terms it is published. A credit line in the image's paragraph or the "
-        "paragraph right after it, or in its caption, alt text or title, counts."
+        "paragraph right after it, or in its caption, alt text or title, counts. In a caption a wire photo line "
+        "needs no prefix: \"REUTERS/Name\", \"AP Photo/Name\", \"Name/AP\", \"Name / Getty Images\" or \"(AFP)\" at "
+        "its end credits the photo; a caption that only mentions an agency (\"The Reuters building\") does not."
     ),
     example="![Fire crews on Route 9](crews.jpg)\n\nThe fire grew overnight.",
     near_miss="![Fire crews on Route 9](crews.jpg)\n\n*Photo: Luis Ortega/Reuters*",
@@ -681,7 +779,9 @@ incomplete_attribution = Rule(
     summary="A licence that requires attribution, with no author or with a source that is only a site's home page.",
     explanation=(
         "Every CC BY licence requires the author's name and, where practicable, a link to the work. A source "
-        "such as commons.wikimedia.org or flickr.com is the site's home page, not the photo's own page."
+        "that is any site's home page (commons.wikimedia.org, flickr.com, a museum's or the photographer's own "
+        "home page) is not the photo's own page. The parts of one media item are one credit: an img's "
+        "data-credit and data-license and its figcaption's \"Source: …\" are read together."
     ),
     example="Photo: commons.wikimedia.org by Jane Doe, https://creativecommons.org/licenses/by-sa/4.0/",
     near_miss="Photo: Jane Doe, https://commons.wikimedia.org/wiki/File:Bridge.jpg, CC BY-SA 4.0",
