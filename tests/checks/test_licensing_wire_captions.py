@@ -223,3 +223,13 @@ def test_wire_captions_never_crash_and_stay_inside_the_text(words: list[str]) ->
     for r in lint(text, select=["LIC"]):
         assert 1 <= r.row <= len(lines)
         assert 1 <= r.column <= len(lines[r.row - 1]) + 1
+
+
+def test_front_matter_source_at_a_home_page() -> None:
+    entry = "---\ntitle: T\nimage:\n  src: a.jpg\n  credit: Ann Holt\n  license: CC BY 4.0\n  source: {}\n---\n\nBody.\n"
+    assert_rule(
+        "LIC005",
+        valid=[entry.format("https://www.geograph.org.uk/photo/5432101")],
+        invalid=[Case(entry.format("https://www.geograph.org.uk/"), row=7, column=11, end_column=39,
+                      message=SOURCE_ROOT.format("www.geograph.org.uk"))],
+    )
