@@ -151,6 +151,8 @@ class Lexicon:
     name_verbs: frozenset[str]
     particles: frozenset[str]
     not_after: frozenset[str]
+    after_the: frozenset[str]  # nouns that make "the <surname>" a modifier: "the Ferreira house"
+    not_past_tense: frozenset[str]  # words in -ed that are no past tense ("hundred", "sacred")
     suffixes: frozenset[str]
     credit_prefixes: tuple[str, ...]
     not_names: frozenset[str]
@@ -184,6 +186,8 @@ class Lexicon:
             name_verbs=frozenset(w.lower() for w in _words(context.get("name-verbs"))),
             particles=frozenset(w.lower() for w in _words(context.get("particles"))),
             not_after=frozenset(w.lower() for w in _words(context.get("not-after"))),
+            after_the=frozenset(w.lower() for w in _words(context.get("after-the"))),
+            not_past_tense=frozenset(w.lower() for w in _words(context.get("not-past-tense"))),
             suffixes=frozenset(w.lower().rstrip(".") for w in _words(context.get("suffixes"))),
             credit_prefixes=tuple(_words(context.get("credit-prefixes"))),
             not_names=frozenset(w for p in _words(context.get("not-names")) for w in p.split()),
@@ -198,6 +202,11 @@ class Lexicon:
         """One key for every spelling of a given name: Yuri and Yury, Mohammed and Muhammad, Rajiv and Rajeev."""
         group = self.name_groups.get(skeleton(word))
         return f"group:{group}" if group is not None else given_skeleton(word)
+
+    def is_past_tense(self, word: str) -> bool:
+        """A regular past tense ("threw" is a name verb; "netted", "converted" are caught here)."""
+        lower = word.lower()
+        return len(lower) >= 5 and lower.endswith("ed") and lower.isalpha() and lower not in self.not_past_tense
 
     def is_not_name(self, word: str) -> bool:
         return word in self.not_names or word in self.places or word in self.organisations
@@ -268,12 +277,13 @@ class Mention:
     speaks: bool = False  # the strong part of that: a possessive or a speech verb
     initial: bool = False
     in_quote: bool = False
-    group: bool = False  # "the Okafor family": a family, not one person
+    group: bool = False  # "the Okafor family", "the Ferreira house": a family or a modifier, not one person
     plural: bool = False  # "the Hansens"
     display: bool = False  # a headline word, matched only against names of the text
     evidence: bool = False  # for a full name: a title, first name or speech verb says it is a person
     title_words: str = ""  # the title right before it, lower case ("secretary", "dr"), if any
     trimmed: bool = False  # a capitalised word right before it was read as no name ("New" York Hochul)
+    past: bool = False  # a past tense in -ed follows ("Mahomes converted"): a person only if the surname is one
 
     @property
     def full(self) -> bool:
@@ -419,6 +429,7 @@ class _Scan:
     full: list[Mention] = field(default_factory=list)
     lone: list[Mention] = field(default_factory=list)
     display: list[Mention] = field(default_factory=list)
+    common: set[str] = field(default_factory=set)  # words the text writes in lower case ("rice", "gold")
 
 
 @dataclass(frozen=True)
@@ -440,6 +451,7 @@ class _BlockReader:
         self.words = scan_words(text, lexicon)
 
     def read(self, order: Iterator[int]) -> None:
+        self.scan.common.update(w.text for w in self.words if w.text.islower())
         for i, j in _runs(self.words, self.text, self.lex):
             run = self._name_part(i, j)
             if run is not None and self._person_shaped(run):
@@ -513,8 +525,9 @@ class _BlockReader:
             title=titled, context=self._context(run.first, last, titled),
             speaks=self._speaks(run.first, last),
             initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
-            group=self._next_lower(last) in lex.not_after, plural=self._plural(run),
+            group=self._group(run.first, last), plural=self._plural(run),
             title_words=self._title_words(run), trimmed=run.trimmed,
+            past=lex.is_past_tense(self._next_lower(last)),
         )
         if given:
             evidence = titled or lex.is_first_name(given[0].text) or self._speech_near(run.first, last)
@@ -545,6 +558,18 @@ class _BlockReader:
         if not has_given and names[0].lower in self.lex.particles:
             k = 0
         return " ".join(w.text for w in names[k:])
+
+    def _group(self, first: int, last: int) -> bool:
+        """ "the Okafor family", "the Ferreira house": a surname that modifies a noun names no one.
+
+        Nouns that may also follow a person ("sent Ferreira home", "did Chen
+        report") count only after "the": "the Ferreira home".
+        """
+        after = self._next_lower(last)
+        if after in self.lex.not_after:
+            return True
+        return after in self.lex.after_the and first > 0 and self.words[first - 1].lower == "the" \
+            and not self._gap(first - 1, first).strip()
 
     def _plural(self, run: _Run) -> bool:
         """ "the Hansens": a family, whose name ends in an s its members' does not."""
@@ -701,12 +726,33 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
                                     or (m.key in titled and _given_shaped(m, lexicon))) else _with(m, evidence=True)
             for m in scan.full]
     people = _People.of([m for m in full if m.evidence or m.key in speaking])
-    mentions = list(people.full) + [m for m in scan.lone if _keeps(m, people, lexicon)]
+    # "Converted" after a sentence-opening surname says a person only when the
+    # draft names one with it, given name from the pack or title and all: a
+    # club or a town at a sentence start ("Dortmund netted") is no one's surname.
+    persons = {m.key for m in people.full if m.title or lexicon.is_first_name(m.given[0].text)}
+    lone = [_opener(m, persons, scan.common, lexicon) for m in scan.lone]
+    mentions = list(people.full) + [m for m in lone if _keeps(m, people, lexicon)]
     spellings = {m.spelling for m in mentions}
     for m in scan.display:
         if m.spelling in spellings or any(_display_variant(m.core, s) for s in spellings):
             mentions.append(m)
     return sorted(mentions, key=lambda m: m.order)
+
+
+def _opener(m: Mention, persons: set[str], common: set[str], lexicon: Lexicon) -> Mention:
+    """A sentence-opening word whose only sign of a person is the verb after it, judged against the draft.
+
+    "Mahomes threw" is the quarterback when the draft names Patrick Mahomes;
+    "Dortmund scored" is a club, "Rice doubled in price" a crop the draft
+    also writes in lower case, and neither is Susan Rice's first reference.
+    A past tense in -ed that is on no list counts only for a surname whose
+    full name has a first name from the pack or a title.
+    """
+    if not m.initial or m.speaks or m.title or not (m.context or m.past):
+        return m
+    if lexicon.is_not_name(m.core) or m.core.lower() in common:
+        return _with(m, context=False, past=False)
+    return m if not m.past or m.key in persons else _with(m, past=False)
 
 
 def _given_shaped(m: Mention, lexicon: Lexicon) -> bool:
@@ -944,7 +990,7 @@ def early_surnames(mentions: Sequence[Mention]) -> list[EarlySurname]:
         if m.full or not m.body or m.display or m.in_quote or m.group or m.plural or m.key in found:
             continue
         full = first_full.get(m.key) or elsewhere.get(m.key)
-        if full is None or (full.body and full.order < m.order) or (m.initial and not m.context):
+        if full is None or (full.body and full.order < m.order) or (m.initial and not (m.context or m.past)):
             continue
         found[m.key] = EarlySurname(m, full)
     return sorted(found.values(), key=lambda e: e.mention.order)

@@ -18,6 +18,8 @@ PACK_SCHEMAS: dict[str, Any] = {
         "?name-verbs": [str],
         "?particles": [str],
         "?not-after": [str],
+        "?after-the": [str],
+        "?not-past-tense": [str],
         "?suffixes": [str],
         "?credit-prefixes": [str],
         "?not-names": [str],
@@ -133,8 +135,13 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
         "a person's title elsewhere (\"Secretary Blinken\", then \"Antony Blinken\"). Headlines, "
         "subheadings, captions and photo credit lines neither introduce a name nor are checked: a "
         "surname whose full name only a headline or caption gives is reported too. Words inside "
-        "quotation marks or a blockquote are the speaker's and are not checked. Reported once per "
-        "surname, at its first use."
+        "quotation marks or a blockquote are the speaker's and are not checked. A surname that "
+        "modifies a noun names no one (\"the Kennedy family\", \"the Ferreira house\", \"the Okafor "
+        "case\"). A surname opening a sentence counts only on a verb that says a person (\"Mahomes "
+        "threw\", or a past tense in -ed when the draft names that person with a known first name or "
+        "a title); such a verb makes no person of a place, a club or a word the draft also writes in "
+        "lower case (\"Rice doubled in price\"). "
+        "Reported once per surname, at its first use."
     ),
     example="Okafor opened the session.\n\nCouncil member Adaeze Okafor later told reporters the deal held.",
     near_miss="Council member Adaeze Okafor opened the session.\n\nOkafor later told reporters the deal held.",
