@@ -153,6 +153,7 @@ class Lexicon:
     not_after: frozenset[str]
     after_the: frozenset[str]  # nouns that make "the <surname>" a modifier: "the Ferreira house"
     not_past_tense: frozenset[str]  # words in -ed that are no past tense ("hundred", "sacred")
+    family_brands: frozenset[str]  # firms and teams named after a family ("Ferrari won", "Ford sold")
     suffixes: frozenset[str]
     credit_prefixes: tuple[str, ...]
     not_names: frozenset[str]
@@ -188,6 +189,7 @@ class Lexicon:
             not_after=frozenset(w.lower() for w in _words(context.get("not-after"))),
             after_the=frozenset(w.lower() for w in _words(context.get("after-the"))),
             not_past_tense=frozenset(w.lower() for w in _words(context.get("not-past-tense"))),
+            family_brands=frozenset(_words(context.get("family-brands"))),
             suffixes=frozenset(w.lower().rstrip(".") for w in _words(context.get("suffixes"))),
             credit_prefixes=tuple(_words(context.get("credit-prefixes"))),
             not_names=frozenset(w for p in _words(context.get("not-names")) for w in p.split()),
@@ -743,11 +745,16 @@ def _opener(m: Mention, persons: set[str], common: set[str], lexicon: Lexicon) -
     """A sentence-opening word whose only sign of a person is the verb after it, judged against the draft.
 
     "Mahomes threw" is the quarterback when the draft names Patrick Mahomes;
-    "Dortmund scored" is a club, "Rice doubled in price" a crop the draft
-    also writes in lower case, and neither is Susan Rice's first reference.
+    "Dortmund scored" is a club, "Ferrari won" a team even where Enzo Ferrari
+    is named, and "Rice doubled in price" a crop the draft also writes in
+    lower case: none is a first reference.
     A past tense in -ed that is on no list counts only for a surname whose
-    full name has a first name from the pack or a title.
+    full name has a first name from the pack or a title. A firm named after
+    a family ("Ford said it would cut jobs") is the firm wherever it stands,
+    unless a title says otherwise ("Mr Ford").
     """
+    if m.core in lexicon.family_brands and not m.title:
+        return _with(m, group=True)  # "Ford said it would cut jobs": the firm, wherever it stands
     if not m.initial or m.speaks or m.title or not (m.context or m.past):
         return m
     if lexicon.is_not_name(m.core) or m.core.lower() in common:

@@ -20,6 +20,7 @@ PACK_SCHEMAS: dict[str, Any] = {
         "?not-after": [str],
         "?after-the": [str],
         "?not-past-tense": [str],
+        "?family-brands": [str],
         "?suffixes": [str],
         "?credit-prefixes": [str],
         "?not-names": [str],

@@ -111,3 +111,23 @@ def test_the_repro_shapes_end_to_end() -> None:
     )
     found = lint(text, format="text", select=["NAM002"])
     assert [(r.row, r.column, r.message) for r in found] == [(3, 1, msg("Okonjo", "Darnell Okonjo", 5))]
+
+
+def test_a_firm_named_after_a_family_is_the_firm() -> None:
+    chair = "Executive chair Bill Ford said the cuts were painful."
+    assert_rule(
+        "NAM002",
+        valid=[
+            later("Ford said it would cut 3,000 jobs in Europe.", chair),
+            later("Shares in Ford fell 4% on the news.", chair),
+            later("Ferrari finished first and second at Monza.", "Founder Enzo Ferrari never saw a win like it."),
+        ],
+        invalid=[
+            # a title makes the person
+            Case(later("Mr Ford said the company would cut 3,000 jobs.", chair), row=1, column=1, end_column=8,
+                 message=msg("Mr Ford", "Bill Ford", 3)),
+            # a surname on no brand list is still a person
+            Case(later("Serrano said the company would cut 3,000 jobs.", "Executive chair Lucia Serrano said the cuts were painful."),
+                 row=1, column=1, message=msg("Serrano", "Lucia Serrano", 3)),
+        ],
+    )
