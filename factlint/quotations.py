@@ -52,6 +52,7 @@ _OPENERS = set("([{<—–-/\u00a0") | set(MARKS)
 _CLOSERS = set(".,;:!?)]}>—–-…/*_") | set(MARKS)
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _APOSTROPHES = "'’‘"
+_MARK = re.compile("[" + re.escape(MARKS) + "]")
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,9 @@ def builtin_elisions() -> tuple[str, ...]:
     return tuple(str(e) for e in data.get("elisions", ()))
 
 
-def _normalise_elisions(elisions: Iterable[str]) -> tuple[str, ...]:
+@functools.lru_cache(maxsize=32)
+def _normalise_elisions(elisions: tuple[str, ...]) -> tuple[str, ...]:
+    # Cached: every paragraph of every draft asks with the same pack.
     # Longest first, so "'n'" wins over "'n"; every apostrophe form compares equal.
     forms = {e.strip().lower().translate(_APOS_TABLE) for e in elisions if e.strip()}
     return tuple(sorted(forms, key=len, reverse=True))
@@ -211,7 +214,12 @@ class _Scanner:
     def run(self) -> QuotationScan:
         text = self.text
         i = 0
-        while i < len(text):
+        while True:
+            # Only marks matter: jump from one to the next rather than visiting every character.
+            mark = _MARK.search(text, i)
+            if mark is None:
+                break
+            i = mark.start()
             c = text[i]
             if c in DOUBLE_MARKS:
                 self._double(i, c)
@@ -363,8 +371,14 @@ def scan_quotations(text: str, elisions: Iterable[str] | None = None) -> Quotati
     `elisions` are words that begin with an apostrophe ('n', 'em); by default
     the shipped `quote-elisions` pack.
     """
-    forms = _normalise_elisions(builtin_elisions() if elisions is None else elisions)
-    return _Scanner(text, forms).run()
+    forms = _normalise_elisions(builtin_elisions() if elisions is None else tuple(elisions))
+    return _scan(text, forms)
+
+
+@functools.lru_cache(maxsize=1024)
+def _scan(text: str, elisions: tuple[str, ...]) -> QuotationScan:
+    # Cached: the three QUO rules and the DAT rules scan the same paragraphs; the scan is immutable.
+    return _Scanner(text, elisions).run()
 
 
 def find_quotations(text: str, elisions: Iterable[str] | None = None) -> list[Quotation]:
