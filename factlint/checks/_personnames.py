@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ BODY_KINDS = (PARAGRAPH, LIST_ITEM)
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 QUOTE_MARKS = frozenset('"“”«»„')
+QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")
 SENTENCE_END_RE = re.compile(r"[.!?:;]")
 BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 #: Order matters: each rule folds one difference transliteration systems make.
@@ -305,20 +307,10 @@ class Mention:
         return self.kind in BODY_KINDS
 
 
-def _quote_parity(text: str) -> list[int]:
-    """Count of quotation marks before each offset: odd means inside a quotation."""
-    counts, n = [0] * (len(text) + 1), 0
-    for i, c in enumerate(text):
-        counts[i] = n
-        if c in QUOTE_MARKS:
-            n += 1
-    counts[len(text)] = n
-    return counts
-
-
 def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     """The words of a block with possessives split off and sentence starts marked."""
-    parity = _quote_parity(text)
+    # The offsets of quotation marks: an odd count of them before a word puts it inside a quotation.
+    marks = [m.start() for m in QUOTE_RE.finditer(text)]
     words: list[Word] = []
     prev_end, prev_text = 0, ""
     for m in WORD_RE.finditer(text):
@@ -328,8 +320,11 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
         if not possessive and text[m.end():m.end() + 1] in ("'", "’") and raw.endswith("s"):
             possessive = not text[m.end() + 1:m.end() + 2].isalpha()
         gap = text[prev_end:start]
-        initial = not words or _ends_sentence(gap, prev_text, lexicon) or any(q in gap for q in QUOTE_MARKS)
-        words.append(Word(word, start, start + len(word), possessive, initial, parity[start] % 2 == 1))
+        # A single space, the usual gap, ends no sentence and holds no quotation mark.
+        initial = not words or gap != " " and (
+            _ends_sentence(gap, prev_text, lexicon) or QUOTE_RE.search(gap) is not None)
+        in_quote = bisect.bisect_left(marks, start) % 2 == 1
+        words.append(Word(word, start, start + len(word), possessive, initial, in_quote))
         prev_end, prev_text = m.end(), word
     return words
 
@@ -353,7 +348,8 @@ def _is_cap(word: str, display: bool) -> bool:
 
 
 def _is_particle(word: Word, lexicon: Lexicon) -> bool:
-    return word.text.islower() and word.lower in lexicon.particles
+    # A lower-case word is its own lower case: no need to lower it again.
+    return word.text.islower() and word.text in lexicon.particles
 
 
 def _particle_prefixed(word: str, lexicon: Lexicon) -> int:
@@ -631,8 +627,8 @@ def _with(mention: Mention, **changes: Any) -> Mention:
 
 def _is_display(text: str) -> bool:
     """An all-caps or title-case line, where capitals say nothing about names."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+    letters = list(filter(str.isalpha, text))
+    if len(letters) > 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters):
         return True
     # A title-case line ("Putin Praises Trump's Mediation Efforts") is a
     # heading whatever the reader called it: every word looks like a name.
