@@ -143,17 +143,32 @@ class _InlineBuilder:
 
     def emit_verbatim(self, at: int, text: str) -> None:
         """Text that stands in the content at `at`, character for character."""
-        for k, ch in enumerate(text):
-            src = self.src(at + k)
-            last = self.segments[-1] if self.segments else None
-            if last and last.text_end == self.length and last.src_end == src and (
-                last.text_end - last.text_start == last.src_end - last.src_start
-            ):
-                self.segments[-1] = Segment(last.text_start, last.text_end + 1, last.src_start, src + 1)
-            else:
-                self.segments.append(Segment(self.length, self.length + 1, src, src + 1))
-            self.text.append(ch)
-            self.length += 1
+        if not text:
+            return
+        # The source offset of each character, as src() gives it (past the end: the last offset).
+        last_index = len(self.offsets) - 1
+        sources = self.offsets[at : min(at + len(text), last_index + 1)]
+        sources += [self.offsets[last_index]] * (len(text) - len(sources))
+        k = 0
+        while k < len(text):
+            # Characters that also follow one another in the source share one segment.
+            end = k + 1
+            while end < len(text) and sources[end] == sources[end - 1] + 1:
+                end += 1
+            self._emit_run(sources[k], end - k)
+            k = end
+        self.text.append(text)
+
+    def _emit_run(self, src: int, count: int) -> None:
+        """`count` characters standing one after another from `src`: extend the last segment if it ends there."""
+        last = self.segments[-1] if self.segments else None
+        if last and last.text_end == self.length and last.src_end == src and (
+            last.text_end - last.text_start == last.src_end - last.src_start
+        ):
+            self.segments[-1] = Segment(last.text_start, last.text_end + count, last.src_start, src + count)
+        else:
+            self.segments.append(Segment(self.length, self.length + count, src, src + count))
+        self.length += count
 
     def emit_replaced(self, at: int, source_length: int, text: str) -> None:
         """Text that stands for content[at:at+source_length] (an entity, an escape)."""
