@@ -284,10 +284,12 @@ def _in_year(year: int, month: int, day: int) -> dt.date:
     summary="A weekday written with a date that falls on another day.",
     explanation=(
         "\"Saturday, March 10, 2026\" is a correction waiting to happen: March 10, 2026 is a Tuesday. "
-        "factlint checks every weekday written beside a date, taking the year from the text (the date's "
-        "own, else the one year its sentence states), else from the reference date (for a date without a year, a weekday that fits the story's year or "
-        "the year nearest to the story's date is accepted). The safe fix corrects the weekday; if the "
-        "weekday is right and the date wrong, edit the date instead."
+        "factlint checks every weekday written beside a date against the date's own year. For a date "
+        "without a year, a weekday that fits the story's year, the year nearest to the story's date, or the "
+        "one year its sentence states is accepted (that year may be another event's: \"for the first time "
+        "since December 2025\"); when it fits none, the message and fix use the sentence's year, else the "
+        "story's. The safe fix corrects the weekday; if the weekday is right and the date wrong, edit the "
+        "date instead."
     ),
     example="The new bridge opens to traffic on Friday, June 12, 2027.",
     near_miss="The new bridge opens to traffic on Saturday, June 12, 2027.",
@@ -300,7 +302,10 @@ def weekday_mismatch(document: Document, context: Context) -> Iterator[Finding]:
         for date in dtx.find_dates(block.prose, vocab):
             if date.weekday is None or date.problem or date.month is None or date.day is None:
                 continue
-            years = [date.year] if date.year else _sentence_year(date) or _candidate_years(ref, date.month, date.day)
+            # A year elsewhere in the sentence may be another event's ("for the first time since
+            # December 2025"): it is one more year the weekday may fit, never the only one.
+            # When it fits none, the sentence's year (the text's) is the one the message names.
+            years = [date.year] if date.year else _candidate_years(ref, date.month, date.day) + _sentence_year(date)
             years = [y for y in years if _exists(y, date.month, date.day)]
             if not years or any(dt.date(y, date.month, date.day).isoweekday() == date.weekday for y in years):
                 continue
