@@ -651,12 +651,30 @@ def _relative(
     # talks", "the first time in three months")
     if re.match(r"\s+of\b", text[m.end() :]):
         return None
-    clause = text[max(0, m.start() - 120) : m.start()].lower()
-    if any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in vocab.duration_cues):
+    if _measures_a_span(text, sentence_of(bounds, m.start())[0], m.start(), vocab):
         return None
     if tense_near(text, clause_of(text, sentence_of(bounds, m.start()), m.start()), m.start(), vocab) == "past":
         return None  # "the crew rebuilt it in three weeks": how long, not when
     return RelativeDate(m.start(), m.end(), unit, "count", n)
+
+
+def _measures_a_span(text: str, sentence_start: int, offset: int, vocab: Vocabulary) -> bool:
+    """"The first time in three months", "the biggest fall in six weeks": a span, not a date ahead.
+
+    The cue must stand just before the phrase, in its sentence, with no verb of
+    the future between ("the first trains will run in 10 days" is a date).
+    """
+    words = previous_words(text[sentence_start:offset], offset - sentence_start, 5)
+    near: list[str] = []
+    for word in reversed(words):
+        if word in vocab.future or word in _MODALS:
+            break
+        near.insert(0, word)
+    phrase = " ".join(near)
+    return any(re.search(rf"\b{re.escape(cue)}\b", phrase) for cue in vocab.duration_cues)
+
+
+_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall"})
 
 
 def _canonical(words: str, table: Mapping[str, Any]) -> str:

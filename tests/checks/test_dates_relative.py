@@ -391,3 +391,21 @@ def test_multi_paragraph_quotations() -> None:
     )
     results = lint(draft, select=["DAT001"], reference_date=STORY)
     assert [(r.row, r.column) for r in results] == [(5, 17)]
+
+
+def test_in_n_units_is_a_date_ahead_unless_a_span_word_stands_just_before_it() -> None:
+    assert_rule(
+        "DAT001",
+        valid=[
+            "Prices rose for the first time in three months.",
+            "Sales posted the biggest fall in six weeks.",
+            "The crew rebuilt the bridge in three weeks.",
+        ],
+        invalid=[
+            Case("The first trains will run in 10 days.", message='"in 10 days" is relative; in a story dated 2026-03-12 it means 22 March 2026'),
+            Case("Most analysts expect a deal. Talks resume in two weeks."),
+            # reported speech with a modal looks ahead, as "would" does
+            Case("The mayor said the bridge could reopen in six weeks."),
+        ],
+        reference_date=STORY,
+    )
