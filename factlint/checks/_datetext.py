@@ -102,8 +102,30 @@ class Vocabulary:
         return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
     @cached_property
+    def names_body_re(self) -> re.Pattern[str] | None:
+        """names_re without its leading look-behind, which keeps the regex engine from skipping ahead.
+
+        None when a name is empty (an empty match would need finditer's rules).
+        """
+        names = set(self.named_days) | set(self.proper_names)
+        if not names or "" in names:
+            return None
+        return re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
+
+    @cached_property
     def date_patterns(self) -> list[re.Pattern[str]]:
         return _date_patterns(self)
+
+    @cached_property
+    def date_cues(self) -> list[re.Pattern[str]]:
+        """For each of date_patterns, something it cannot match without: a month name, or digits around a separator."""
+        month, digits = re.compile(self.month_re), re.compile(r"\d[-/.]\d")
+        return [month, month, digits, digits]
+
+    @cached_property
+    def count_cue_re(self) -> re.Pattern[str]:
+        """What an "N days ago" phrase cannot do without: a direction word after a space."""
+        return re.compile(rf"\s(?:{_words(self.directions)})(?![\w\-])", re.IGNORECASE)
 
     @cached_property
     def relative_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
@@ -277,7 +299,26 @@ def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     """Where named days and proper names ("Black Friday", "Today programme") stand."""
     if vocab.names_re is None:
         return []
-    return [(m.start(), m.end()) for m in vocab.names_re.finditer(text)]
+    return list(vocab.remember("names", text, lambda: tuple(_name_spans(text, vocab))))
+
+
+def _name_spans(text: str, vocab: Vocabulary) -> Iterator[tuple[int, int]]:
+    body = vocab.names_body_re
+    if body is None:
+        yield from ((m.start(), m.end()) for m in vocab.names_re.finditer(text))
+        return
+    # names_re.finditer, faster: a match right after a letter fails the look-behind,
+    # so the search goes on from the next character, as finditer's would.
+    pos = 0
+    while (m := body.search(text, pos)) is not None:
+        if m.start() > 0 and _WORD_CHAR.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m.start(), m.end()
+        pos = m.end()
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -346,7 +387,9 @@ def find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
 def _find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
     names = name_spans(text, vocab)
     candidates = []
-    for pattern in vocab.date_patterns:
+    for pattern, cue in zip(vocab.date_patterns, vocab.date_cues):
+        if cue.search(text) is None:
+            continue  # most paragraphs name no month and write no numeric date
         for m in pattern.finditer(text):
             date = _written_date(m, vocab)
             if date is not None and not overlaps(date.start, date.end, names):
@@ -583,6 +626,8 @@ def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[Relat
     bounds = sentences(text, vocab)
     candidates = []
     for kind, pattern in vocab.relative_patterns:
+        if kind == "count" and vocab.count_cue_re.search(text) is None:
+            continue  # the costliest pattern, and most paragraphs say no "ago" or "from now"
         for m in pattern.finditer(text):
             found = _relative(kind, m, text, vocab, bounds)
             if found is None or overlaps(found.start, found.end, names):
