@@ -447,6 +447,19 @@ class Vocabulary:
     title_cues: tuple[tuple[str, ...], ...]
     negations: tuple[tuple[str, ...], ...] = ()
 
+    @functools.cached_property
+    def phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The speech phrases by their first word, each list in pack order (the first that matches wins)."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.phrases:
+            if phrase:
+                index.setdefault(phrase[0], []).append(phrase)
+        return {first: tuple(found) for first, found in index.items()}
+
+    @functools.cached_property
+    def negation_ends(self) -> frozenset[str]:
+        return frozenset(n[-1] for n in self.negations if n)
+
     @classmethod
     def from_packs(cls, speech_verbs: dict, sources: dict) -> "Vocabulary":
         def words(items: Iterable[str]) -> frozenset[str]:
@@ -590,7 +603,7 @@ class Attribution:
 
     def _verb_at(self, tokens: list[_Token], k: int) -> int:
         """How many tokens a speech verb or phrase starting at tokens[k] spans (0: none)."""
-        for phrase in self.vocab.phrases:
+        for phrase in self.vocab.phrases_by_first.get(tokens[k].lower, ()):
             if tuple(t.lower for t in tokens[k : k + len(phrase)]) == phrase:
                 return len(phrase)
         return 1 if tokens[k].lower in self.vocab.verbs and tokens[k].word[:1].islower() else 0
@@ -627,6 +640,8 @@ class Attribution:
 
     def _negated(self, tokens: list[_Token], k: int) -> bool:
         before = [t.lower.replace("’", "'") for t in tokens[max(k - 3, 0) : k]]
+        if not before or before[-1] not in self.vocab.negation_ends:
+            return False  # every negation ends in one of a few words ("not", "to")
         return any(_ends_with(before, n) for n in self.vocab.negations)
 
     def _by_source(self, tokens: list[_Token], k: int) -> bool:

@@ -166,10 +166,19 @@ _MEANS = ("this", "last", "next", "coming", "earlier", "later")
 
 def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary of two pack contents, built once per distinct content."""
+    # A run hands every rule the same pack objects: knowing them by identity
+    # spares serialising both packs six times a draft.
+    if _LAST_PACKS and _LAST_PACKS[0][0] is calendar and _LAST_PACKS[0][1] is relative:
+        return _LAST_PACKS[0][2]
     key = json.dumps([calendar, relative], sort_keys=True, default=str)
     if key not in _VOCABULARIES:
         _VOCABULARIES[key] = _build(calendar, relative)
+    _LAST_PACKS[:] = [(calendar, relative, _VOCABULARIES[key])]
     return _VOCABULARIES[key]
+
+
+#: The packs last asked about and their vocabulary (the packs are kept, so their identity stays theirs).
+_LAST_PACKS: list[tuple[Mapping[str, Any], Mapping[str, Any], Vocabulary]] = []
 
 
 def _meanings(rel: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dict[str, str]:

@@ -73,6 +73,18 @@ def _body(document: Document, context: Context) -> list[_Paragraph]:
     ]
 
 
+#: The packs last read and their vocabulary: a run hands every draft the same pack objects.
+_VOCABULARY: list[tuple[dict, dict, Vocabulary]] = []
+
+
+def _vocabulary(speech_verbs: dict, sources: dict) -> Vocabulary:
+    if _VOCABULARY and _VOCABULARY[0][0] is speech_verbs and _VOCABULARY[0][1] is sources:
+        return _VOCABULARY[0][2]
+    built = Vocabulary.from_packs(speech_verbs, sources)
+    _VOCABULARY[:] = [(speech_verbs, sources, built)]
+    return built
+
+
 def _pack(context: Context, name: str) -> dict:
     return context.packs.get(name) if name in context.packs else {}
 
@@ -138,7 +150,7 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
 )
 def unattributed_quote(document: Document, context: Context) -> Iterator[Finding]:
     min_words = _min_words(context)
-    vocabulary = Vocabulary.from_packs(_pack(context, "speech-verbs"), _pack(context, "quote-sources"))
+    vocabulary = _vocabulary(_pack(context, "speech-verbs"), _pack(context, "quote-sources"))
     readers: dict[int, Attribution] = {}
 
     def reader(paragraph: _Paragraph) -> Attribution:
