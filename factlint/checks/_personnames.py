@@ -161,6 +161,7 @@ class Lexicon:
     not_names: frozenset[str]
     places: frozenset[str]
     organisations: frozenset[str]
+    surname_first: frozenset[str] = frozenset()  # Chinese and Korean surnames, written before the given name
 
     @classmethod
     def from_packs(cls, titles: Mapping[str, Any], first_names: Mapping[str, Any],
@@ -197,6 +198,7 @@ class Lexicon:
             not_names=frozenset(w for p in _words(context.get("not-names")) for w in p.split()),
             places=frozenset(w for p in _words(context.get("places")) for w in p.split()),
             organisations=frozenset(_words(context.get("organisations"))),
+            surname_first=frozenset(_words(context.get("surname-first"))),
         )
 
     def is_first_name(self, word: str) -> bool:
@@ -236,6 +238,76 @@ class Lexicon:
 
 def _byline(text: str) -> bool:
     return len(text.split()) <= 6 and not text.rstrip().endswith((".", "!", "?"))
+
+
+# ---------------------------------------------------------------- surname-first names
+
+#: The finals each pinyin initial takes: the syllable grammar of romanised
+#: Mandarin, so that "Qiang" and "Jinping" pass and "Jones" or "Hunter" do not.
+_PINYIN_FINALS = {
+    "": "a o e ai ei ao ou an en ang eng er yi ya ye yao you yan yin yang ying yong wu wa wo wai wei wan wen "
+        "wang weng yu yue yuan yun",
+    "b": "a o ai ei ao an en ang eng i ie iao ian in ing u",
+    "p": "a o ai ei ao ou an en ang eng i ie iao ian in ing u",
+    "m": "a o e ai ei ao ou an en ang eng i ie iao iu ian in ing u",
+    "f": "a o ei ou an en ang eng u",
+    "d": "a e ai ei ao ou an en ang eng ong i ia ie iao iu ian ing u uo ui uan un",
+    "t": "a e ai ao ou an ang eng ong i ie iao ian ing u uo ui uan un",
+    "n": "a e ai ei ao ou an en ang eng ong i ie iao iu ian in iang ing u uo uan v ve",
+    "l": "a o e ai ei ao ou an ang eng ong i ia ie iao iu ian in iang ing u uo uan un v ve",
+    "g": "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang",
+    "k": "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang",
+    "h": "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang",
+    "j": "i ia ie iao iu ian in iang ing iong u ue uan un",
+    "q": "i ia ie iao iu ian in iang ing iong u ue uan un",
+    "x": "i ia ie iao iu ian in iang ing iong u ue uan un",
+    "zh": "a e i ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang",
+    "ch": "a e i ai ao ou an en ang eng ong u ua uo uai ui uan un uang",
+    "sh": "a e i ai ei ao ou an en ang eng u ua uo uai ui uan un uang",
+    "r": "e i ao ou an en ang eng ong u ua uo ui uan un",
+    "z": "a e i ai ei ao ou an en ang eng ong u uo ui uan un",
+    "c": "a e i ai ao ou an en ang eng ong u uo ui uan un",
+    "s": "a e i ai ao ou an en ang eng ong u uo ui uan un",
+}
+#: One romanised Korean syllable ("Eun", "kyeong", "Sung", "won", "Hye").
+_KOREAN_SYLLABLE_RE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhwy])?(?:yeo|yae|ye|ya|yo|yu|wae|wa|wo|we|wi|ui|eo|eu|ae|oe|oo|ee|ou|a|e|i|o|u)"
+    r"(?:ng|ck|n|l|m|k|p|t|r|b|g|h|s)?")  # "ck": "Han Duck-soo"
+
+
+@lru_cache(maxsize=2)
+def _pinyin_re(syllables: int) -> re.Pattern[str]:
+    alternatives = sorted({i + f for i, finals in _PINYIN_FINALS.items() for f in finals.split()}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(alternatives) + "){1,%d}" % syllables)
+
+
+def _is_syllable(part: str) -> bool:
+    folded = fold(part)
+    return bool(folded) and bool(_pinyin_re(1).fullmatch(folded) or _KOREAN_SYLLABLE_RE.fullmatch(folded))
+
+
+def surname_first(names: Sequence[Word], lexicon: Lexicon) -> bool:
+    """Whether a full name is written surname first: a Chinese or Korean surname, then a romanised given name.
+
+    The given name must have the shape of one: hyphenated syllables
+    ("Jeong Eun-kyeong"), two one-syllable words ("Kim Jong Un"), or one pinyin
+    word of a syllable or two ("Li Qiang", "Xi Jinping"). "Kim Jones", "Lee
+    Anderson" and "Lee Megan" keep Western order.
+    """
+    if len(names) not in (2, 3) or names[0].text not in lexicon.surname_first or names[0].possessive:
+        return False
+    given = names[1:]
+    if len(given) == 2:
+        return all("-" not in w.text and _is_syllable(w.text) for w in given)
+    word = given[0].text
+    parts = word.split("-")
+    if len(parts) == 2:
+        return all(_is_syllable(p) for p in parts)
+    if len(parts) > 1 or not _pinyin_re(2).fullmatch(fold(word)):
+        return False
+    # One syllable ("Qiang", "Yi") is a Chinese given name even where the pack
+    # knows it; two must not be a first name the pack knows ("Megan", "Linda").
+    return bool(_pinyin_re(1).fullmatch(fold(word))) or not lexicon.is_first_name(word)
 
 
 # ---------------------------------------------------------------- scanning
@@ -288,10 +360,15 @@ class Mention:
     title_words: str = ""  # the title right before it, lower case ("secretary", "dr"), if any
     trimmed: bool = False  # a capitalised word right before it was read as no name ("New" York Hochul)
     past: bool = False  # a past tense in -ed follows ("Mahomes converted"): a person only if the surname is one
+    surname_first: bool = False  # "Li Qiang", "Jeong Eun-kyeong": the core comes before the given names
 
     @property
     def full(self) -> bool:
         return bool(self.given)
+
+    def name(self, given: str, surname: str) -> str:
+        """A given name and a surname in the order this mention writes them."""
+        return f"{surname} {given}" if self.surname_first else f"{given} {surname}"
 
     @property
     def spelling(self) -> str:
@@ -515,11 +592,15 @@ class _BlockReader:
             given = []  # "De Gaulle", "Bin Salman": a surname with its particle
         surname, last = names[-1], run.last - 1
         cut = _particle_prefixed(surname.text, lex)
+        written = self._surname_text(names, bool(given))
+        reversed_ = surname_first(names, lex)
+        if reversed_:  # "Li Qiang": Li is the surname that stands alone later ("Premier Li")
+            surname, given, cut, written = names[0], names[1:], 0, names[0].text
         titled = run.title_at >= 0 or self._role_after(last)
         mention = Mention(
-            block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=surname.end,
+            block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=names[-1].end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
-            given=tuple(given), surname=self._surname_text(names, bool(given)),
+            given=tuple(given), surname=written, surname_first=reversed_,
             title=titled, context=self._context(run.first, last, titled),
             speaks=self._speaks(run.first, last),
             initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
@@ -808,6 +889,21 @@ class Variant:
     other: str
     other_uses: int
     replacement: str
+    #: (start, end, replacement) of each part, when one use differs in its
+    #: given name and its surname ("Jose Munoz" for "José Muñoz"): the words
+    #: between the parts stay as written.
+    parts: tuple[tuple[int, int, str], ...] = ()
+
+    def replacement_in(self, text: str) -> str:
+        """What replaces text[start:end] of the block text `text`."""
+        if not self.parts:
+            return self.replacement
+        out: list[str] = []
+        at = self.start
+        for start, end, replacement in sorted(self.parts):
+            out += [text[at:start], replacement]
+            at = end
+        return "".join(out) + text[at:self.end]
 
 
 @dataclass
@@ -922,7 +1018,32 @@ def name_variants(mentions: Sequence[Mention], lexicon: Lexicon, house_variants:
         if len(group) > 1:
             found.extend(_report(group, spellings))
     found.extend(_given_variants(usable, clusters, lexicon, skip))
-    return sorted(found, key=lambda v: v.mention.order)
+    return sorted(_one_per_use(found), key=lambda v: v.mention.order)
+
+
+def _one_per_use(found: list[Variant]) -> list[Variant]:
+    """One variant per use: a full name whose given name and surname both differ is one finding.
+
+    "Jose Munoz" after "José Muñoz" is reported once, over the whole name,
+    not once at "Jose" and again at "Munoz".
+    """
+    by_use: dict[int, list[Variant]] = {}
+    for v in found:
+        by_use.setdefault(v.mention.order, []).append(v)
+    out: list[Variant] = []
+    for variants in by_use.values():
+        if len(variants) != 2 or sum(v.start == v.mention.core_start for v in variants) != 1:
+            out.extend(variants)
+            continue
+        surname, given = sorted(variants, key=lambda v: v.start != v.mention.core_start)
+        m = surname.mention
+        house_surname = m.surname[:len(m.surname) - len(m.core)] + surname.other  # "al-" kept before "Assad"
+        out.append(Variant(
+            m, min(surname.start, given.start), max(surname.end, given.end), given.written,
+            m.name(given.replacement, house_surname), surname.other_uses, m.name(given.replacement, surname.replacement),
+            parts=((surname.start, surname.end, surname.replacement), (given.start, given.end, given.replacement)),
+        ))
+    return out
 
 
 def _report(group: list[str], spellings: Mapping[str, _Spelling]) -> Iterator[Variant]:
@@ -954,8 +1075,9 @@ def _given_variants(mentions: Sequence[Mention], clusters: _Clusters, lexicon: L
                 continue
             for m in uses:
                 g = m.given[0]
-                yield Variant(m, g.start, g.end, f"{g.text} {m.surname}", f"{written_house} {forms[house][0].surname}",
-                              len(forms[house]), written_house)
+                house_use = forms[house][0]
+                yield Variant(m, g.start, g.end, m.name(g.text, m.surname),
+                              house_use.name(written_house, house_use.surname), len(forms[house]), written_house)
 
 
 # ---------------------------------------------------------------- NAM002
@@ -1000,6 +1122,7 @@ def early_surnames(mentions: Sequence[Mention]) -> list[EarlySurname]:
 
 
 def full_name_text(mention: Mention, text: str) -> str:
-    """The full name as written, without its title: "Adaeze Okafor"."""
-    start = mention.given[0].start if mention.given else mention.core_start
-    return " ".join(text[start:mention.core_end].split())
+    """The full name as written, without its title: "Adaeze Okafor", "Li Qiang"."""
+    start = min(mention.given[0].start, mention.core_start) if mention.given else mention.core_start
+    end = max(mention.given[-1].end, mention.core_end) if mention.given else mention.core_end
+    return " ".join(text[start:end].split())

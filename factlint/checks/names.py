@@ -17,6 +17,7 @@ PACK_SCHEMAS: dict[str, Any] = {
         "speech-verbs": [str],
         "?name-verbs": [str],
         "?particles": [str],
+        "?surname-first": [str],
         "?not-after": [str],
         "?after-the": [str],
         "?not-past-tense": [str],
@@ -103,7 +104,8 @@ def _uses(n: int) -> str:
         "c/k and doubled letters: Rajiv / Rajeev), and called the same person only when "
         "the context agrees: the same first name, or a surname used alone that matches no one else "
         "in the story. Reported at each use of the less used spelling (at a tie, the later one), "
-        "naming the other, with an unsafe fix to it. People who share a surname (Raúl and Fidel "
+        "once per use (over the whole name when given name and surname both differ: \"Jose Munoz\" "
+        "for \"José Muñoz\"), naming the other, with an unsafe fix to it. People who share a surname (Raúl and Fidel "
         "Castro), feminine forms (Petrov, Petrova), native-script glosses (Зеленський) and names "
         "that merely look alike (Jackson, Johnson) are not reported."
     ),
@@ -120,7 +122,8 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
         block = blocks[v.mention.block]
         span = block.span(v.start, v.end)
         message = f'name spelt two ways: "{v.written}" here, "{v.other}" elsewhere ({_uses(v.other_uses)})'
-        fix = Fix.replace(span, v.replacement, f'Replace with "{v.replacement}"', UNSAFE)
+        replacement = v.replacement_in(block.text)
+        fix = Fix.replace(span, replacement, f'Replace with "{replacement}"', UNSAFE)
         yield name_variant.finding(span, message, fix)
 
 
@@ -133,7 +136,10 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
         "surname (or title and surname, \"President Putin\") in body text before that person's "
         "full name first appears in body text leaves the reader asking who that is. A full name "
         "whose given name the name pack does not know counts when its surname stands alone after "
-        "a person's title elsewhere (\"Secretary Blinken\", then \"Antony Blinken\"). Headlines, "
+        "a person's title elsewhere (\"Secretary Blinken\", then \"Antony Blinken\"). A Chinese or "
+        "Korean name written surname first (a surname from the name-context pack, then a romanised "
+        "given name: \"Li Qiang\", \"Jeong Eun-kyeong\") has its first word as the surname "
+        "(\"Premier Li\"); Vietnamese names keep the last word, as house styles do. Headlines, "
         "subheadings, captions and photo credit lines neither introduce a name nor are checked: a "
         "surname whose full name only a headline or caption gives is reported too. Words inside "
         "quotation marks or a blockquote are the speaker's and are not checked. A surname that "
