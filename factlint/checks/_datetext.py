@@ -253,11 +253,19 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
 
 def sentences(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a block's text."""
+    return list(vocab.remember("sentences", text, lambda: tuple(_sentences(text, vocab))))
+
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+def _sentences(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     bounds = []
     start = 0
-    for m in re.finditer(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])", text):
+    for m in _SENTENCE_END.finditer(text):
         if text[m.start()] == "." and m.end() - m.start() == 1:
-            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            word = _LAST_WORD.search(text[start : m.start()])
             initial = len(word.group(1)) == 1 and word.group(1).isalpha() if word else False
             if word and (word.group(1).lower() in vocab.abbreviations or initial):
                 continue
@@ -298,9 +306,12 @@ def is_title_case(text: str) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
+_PREVIOUS_WORD = re.compile(r"[\w'’]+")
+
+
 def previous_words(text: str, offset: int, count: int = 1) -> list[str]:
     """The `count` words before `offset`, lower-cased, nearest last."""
-    words = re.findall(r"[\w'’]+", text[max(0, offset - 80) : offset])
+    words = _PREVIOUS_WORD.findall(text[max(0, offset - 80) : offset])
     return [w.lower() for w in words[-count:]]
 
 
@@ -1098,6 +1109,17 @@ def fit(text: str, source_text: str, following: str) -> str:
 
 def iter_prose(document: Any) -> Iterator[Any]:
     """Every prose block a reader meets: blocks, then alt text and titles held in media."""
+    # The six DAT rules each walk the same document: list its blocks once.
+    if not _PROSE or _PROSE[0][0] is not document:
+        _PROSE[:] = [(document, tuple(_prose_blocks(document)))]
+    return iter(_PROSE[0][1])
+
+
+#: The document last walked and its prose blocks (the document is kept, so its identity stays its own).
+_PROSE: list[tuple[Any, tuple[Any, ...]]] = []
+
+
+def _prose_blocks(document: Any) -> Iterator[Any]:
     seen = set()
     for block in document.blocks:
         seen.add((block.kind, block.span(0, len(block.text))))
