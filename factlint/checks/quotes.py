@@ -390,7 +390,12 @@ def _spaced_edit(paragraph: _Paragraph, q: Quotation, opening: bool, mark: str) 
         while start > q.inner_start and text[start - 1] in _INNER_SPACES:
             start -= 1
     edit = _mark_edit(paragraph, offset, mark)
-    return edit if end - start == 1 else Edit(paragraph.block.span(start, end), edit.content)
+    if end - start == 1:
+        return edit
+    span = paragraph.block.span(start, end)
+    if "\n" in paragraph.source[span.start : span.end]:
+        return edit  # a line break stands there in the file (a space in the text): it stays
+    return Edit(span, edit.content)
 
 
 def _continued_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str], foreign: bool) -> Finding | None:
