@@ -391,18 +391,18 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     words: list[Word] = []
     prev_end, prev_text = 0, ""
     for m in WORD_RE.finditer(text):
-        raw, start = m.group(), m.start()
-        possessive = bool(POSSESSIVE_RE.search(raw)) and len(raw) > 2
+        raw, (start, end) = m.group(), m.span()
+        possessive = len(raw) > 2 and raw.endswith(("'s", "’s"))  # POSSESSIVE_RE, without the regex call
         word = raw[:-2] if possessive else raw
-        if not possessive and text[m.end():m.end() + 1] in ("'", "’") and raw.endswith("s"):
-            possessive = not text[m.end() + 1:m.end() + 2].isalpha()
+        if not possessive and text[end:end + 1] in ("'", "’") and raw.endswith("s"):
+            possessive = not text[end + 1:end + 2].isalpha()
         gap = text[prev_end:start]
         # A single space, the usual gap, ends no sentence and holds no quotation mark.
         initial = not words or gap != " " and (
             _ends_sentence(gap, prev_text, lexicon) or QUOTE_RE.search(gap) is not None)
         in_quote = bisect.bisect_left(marks, start) % 2 == 1
         words.append(Word(word, start, start + len(word), possessive, initial, in_quote))
-        prev_end, prev_text = m.end(), word
+        prev_end, prev_text = end, word
     return words
 
 
@@ -463,10 +463,19 @@ def _after_particles(words: list[Word], k: int, text: str, lexicon: Lexicon) -> 
     return j if _is_cap(words[j].text, False) else None
 
 
+def _plain_lower(word: Word, lexicon: Lexicon) -> bool:
+    """A word that neither is capitalised, nor has a particle prefix, nor is a particle."""
+    text = word.text
+    return text[0].islower() and "-" not in text and text not in lexicon.particles
+
+
 def _runs(words: list[Word], text: str, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     """Index ranges [i, j) of runs of capitalised words, with particles between them."""
     i, n = 0, len(words)
     while i < n:
+        if _plain_lower(words[i], lexicon):
+            i += 1  # most words: lower case, no "al-" prefix, no particle, so no run starts here
+            continue
         if not _is_name_word(words[i], lexicon) and _after_particles(words, i, text, lexicon) is None:
             i += 1
             continue
