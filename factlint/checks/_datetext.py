@@ -123,9 +123,14 @@ class Vocabulary:
         return [month, month, digits, digits]
 
     @cached_property
-    def count_cue_re(self) -> re.Pattern[str]:
-        """What an "N days ago" phrase cannot do without: a direction word after a space."""
-        return re.compile(rf"\s(?:{_words(self.directions)})(?![\w\-])", re.IGNORECASE)
+    def relative_cues(self) -> dict[str, re.Pattern[str]]:
+        """For the costlier relative_patterns, something each cannot match without, and quick to search for."""
+        return {
+            # "three days ago", "in two weeks from now": a direction word after a space
+            "count": re.compile(rf"\s(?:{_words(self.directions)})(?![\w\-])", re.IGNORECASE),
+            "month-name": re.compile(_words(self.month_names[1:])),  # "last March": a capitalised month
+            "weekday-of-week": re.compile("week", re.IGNORECASE),  # "Tuesday last week"
+        }
 
     @cached_property
     def relative_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
@@ -646,8 +651,9 @@ def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[Relat
     bounds = sentences(text, vocab)
     candidates = []
     for kind, pattern in vocab.relative_patterns:
-        if kind == "count" and vocab.count_cue_re.search(text) is None:
-            continue  # the costliest pattern, and most paragraphs say no "ago" or "from now"
+        cue = vocab.relative_cues.get(kind)
+        if cue is not None and cue.search(text) is None:
+            continue  # most paragraphs say no "ago", name no month, and have no "week"
         for m in pattern.finditer(text):
             found = _relative(kind, m, text, vocab, bounds)
             if found is None or overlaps(found.start, found.end, names):
