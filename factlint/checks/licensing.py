@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -129,7 +130,9 @@ def _reads_like_byline(piece: str) -> bool:
         and not any(c.isdigit() for c in w) for w in words)
 
 
+@functools.lru_cache(maxsize=1024)
 def _name_pattern(name: str, case_sensitive_acronyms: bool = True) -> re.Pattern[str]:
+    # Cached: every draft asks again for the same agencies' and sites' names.
     words = []
     for word in name.split():
         letters = [c for c in word if c.isalpha()]
