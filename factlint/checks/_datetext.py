@@ -173,8 +173,9 @@ def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any]) -> Voca
     """The vocabulary of two pack contents, built once per distinct content."""
     # A run hands every rule the same pack objects: knowing them by identity
     # spares serialising both packs six times a draft.
-    if _LAST_PACKS and _LAST_PACKS[0][0] is calendar and _LAST_PACKS[0][1] is relative:
-        return _LAST_PACKS[0][2]
+    last = _LAST_PACKS[0] if _LAST_PACKS else None  # read once: another thread may replace it
+    if last is not None and last[0] is calendar and last[1] is relative:
+        return last[2]
     key = json.dumps([calendar, relative], sort_keys=True, default=str)
     if key not in _VOCABULARIES:
         _VOCABULARIES[key] = _build(calendar, relative)
@@ -1116,9 +1117,11 @@ def fit(text: str, source_text: str, following: str) -> str:
 def iter_prose(document: Any) -> Iterator[Any]:
     """Every prose block a reader meets: blocks, then alt text and titles held in media."""
     # The six DAT rules each walk the same document: list its blocks once.
-    if not _PROSE or _PROSE[0][0] is not document:
-        _PROSE[:] = [(document, tuple(_prose_blocks(document)))]
-    return iter(_PROSE[0][1])
+    last = _PROSE[0] if _PROSE else None  # read once: another thread may replace it
+    if last is None or last[0] is not document:
+        last = (document, tuple(_prose_blocks(document)))
+        _PROSE[:] = [last]
+    return iter(last[1])
 
 
 #: The document last walked and its prose blocks (the document is kept, so its identity stays its own).

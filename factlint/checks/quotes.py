@@ -78,8 +78,9 @@ _VOCABULARY: list[tuple[dict, dict, Vocabulary]] = []
 
 
 def _vocabulary(speech_verbs: dict, sources: dict) -> Vocabulary:
-    if _VOCABULARY and _VOCABULARY[0][0] is speech_verbs and _VOCABULARY[0][1] is sources:
-        return _VOCABULARY[0][2]
+    last = _VOCABULARY[0] if _VOCABULARY else None  # read once: another thread may replace it
+    if last is not None and last[0] is speech_verbs and last[1] is sources:
+        return last[2]
     built = Vocabulary.from_packs(speech_verbs, sources)
     _VOCABULARY[:] = [(speech_verbs, sources, built)]
     return built
