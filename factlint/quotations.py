@@ -458,7 +458,12 @@ class Vocabulary:
 
     @functools.cached_property
     def negation_ends(self) -> frozenset[str]:
+        # from_packs drops blank phrases, so every negation and title cue has a last word.
         return frozenset(n[-1] for n in self.negations if n)
+
+    @functools.cached_property
+    def title_cue_ends(self) -> frozenset[str]:
+        return frozenset(c[-1] for c in self.title_cues if c)
 
     @classmethod
     def from_packs(cls, speech_verbs: dict, sources: dict) -> "Vocabulary":
@@ -573,6 +578,8 @@ class Attribution:
             return True
         sentence_start = self.sentences[self._sentence_index(quotation.start)][0]
         before = [t.lower for t in self.tokens if sentence_start <= t.start and t.end <= quotation.start][-4:]
+        if not self.vocab.title_cue_ends.intersection(before[-3:]):
+            return False  # a cue must end on one of the last three words
         return any(_ends_with(before[: len(before) - skip], cue) for cue in self.vocab.title_cues for skip in range(3))
 
     def is_attributed(self, quotation: Quotation) -> bool:
