@@ -125,7 +125,11 @@ class Vocabulary:
     @cached_property
     def relative_cues(self) -> dict[str, re.Pattern[str]]:
         """For the costlier relative_patterns, something each cannot match without, and quick to search for."""
+        # "last week", "next Friday": a determiner, then a space
+        determiner = re.compile(rf"\b(?:{_words(self.determiners)})\s", re.IGNORECASE)
         return {
+            "unit": determiner,
+            "weekday": determiner,
             # "three days ago", "in two weeks from now": a direction word after a space
             "count": re.compile(rf"\s(?:{_words(self.directions)})(?![\w\-])", re.IGNORECASE),
             "month-name": re.compile(_words(self.month_names[1:])),  # "last March": a capitalised month
@@ -651,10 +655,14 @@ def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[Relat
     names = name_spans(text, vocab)
     bounds = sentences(text, vocab)
     candidates = []
+    cued: dict[re.Pattern[str], bool] = {}  # a cue two patterns share is searched for once
     for kind, pattern in vocab.relative_patterns:
         cue = vocab.relative_cues.get(kind)
-        if cue is not None and cue.search(text) is None:
-            continue  # most paragraphs say no "ago", name no month, and have no "week"
+        if cue is not None:
+            if cue not in cued:
+                cued[cue] = cue.search(text) is not None
+            if not cued[cue]:
+                continue  # most paragraphs say no "ago", name no month, and have no "week"
         for m in pattern.finditer(text):
             found = _relative(kind, m, text, vocab, bounds)
             if found is None or overlaps(found.start, found.end, names):
