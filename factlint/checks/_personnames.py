@@ -863,7 +863,7 @@ def _keeps(m: Mention, people: _People, lexicon: Lexicon) -> bool:
     known = m.key in people.keys
     if not is_latin(m.core) or (lexicon.is_not_name(m.core) and not known):
         return False
-    if not known and m.core in people.given:
+    if not known and m.core in people.given and not _first_surname(m, people, lexicon):
         return False  # "Laura said": a first-name reference to someone introduced
     if not known and lexicon.is_first_name(m.core) and not (m.speaks and people.resembles(m.core)):
         return False
@@ -872,6 +872,12 @@ def _keeps(m: Mention, people: _People, lexicon: Lexicon) -> bool:
         # introduced surname counts, and then only towards its tally.
         return m.spelling in people.spellings
     return known or skeleton(m.core) in people.skeletons or m.context or people.resembles(m.core)
+
+
+def _first_surname(m: Mention, people: _People, lexicon: Lexicon) -> bool:
+    """A titled word that is the first of a compound surname: "Senator Duque" for Felipe Duque Rivas."""
+    return bool(m.title_words) and not lexicon.is_first_name(m.core) and any(
+        len(f.given) >= 2 and f.given[-1].text == m.core and not f.surname_first for f in people.full)
 
 
 def _display_variant(word: str, surname: str) -> bool:
@@ -987,8 +993,13 @@ def _agree(a: _Spelling, b: _Spelling, sim: str, introduced: Mapping[str, set[st
         if introduced[name] != {other}:
             return False
         # One letter off needs each use to read as a person, and none to be
-        # introduced with a role of its own ("MacDonald, the goalkeeper").
-        return sim != "near" or all((m.context or m.display) and not m.title for m in alone.uses)
+        # introduced with a role of its own ("MacDonald, the goalkeeper"): a
+        # title counts as the person's own only when the full name carries it
+        # too ("Cardinal Joseph Okafor", then "Cardinal Okafur").
+        named = a if a.givens else b
+        own = {m.title_words for m in named.uses if m.given and m.title_words}
+        return sim != "near" or all((m.context or m.display) and (not m.title or m.title_words in own)
+                                    for m in alone.uses)
     return sim != "near" and introduced[sa] == introduced[sb] and len(introduced[sa]) <= 1
 
 
@@ -1108,26 +1119,86 @@ class EarlySurname:
         return not self.full_name.body
 
 
-def early_surnames(mentions: Sequence[Mention]) -> list[EarlySurname]:
+def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None) -> list[EarlySurname]:
     """The first surname-only reference, per surname, that comes before its full name in body text.
 
     A headline or caption does not introduce anyone, but its full name tells
-    that a surname the body uses alone is a person's.
+    that a surname the body uses alone is a person's. With the `lexicon`, a
+    compound (Spanish or Portuguese) surname counts too: "Senator Duque Rivas"
+    before "Felipe Duque Rivas", and "Senator Duque" before "Senator Felipe
+    Duque Rivas" (the first surname alone, under the same title).
     """
+    partial = _partial_names(mentions, lexicon) if lexicon is not None else set()
     first_full: dict[str, Mention] = {}
     elsewhere: dict[str, Mention] = {}
     for m in mentions:
-        if m.full and m.evidence:
+        if m.full and m.evidence and m.order not in partial:
             (first_full if m.body else elsewhere).setdefault(m.key, m)
+    inner = _first_surnames(mentions, first_full, elsewhere, lexicon) if lexicon is not None else {}
     found: dict[str, EarlySurname] = {}
     for m in mentions:
-        if m.full or not m.body or m.display or m.in_quote or m.group or m.plural or m.key in found:
+        if (m.full and m.order not in partial) or not m.body or m.display or m.in_quote or m.group or m.plural \
+                or m.key in found:
             continue
         full = first_full.get(m.key) or elsewhere.get(m.key)
+        if full is None and not m.full and m.title_words:
+            full = next((f for f in inner.get(m.key, ()) if m.title_words in _titles_of(f, mentions)), None)
         if full is None or (full.body and full.order < m.order) or (m.initial and not (m.context or m.past)):
             continue
         found[m.key] = EarlySurname(m, full)
     return sorted(found.values(), key=lambda e: e.mention.order)
+
+
+def _given_folds(m: Mention) -> tuple[str, ...]:
+    return tuple(fold(g.text) for g in m.given)
+
+
+def _partial_names(mentions: Sequence[Mention], lexicon: Lexicon) -> set[int]:
+    """The orders of full-name mentions that are only the end of a longer full name of the same person.
+
+    "Senator Duque Rivas" is Felipe Duque Rivas's compound surname, not a full
+    name: its first word is no given name the pack knows, and a longer full
+    name of the text ends in the same words.
+    """
+    longer: dict[str, list[tuple[str, ...]]] = {}
+    for m in mentions:
+        if m.full and m.evidence and not m.surname_first:
+            longer.setdefault(m.key, []).append(_given_folds(m))
+    out: set[int] = set()
+    for m in mentions:
+        if not m.full or m.surname_first or not m.evidence or lexicon.is_first_name(m.given[0].text):
+            continue
+        mine = _given_folds(m)
+        if any(len(g) > len(mine) and g[-len(mine):] == mine for g in longer.get(m.key, ())):
+            out.add(m.order)
+    return out
+
+
+def _first_surnames(mentions: Sequence[Mention], first_full: Mapping[str, Mention],
+                    elsewhere: Mapping[str, Mention], lexicon: Lexicon) -> dict[str, list[Mention]]:
+    """{first surname: full names} for names that may carry a compound surname ("Felipe Duque Rivas" -> "duque").
+
+    The word before the surname must be no given name the pack knows and no
+    one's surname in the text: "Sarah Huckabee Sanders" leaves "Governor
+    Huckabee" alone when the text names Mike Huckabee.
+    """
+    out: dict[str, list[Mention]] = {}
+    for key in list(first_full) + [k for k in elsewhere if k not in first_full]:
+        full = first_full.get(key) or elsewhere[key]
+        if len(full.given) < 2 or full.surname_first or not lexicon.is_first_name(full.given[0].text):
+            continue
+        word = full.given[-1].text
+        inner = fold(word)
+        if inner in first_full or inner in elsewhere or lexicon.is_first_name(word) or lexicon.is_not_name(word):
+            continue
+        out.setdefault(inner, []).append(full)
+    return out
+
+
+def _titles_of(full: Mention, mentions: Sequence[Mention]) -> set[str]:
+    """The titles the text gives the person of a full name, right before any of its full-name uses."""
+    givens = _given_folds(full)
+    return {m.title_words for m in mentions if m.full and m.key == full.key and _given_folds(m) == givens and m.title_words}
 
 
 def full_name_text(mention: Mention, text: str) -> str:

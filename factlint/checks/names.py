@@ -158,7 +158,7 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
 def surname_before_full_name(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
     blocks, mentions = _names(document, lex)
-    for early in pn.early_surnames(mentions):
+    for early in pn.early_surnames(mentions, lex):
         m, full = early.mention, early.full_name
         block, full_block = blocks[m.block], blocks[full.block]
         surname = " ".join(block.text[m.start:m.core_end].split())
