@@ -800,8 +800,8 @@ def find_weekdays(text: str, vocab: Vocabulary, known_names: frozenset[str] = fr
         if re.match(rf"\s+(?:{'|'.join(vocab.parts)})s\b", text[m.end() :]):
             continue  # "on Sunday mornings" is a habit
         after = re.match(r"\s+([a-z]+)", text[m.end() :])
-        if after and after.group(1) in vocab.day_kinds:
-            continue
+        if after and after.group(1) in vocab.day_kinds and m.group(0)[-2:-1] not in APOSTROPHES:
+            continue  # "Friday prayers" is a kind of day; "Friday's prayers" one day
         word = m.group(0)
         possessive = word[-2:-1] in APOSTROPHES and word.endswith("s")
         name = word[:-2] if possessive else word
