@@ -139,7 +139,7 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
         "a person's title elsewhere (\"Secretary Blinken\", then \"Antony Blinken\"). A Chinese or "
         "Korean name written surname first (a surname from the name-context pack, then a romanised "
         "given name: \"Li Qiang\", \"Jeong Eun-kyeong\") has its first word as the surname "
-        "(\"Premier Li\"); Vietnamese names keep the last word, as house styles do. Headlines, "
+        "(\"Premier Li\"); Vietnamese names keep the last word, as house styles do. Compound surnames count whole or by their first part, as Spanish and Portuguese copy uses them ("Senator Duque Rivas" or, with the same title, "Senator Duque" before "Felipe Duque Rivas"). Headlines, "
         "subheadings, captions and photo credit lines neither introduce a name nor are checked: a "
         "surname whose full name only a headline or caption gives is reported too. Words inside "
         "quotation marks or a blockquote are the speaker's and are not checked. A surname that "
