@@ -56,7 +56,7 @@ class Settings:
         hosts = section.get("allowed-hosts")
         return cls(
             timeout=timeout,
-            cache_dir=(root or Path.cwd()) / Path(str(section.get("cache-dir", DEFAULT_CACHE_DIR))).expanduser(),
+            cache_dir=_cache_dir(section.get("cache-dir"), root),
             cache_days=days,
             allowed_hosts=None if hosts is None else tuple(str(h).strip().lower() for h in hosts if str(h).strip()),
             commons_api=api,
@@ -290,6 +290,15 @@ class Client:
         except ValueError:
             return Answer(url, response.status_code, error="answered something that is not JSON")
         return Answer(url, response.status_code, error=refusal(data) if refusal else None, data=data)
+
+
+def _cache_dir(configured: Any, root: Path | None) -> Path:
+    """online.cache-dir (relative to the configuration's folder), else factlint's cache folder."""
+    if configured is None:
+        from factlint.packs import cache_dir
+
+        return cache_dir()
+    return (root or Path.cwd()) / Path(str(configured)).expanduser()
 
 
 def _settings(settings: Settings | Mapping[str, Any] | None) -> Settings:

@@ -386,3 +386,10 @@ def test_a_relative_cache_dir_starts_at_the_configuration_folder(tmp_path):
     settings = Settings.from_mapping({"cache-dir": ".cache/factlint"}, tmp_path / "newsroom")
     assert settings.cache_dir == tmp_path / "newsroom" / ".cache" / "factlint"
     assert Settings.from_mapping({"cache-dir": str(tmp_path / "abs")}, tmp_path / "x").cache_dir == tmp_path / "abs"
+
+
+def test_without_a_cache_dir_the_online_cache_shares_factlints_cache_folder(tmp_path, monkeypatch):
+    from factlint.online import Settings
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "c"))
+    assert Settings.from_mapping({}).cache_dir == tmp_path / "c"
