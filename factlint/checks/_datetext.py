@@ -52,6 +52,7 @@ class Vocabulary:
     habitual: frozenset[str]
     day_kinds: frozenset[str]
     openers: frozenset[str]
+    clause_breaks: frozenset[str]
     prepositions: frozenset[str]
     past: frozenset[str]
     not_past: frozenset[str]
@@ -251,6 +252,7 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
         habitual=frozenset(w.lower() for w in rel.get("habitual", [])),
         day_kinds=frozenset(w.lower() for w in rel.get("day-kinds", [])),
         openers=frozenset(w.lower() for w in rel.get("openers", [])),
+        clause_breaks=frozenset(w.lower() for w in rel.get("clause-breaks", [])),
         prepositions=frozenset(w.lower() for w in rel.get("prepositions", [])),
         past=frozenset(w.lower() for w in tense.get("past", [])),
         not_past=frozenset(w.lower() for w in tense.get("not-past", [])),
@@ -733,7 +735,7 @@ def _relative(
         return None
     if _measures_a_span(text, sentence_of(bounds, m.start())[0], m.start(), vocab):
         return None
-    if tense_near(text, clause_of(text, sentence_of(bounds, m.start()), m.start()), m.start(), vocab) == "past":
+    if tense_near(text, _own_clause(text, sentence_of(bounds, m.start()), m.start(), vocab), m.start(), vocab) == "past":
         return None  # "the crew rebuilt it in three weeks": how long, not when
     return RelativeDate(m.start(), m.end(), unit, "count", n)
 
@@ -741,17 +743,37 @@ def _relative(
 def _measures_a_span(text: str, sentence_start: int, offset: int, vocab: Vocabulary) -> bool:
     """"The first time in three months", "the biggest fall in six weeks": a span, not a date ahead.
 
-    The cue must stand just before the phrase, in its sentence, with no verb of
-    the future between ("the first trains will run in 10 days" is a date).
+    The cue must govern the phrase: right before it, or before one noun, after
+    "the" or a possessive ("its highest level in"); "twice", "once" and "times"
+    need no determiner. "A first report in 30 days" and "the best seats go on
+    sale in 5 days" are dates.
     """
-    words = previous_words(text[sentence_start:offset], offset - sentence_start, 5)
-    near: list[str] = []
-    for word in reversed(words):
-        if word in vocab.future or word in _MODALS:
-            break
-        near.insert(0, word)
-    phrase = " ".join(near)
-    return any(re.search(rf"\b{re.escape(cue)}\b", phrase) for cue in vocab.duration_cues)
+    words = previous_words(text[sentence_start:offset], offset - sentence_start, 4)
+    for cue in vocab.duration_cues:
+        size = len(cue.split())
+        for gap in (0, 1):
+            end = len(words) - gap
+            if end - size < 0 or " ".join(words[end - size : end]) != cue:
+                continue
+            before = words[end - size - 1] if end - size >= 1 else ""
+            if cue in _COUNTED_CUES or before in _SPAN_DETERMINERS:
+                return True
+    return False
+
+
+_COUNTED_CUES = frozenset({"once", "twice", "times", "time"})
+_SPAN_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "my", "your", "this", "that"})
+
+
+def _own_clause(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> tuple[int, int]:
+    """The clause a phrase belongs to, after the last reporting verb or conjunction before it.
+
+    In "the union said talks resume in two days" the tense of "said" is not
+    the phrase's: the clause that governs it starts after "said".
+    """
+    start, end = clause_of(text, sentence, offset)
+    breaks = [m.end() for m in re.finditer(r"[A-Za-z]+", text[start:offset]) if m.group(0).lower() in vocab.clause_breaks]
+    return (start + breaks[-1] if breaks else start), end
 
 
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall"})

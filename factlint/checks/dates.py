@@ -483,6 +483,7 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?habitual": [str],
             "?day-kinds": [str],
             "?openers": [str],
+            "?clause-breaks": [str],
             "?prepositions": [str],
             "?tense": {"?past": [str], "?not-past": [str], "?future": [str]},
         },

@@ -409,3 +409,23 @@ def test_in_n_units_is_a_date_ahead_unless_a_span_word_stands_just_before_it() -
         ],
         reference_date=STORY,
     )
+
+
+def test_in_n_units_takes_the_tense_of_its_own_clause() -> None:
+    assert_rule(
+        "DAT001",
+        valid=[
+            "The crew rebuilt the bridge in three weeks.",
+            "Officials said the crew rebuilt it in three weeks.",
+            "Prices rose twice in three weeks.",
+            "Unemployment fell to its lowest level in six months.",
+        ],
+        invalid=[
+            Case("The union said talks resume in two days."),
+            Case("Officials said that the bridge reopens in two weeks."),
+            Case("The school closed for the summer and reopens in six weeks."),
+            Case("Investigators will publish a first report in 30 days."),
+            Case("The best seats go on sale in 5 days."),
+        ],
+        reference_date=STORY,
+    )
