@@ -735,7 +735,9 @@ def _relative(
         return None
     if _measures_a_span(text, sentence_of(bounds, m.start())[0], m.start(), vocab):
         return None
-    if tense_near(text, _own_clause(text, sentence_of(bounds, m.start()), m.start(), vocab), m.start(), vocab) == "past":
+    own = _own_clause(text, sentence_of(bounds, m.start()), m.start(), vocab)
+    cues = {tense for _, _, tense in _tense_cues(text, own, vocab)}
+    if "future" not in cues and tense_near(text, own, m.start(), vocab) == "past":
         return None  # "the crew rebuilt it in three weeks": how long, not when
     return RelativeDate(m.start(), m.end(), unit, "count", n)
 
@@ -912,6 +914,7 @@ def _schedules(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
 
 
 _AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "get", "got"})
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "these", "those", "some", "any", "no"})
 
 
 def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
@@ -935,9 +938,10 @@ def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[t
         cues.append((start + m.start(), start + m.end(), "future"))
     previous = ""
     for m in re.finditer(r"[a-z][a-z'’-]*", low):
-        word, participle = m.group(0), previous in _AUXILIARIES
+        word, participle = m.group(0), previous in _AUXILIARIES or previous in _ARTICLES
         previous = word
-        # After "be" or "is" a participle takes its tense from the auxiliary: "will be closed".
+        # After "be" or "is" a participle takes its tense from the auxiliary: "will be closed";
+        # after an article it is an adjective: "a revised design".
         if participle or word in vocab.not_past:
             continue
         if word in vocab.past or (len(word) > 4 and word.endswith("ed")):

@@ -429,3 +429,16 @@ def test_in_n_units_takes_the_tense_of_its_own_clause() -> None:
         ],
         reference_date=STORY,
     )
+
+
+def test_an_ed_adjective_is_no_past_tense_and_a_future_cue_wins() -> None:
+    assert_rule(
+        "DAT001",
+        valid=["The crew rebuilt the damaged bridge in three weeks."],
+        invalid=[
+            Case("The company expects to finish notifying affected customers in three weeks."),
+            Case("The club will unveil a revised design in two months."),
+            Case("Officials expect updated figures in three weeks."),
+        ],
+        reference_date=STORY,
+    )

@@ -130,3 +130,13 @@ def test_a_shorter_name_that_starts_with_a_given_name_is_no_compound_surname() -
         "Senator Anne Mary Jones voted yes.\n"
     )
     assert codes(text, "NAM002") == []
+
+
+def test_a_surname_opening_a_sentence_with_an_irregular_past_tense() -> None:
+    from factlint.testing import lint
+
+    text = (
+        "# Turnaround\n\nOkafor brought the company back from the brink in 2024.\n\n"
+        "Chief executive Maria Okafor said the plan had worked.\n"
+    )
+    assert [(r.code, r.row) for r in lint(text, select=["NAM002"])] == [("NAM002", 3)]
