@@ -629,8 +629,8 @@ class Attribution:
                 break
             if self._is_source(tokens[j]):
                 return True
-        if self._noun_phrase(tokens, k - 2, k) or self._noun_phrase(tokens, k + length, k + length + 2):
-            return True  # "the 34-year-old said", "said the newcomer"
+        if any(self._noun_phrase(tokens, k - n, k) for n in (2, 3, 4)) or self._noun_phrase(tokens, k + length, k + length + 2):
+            return True  # "the 34-year-old said", "the harbour master said", "said the newcomer"
         for j in range(k - 1, max(k - 13, -1), -1):
             if self._boundary(tokens[j], tokens[j + 1]):
                 break
@@ -639,11 +639,15 @@ class Attribution:
         return False
 
     def _noun_phrase(self, tokens: list[_Token], start: int, end: int) -> bool:
-        """A determiner and a word, next to the verb and in its sentence: a subject or an inverted one."""
+        """A determiner and one to three words, next to the verb and in its sentence: a subject
+        ("the ferry operator", "the ship's master") or an inverted one ("said the newcomer")."""
         if start < 0 or end > len(tokens) or tokens[start].lower not in _SUBJECT_DETERMINERS:
             return False
-        word = tokens[start + 1]
-        return not self._boundary(tokens[start], word) and word.word[:1].isalpha() and word.lower not in self.vocab.verbs
+        words = tokens[start + 1 : end]
+        return bool(words) and all(
+            not self._boundary(left, word) and word.word[:1].isalpha() and word.lower not in self.vocab.verbs
+            for left, word in zip(tokens[start:end], words)
+        )
 
     def _negated(self, tokens: list[_Token], k: int) -> bool:
         before = [t.lower.replace("’", "'") for t in tokens[max(k - 3, 0) : k]]

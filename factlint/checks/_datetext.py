@@ -737,6 +737,9 @@ def _relative(
         return None
     own = _own_clause(text, sentence_of(bounds, m.start()), m.start(), vocab)
     cues = {tense for _, _, tense in _tense_cues(text, own, vocab)}
+    # An infinitive looks ahead whatever its verb: "agreed in Geneva to meet again in two weeks".
+    if re.search(r"\bto\s+[a-z]+\b", text[own[0] : m.start()]):
+        cues.add("future")
     if "future" not in cues and tense_near(text, own, m.start(), vocab) == "past":
         return None  # "the crew rebuilt it in three weeks": how long, not when
     return RelativeDate(m.start(), m.end(), unit, "count", n)
@@ -758,8 +761,8 @@ def _measures_a_span(text: str, sentence_start: int, offset: int, vocab: Vocabul
             if end - size < 0 or " ".join(words[end - size : end]) != cue:
                 continue
             before = words[end - size - 1] if end - size >= 1 else ""
-            if cue in _COUNTED_CUES or before in _SPAN_DETERMINERS:
-                return True
+            if (cue in _COUNTED_CUES and gap == 0) or before in _SPAN_DETERMINERS:
+                return True  # "twice in three weeks", "its highest level in"; not "once more in"
     return False
 
 

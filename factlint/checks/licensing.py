@@ -661,14 +661,21 @@ _TERMS = (
 def _attribution_findings(item: Item, found: Found, tools: Tools) -> Iterator[Finding]:
     lic = found.licence
     assert lic is not None
+    roots = [(url, span) for url, span in _sources(item) if tools.registry.is_root_only(url)]
     if not _has_author(item):
-        yield incomplete_attribution.finding(
-            _credit_span(item), f"{lic.label} requires attribution: name the photo's author in the credit")
-    for url, span in _sources(item):
-        if tools.registry.is_root_only(url):
+        if roots:  # both gaps of one credit: one finding that names both, at the source
+            url, span = roots.pop(0)
             site = url.split("://")[-1].rstrip("/")
             yield incomplete_attribution.finding(
-                span, f"the source is the home page of {site}: link the photo's own page, not {site}")
+                span, f"{lic.label} requires attribution: name the photo's author in the credit, "
+                      f"and link the photo's own page, not {site}")
+        else:
+            yield incomplete_attribution.finding(
+                _credit_span(item), f"{lic.label} requires attribution: name the photo's author in the credit")
+    for url, span in roots:
+        site = url.split("://")[-1].rstrip("/")
+        yield incomplete_attribution.finding(
+            span, f"the source is the home page of {site}: link the photo's own page, not {site}")
 
 
 # ---------------------------------------------------------------------------

@@ -442,3 +442,17 @@ def test_an_ed_adjective_is_no_past_tense_and_a_future_cue_wins() -> None:
         ],
         reference_date=STORY,
     )
+
+
+def test_plans_and_promises_look_ahead() -> None:
+    assert_rule(
+        "DAT001",
+        valid=["Prices rose once in three weeks."],
+        invalid=[
+            Case("Delegations agreed to meet again in two weeks."),
+            Case("Delegations agreed in Geneva to meet again in two weeks, the ministry said."),
+            Case("Officials promised a decision in two months."),
+            Case("The team will meet once more in two weeks."),
+        ],
+        reference_date=STORY,
+    )

@@ -340,3 +340,14 @@ def test_the_caption_paragraph_after_an_image_may_hold_the_credit_anywhere() -> 
     assert codes(draft.replace(", CC BY 4.0", "")) == [("LIC002", 3)]
     # a paragraph that is not right after an image must open with the prefix
     assert codes("Text.\n\nResidents queue outside the hall. Photo: Yasmin Qureshi\n") == []
+
+
+def test_lic005_no_author_and_a_home_page_source_are_one_finding() -> None:
+    from factlint.testing import lint
+
+    found = lint("Text.\n\nPhoto: commons.wikimedia.org, CC BY 4.0\n", select=["LIC"])
+    assert [(r.code, r.row, r.message) for r in found] == [(
+        "LIC005", 3,
+        "CC BY 4.0 requires attribution: name the photo's author in the credit, "
+        "and link the photo's own page, not commons.wikimedia.org",
+    )]

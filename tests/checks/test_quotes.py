@@ -316,3 +316,13 @@ def test_wire_style_paragraphs() -> None:
     rows = {r.row for r in lint(draft, format="markdown", select=["QUO001"])}
     wrong = [(p, n) for row, (p, n) in zip(range(1, 2 * len(PARAGRAPHS), 2), PARAGRAPHS) if (row in rows) != (n == 1)]
     assert wrong == []
+
+
+def test_a_compound_role_noun_is_a_source() -> None:
+    from factlint.testing import assert_rule
+
+    assert_rule("QUO001", valid=[
+        '"The crossing is safe again and we expect full timetables soon," the harbour master said.',
+        '"We will keep working until the whole job is done properly," the ferry operator said.',
+        '"We will keep working until the whole job is done properly," the ship\'s master said.',
+    ])
