@@ -826,6 +826,8 @@ def find_weekdays(text: str, vocab: Vocabulary, known_names: frozenset[str] = fr
             continue  # "a Monday-to-Friday job", "the Friday-night lights"
         if re.match(rf"\s+(?:{'|'.join(vocab.parts)})s\b", text[m.end() :]):
             continue  # "on Sunday mornings" is a habit
+        if re.match(r"\s+of\s+(?:each|every|the)\s+(?:month|year|quarter)\b", text[m.end() :], re.IGNORECASE):
+            continue  # "the first Friday of each month" recurs
         after = re.match(r"\s+([a-z]+)", text[m.end() :])
         if after and after.group(1) in vocab.day_kinds and m.group(0)[-2:-1] not in APOSTROPHES:
             continue  # "Friday prayers" is a kind of day; "Friday's prayers" one day

@@ -38,3 +38,11 @@ def test_a_possessive_weekday_before_a_kind_noun_is_one_day() -> None:
     found = lint("Friday's prayers drew a record crowd.", select=["DAT002"], reference_date=STORY)
     assert [(r.column, r.end_column) for r in found] == [(1, 9)]
     assert found[0].message == '"Friday\'s" has no date; in a story dated 2026-06-10 it most likely means Friday, 5 June 2026'
+
+
+def test_a_weekday_of_each_month_recurs() -> None:
+    from factlint.testing import assert_rule
+
+    assert_rule("DAT002", valid=["The museum will open late on the first Friday of each month.",
+                                 "Meetings fall on the last Tuesday of the month."],
+                reference_date="2026-06-02")
