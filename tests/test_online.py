@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -118,33 +116,14 @@ def test_the_user_agent_names_factlint(server: HTTPServer, conf: Settings) -> No
 # -- the network failing -----------------------------------------------------------
 
 
-class _Slow(BaseHTTPRequestHandler):
-    def do_HEAD(self) -> None:  # noqa: N802 - the standard library's name
-        time.sleep(1.5)
-        self.send_response(200)
-        self.end_headers()
-
-    do_GET = do_HEAD  # noqa: N815
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-def test_a_server_slower_than_the_timeout_times_out(conf: Settings) -> None:
-    slow = ThreadingHTTPServer(("127.0.0.1", 0), _Slow)
-    slow.daemon_threads = True
-    thread = threading.Thread(target=slow.serve_forever, daemon=True)
-    thread.start()
-    try:
-        quick = Settings.from_mapping({"cache-dir": str(conf.cache_dir), "timeout": 0.3})
-        began = time.monotonic()
-        answer = Client().check(f"http://127.0.0.1:{slow.server_address[1]}/slow", quick)
-        assert time.monotonic() - began < 1.2  # one wait, not HEAD's and then GET's
-        assert (answer.status, answer.error, answer.failed) == (None, "timed out after 0.3 s", True)
-        assert answer.problem == "timed out after 0.3 s"
-    finally:
-        slow.shutdown()
-        slow.server_close()
+def test_a_server_slower_than_the_timeout_times_out(conf: Settings, slow_server) -> None:
+    base = slow_server(1.5)
+    quick = Settings.from_mapping({"cache-dir": str(conf.cache_dir), "timeout": 0.3})
+    began = time.monotonic()
+    answer = Client().check(f"{base}/slow", quick)
+    assert time.monotonic() - began < 1.2  # one wait, not HEAD's and then GET's
+    assert (answer.status, answer.error, answer.failed) == (None, "timed out after 0.3 s", True)
+    assert answer.problem == "timed out after 0.3 s"
 
 
 def _closed_port() -> int:
@@ -345,29 +324,13 @@ def test_bad_settings_are_usage_errors(section: dict, message: str) -> None:
     assert str(raised.value) == message
 
 
-def test_check_all_asks_each_url_once_and_in_parallel(conf: Settings) -> None:
-    class Slow(BaseHTTPRequestHandler):
-        def do_HEAD(self) -> None:  # noqa: N802 - the standard library's name
-            time.sleep(0.4)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    slow = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    slow.daemon_threads = True
-    threading.Thread(target=slow.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{slow.server_address[1]}"
-        urls = [f"{base}/a", f"{base}/b", f"{base}/c", f"{base}/a"]
-        began = time.monotonic()
-        answers = Client(use_cache=False).check_all(urls, conf)
-        assert time.monotonic() - began < 1.0  # three pages of 0.4 s each, side by side
-        assert sorted(answers) == sorted(set(urls)) and all(a.ok for a in answers.values())
-    finally:
-        slow.shutdown()
-        slow.server_close()
+def test_check_all_asks_each_url_once_and_in_parallel(conf: Settings, slow_server) -> None:
+    base = slow_server(0.4)
+    urls = [f"{base}/a", f"{base}/b", f"{base}/c", f"{base}/a"]
+    began = time.monotonic()
+    answers = Client(use_cache=False).check_all(urls, conf)
+    assert time.monotonic() - began < 1.0  # three pages of 0.4 s each, side by side
+    assert sorted(answers) == sorted(set(urls)) and all(a.ok for a in answers.values())
 
 
 def test_a_host_name_that_does_not_resolve(conf: Settings, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit, urlunsplit
@@ -109,29 +107,13 @@ def test_lic006_pages_that_answer_are_not_reported(server: HTTPServer, online: d
     assert "GET /nohead" in paths(server)
 
 
-def test_lic006_a_page_slower_than_the_timeout(online: dict, server: HTTPServer) -> None:
-    class Slow(BaseHTTPRequestHandler):
-        def do_HEAD(self) -> None:  # noqa: N802 - the standard library's name
-            time.sleep(1.5)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    slow = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    slow.daemon_threads = True
-    threading.Thread(target=slow.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{slow.server_address[1]}/photo"
-        results = found(draft(f"Photo: Jane Doe, {url}, CC BY 4.0"), online, "LIC006", timeout=0.3)
-        assert [r.message for r in results] == [
-            f"the source URL {url} timed out after 0.3 s: the photo's page may have moved or been deleted; "
-            "check the address"
-        ]
-    finally:
-        slow.shutdown()
-        slow.server_close()
+def test_lic006_a_page_slower_than_the_timeout(online: dict, server: HTTPServer, slow_server) -> None:
+    url = f"{slow_server(1.5)}/photo"
+    results = found(draft(f"Photo: Jane Doe, {url}, CC BY 4.0"), online, "LIC006", timeout=0.3)
+    assert [r.message for r in results] == [
+        f"the source URL {url} timed out after 0.3 s: the photo's page may have moved or been deleted; "
+        "check the address"
+    ]
 
 
 def test_lic006_a_refused_connection(online: dict, server: HTTPServer) -> None:
