@@ -5,7 +5,7 @@
 Generates the benchmark corpus into a temporary folder (or reuses --corpus),
 then times, on this machine and in this run: `factlint check` over the whole
 corpus as a subprocess (default jobs and -j 1) with its peak memory; one draft
-(the pre-commit case) beside a bare interpreter and a bare `import factlint.cli`;
+(the pre-commit case) beside a bare interpreter and a bare `import factlint.surfaces.cli`;
 markdown-it-py merely parsing the same Markdown drafts (a ceiling); and
 factlint in process, per format and per rule. Timings are reported as
 min / median / max over repeats, and comparisons as ratios of medians taken in
@@ -281,7 +281,7 @@ def startup(args: argparse.Namespace, drafts: list[Draft], scratch: Path, report
     check = [args.python, "-m", "factlint", "check", str(draft.path), "--format", "json"]
     commands = {
         "python -c pass": ([args.python, "-c", "pass"], args.env),
-        'python -c "import factlint.cli"': ([args.python, "-c", "import factlint.cli"], args.env),
+        'python -c "import factlint.surfaces.cli"': ([args.python, "-c", "import factlint.surfaces.cli"], args.env),
         "factlint check DRAFT --format json": (check, args.env),
     }
     if not (ROOT / "factlint" / "__pycache__").is_dir():
@@ -533,7 +533,7 @@ def render(report: Report, args: argparse.Namespace) -> str:
                 f"{_ms(cmd['cpu_seconds']['median']):>8}{cmd['maxrss_mib']:>14.0f}")
         if all(list(commands.values())[:3]):
             bare, imported, check = (cmd["seconds"]["median"] for cmd in list(commands.values())[:3])
-            add(f"  check / bare python: {check / bare:.1f}x;  check / import factlint.cli: {check / imported:.1f}x;"
+            add(f"  check / bare python: {check / bare:.1f}x;  check / import factlint.surfaces.cli: {check / imported:.1f}x;"
                 f"  check minus import: {_ms(check - imported)} ms")
         imports = report.startup.get("imports", {})
         if imports.get("top_ms"):

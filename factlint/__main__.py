@@ -1,5 +1,5 @@
 """`python -m factlint` runs the command line."""
 
-from factlint.cli import main_entry
+from factlint.surfaces.cli import main_entry
 
 main_entry()

@@ -12,7 +12,8 @@ from typing import Iterator
 
 import pytest
 
-from factlint import changes, cli
+from factlint import changes
+from factlint.surfaces import cli
 from factlint.document import Span
 from factlint.errors import UsageError
 from factlint.plugins import collect, hookimpl, plugin_manager

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint import cli, fixes
+from factlint import fixes
+from factlint.surfaces import cli
 from factlint.document import Span
 from factlint.plugins import collect, hookimpl, plugin_manager
 from factlint.rules import SAFE, UNSAFE, Edit, Fix, rule

@@ -6,7 +6,7 @@ import calendar as _calendar
 import datetime as dt
 from typing import Any, Iterator, Mapping
 
-from factlint.checks import _datetext as dtx
+from factlint.language import dates as dtx
 from factlint.document import HEADLINE, SUBHEADING, Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, rule
@@ -33,7 +33,7 @@ def _dated(ref: dt.date) -> str:
 
 def _quoted(block: Block, context: Context) -> list[tuple[int, int]]:
     """Text ranges of the block's direct quotations, as the QUO rules read them."""
-    from factlint.quotations import quoted_ranges
+    from factlint.language.quotations import quoted_ranges
 
     return quoted_ranges(block.text, int(context.setting("quotes", "min-words", 6)))
 

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from factlint.document import CAPTION, PARAGRAPH, SUBHEADING, Block, Document, Field, Media, Span
 from factlint.errors import UsageError
-from factlint.licences import (
+from factlint.language.licences import (
     LICENCES_SCHEMA,
     PREFIXES_SCHEMA,
     Credit,

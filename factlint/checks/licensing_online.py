@@ -18,7 +18,7 @@ from factlint.checks.licensing import (
     policy,
 )
 from factlint.document import Block, Document, Field, Span
-from factlint.licences import Licence, Prefixes, Registry, find_urls, registry, shipped_prefixes
+from factlint.language.licences import Licence, Prefixes, Registry, find_urls, registry, shipped_prefixes
 from factlint.online import SECTION, Settings
 from factlint.plugins import hookimpl
 from factlint.rules import Context, Finding, Rule

@@ -9,7 +9,7 @@ from typing import Any, Iterator, Mapping, Sequence
 from factlint.document import LIST_ITEM, PARAGRAPH, Block, Document, Span
 from factlint.errors import UsageError
 from factlint.plugins import hookimpl
-from factlint.quotations import (
+from factlint.language.quotations import (
     CURLY,
     DOUBLE,
     PARTNERS,

@@ -6,7 +6,7 @@ import io
 import json
 from pathlib import Path
 
-from factlint.cli import main
+from factlint.surfaces.cli import main
 
 DRAFT = """---
 title: Harbour board raises mooring fees

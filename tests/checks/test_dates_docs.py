@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from factlint.cli import main
+from factlint.surfaces.cli import main
 from factlint.testing import lint, registry
 
 CODES = ["DAT001", "DAT002", "DAT003", "DAT004", "DAT005", "DAT006"]

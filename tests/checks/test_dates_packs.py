@@ -6,7 +6,7 @@ import io
 import json
 from pathlib import Path
 
-from factlint.cli import main
+from factlint.surfaces.cli import main
 
 
 def run(folder: Path, *args: str) -> tuple[int, str, list[dict]]:

@@ -1,4 +1,4 @@
-"""factlint.checks._datetext: recognising and resolving dates over plain strings, and properties."""
+"""factlint.language.dates: recognising and resolving dates over plain strings, and properties."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import functools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factlint.checks import _datetext as dtx
+from factlint.language import dates as dtx
 from factlint.checks import dates
 from factlint.packs import Packs, builtin_pack_files
 from factlint.testing import lint

@@ -16,8 +16,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from factlint.checks.licensing_online import authors_agree, author_text, commons_title, licences_agree
-from factlint.cli import main
-from factlint.licences import shipped_registry
+from factlint.surfaces.cli import main
+from factlint.language.licences import shipped_registry
 from factlint.results import Result
 from factlint.testing import lint
 

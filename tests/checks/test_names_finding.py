@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factlint.checks._personnames import Lexicon, Mention, find_mentions
+from factlint.language.people import Lexicon, Mention, find_mentions
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factlint.checks._personnames import fold, is_latin, similarity, skeleton
+from factlint.language.people import fold, is_latin, similarity, skeleton
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.checks._personnames import given_skeleton
+from factlint.language.people import given_skeleton
 from factlint.testing import Case, assert_rule, lint
 
 

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factlint.checks._personnames import Lexicon, early_surnames, find_mentions, fold, name_variants, similarity, skeleton
+from factlint.language.people import Lexicon, early_surnames, find_mentions, fold, name_variants, similarity, skeleton
 from factlint.testing import lint
 
 RULES = Path(__file__).resolve().parents[2] / "rules"

@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.checks import _personnames as pn
+from factlint.language import people as pn
 from factlint.testing import Case, assert_rule, lint
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factlint.cli import main
+from factlint.surfaces.cli import main
 from factlint.testing import Case, assert_rule, lint, registry
 
 QUOTE = "We will keep the branch libraries open every weekend"

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.cli import main
+from factlint.surfaces.cli import main
 from factlint.document import ReadOptions
 from factlint.formats import markdown
 from factlint.packs import BUILTIN_DIR, Packs
-from factlint.quotations import find_quotations
+from factlint.language.quotations import find_quotations
 from factlint.rules import Context
 from factlint.testing import Case, assert_rule, fix, lint
 

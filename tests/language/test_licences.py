@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.licences import (
+from factlint.language.licences import (
     Credit,
     find_credit,
     find_urls,
@@ -270,7 +270,7 @@ def test_parsing_never_crashes_and_parts_stay_inside(text: str) -> None:
 
 
 def test_a_caption_sentence_is_not_the_author() -> None:
-    from factlint.licences import reads_like_name
+    from factlint.language.licences import reads_like_name
 
     credit = parse_credit("Photo: Boats at the quay. CC BY 4.0", REG, PREFIXES, 0)
     assert credit.author is None

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.packs import BUILTIN_DIR
-from factlint.quotations import (
+from factlint.language.quotations import (
     Attribution,
     Quotation,
     Vocabulary,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factlint import __version__
-from factlint.cli import main
+from factlint.surfaces.cli import main
 
 
 def run(*argv: str) -> tuple[int, str]:
