@@ -29,6 +29,7 @@ CORE_SCHEMA: dict[str, Any] = {
     "?reference-date-key": str,
     "?rule-packs": [str],
     "?exclude": [str],
+    "?waivers": str,
 }
 
 
@@ -47,10 +48,16 @@ class Config:
     rule_packs: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     sections: Mapping[str, Any] = field(default_factory=dict)
+    waivers: str = ".factlint-waivers.yaml"  # the waivers file, relative to the configuration's folder
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    @property
+    def waivers_path(self) -> Path:
+        """The waivers file of drafts under this configuration (factlint.waivers)."""
+        return self.root / self.waivers
 
     def with_cli(self, select: Sequence[str] | None, extend_select: Sequence[str],
                  ignore: Sequence[str]) -> "Config":
@@ -186,6 +193,7 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
         reference_date_key=str(data.get("reference-date-key", "date")),
         rule_packs=packs,
         exclude=tuple(data.get("exclude") or ()),
+        waivers=str(data.get("waivers") or ".factlint-waivers.yaml"),
         sections={k: v for k, v in data.items() if k in sections},
     )
 
