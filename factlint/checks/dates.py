@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any, Iterator, Mapping
 
 from factlint.language import dates as dtx
+from factlint.checks.common import abbreviations
 from factlint.document import HEADLINE, SUBHEADING, Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, rule
@@ -16,7 +17,8 @@ NO_REFERENCE = "the draft has no reference date (front matter `date` or --refere
 
 
 def _vocab(context: Context) -> dtx.Vocabulary:
-    return dtx.vocabulary(context.packs.get("calendar"), context.packs.get("relative-dates"))
+    return context.packs.derived("dates", lambda packs: dtx.vocabulary(
+        packs.get("calendar"), packs.get("relative-dates"), abbreviations(context)))
 
 
 def _title_case(block: Block) -> bool:

@@ -6,6 +6,7 @@ import re
 from typing import Any, Iterator, Mapping, Sequence
 
 from factlint.language import people as pn
+from factlint.checks.common import abbreviations
 from factlint.document import Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, Rule, rule
@@ -33,23 +34,11 @@ PACK_SCHEMAS: dict[str, Any] = {
 SETTINGS_SCHEMAS: dict[str, Any] = {"names": {str: [str]}}
 SOURCE = "AP Stylebook, names and \"first reference\"; Reuters Handbook of Journalism, names"
 
-#: The lexicon of the last set of packs seen: a run loads its packs once.
-_LEXICON: list[tuple[Any, pn.Lexicon]] = []
-
-
 def lexicon(context: Context) -> pn.Lexicon:
     """The name packs of this run, shaped for lookup (built once per set of packs)."""
-    packs = context.packs
-    for seen, built in _LEXICON:
-        if seen is packs:
-            return built
-
-    def pack(name: str) -> Mapping[str, Any]:
-        return packs.get(name) if packs is not None and name in packs else {}
-
-    built = pn.Lexicon.from_packs(pack("name-titles"), pack("first-names"), pack("name-context"))
-    _LEXICON[:] = [(packs, built)]
-    return built
+    return context.packs.derived("names", lambda packs: pn.Lexicon.from_packs(
+        packs.get_or_empty("name-titles"), packs.get_or_empty("first-names"),
+        packs.get_or_empty("name-context"), abbreviations(context)))
 
 
 def prose_blocks(document: Document) -> list[Block]:
@@ -64,18 +53,13 @@ def prose_blocks(document: Document) -> list[Block]:
     return sorted(blocks, key=lambda b: b.span(0, 0).start)
 
 
-#: The last document's blocks and mentions: NAM001 and NAM002 read the same names.
-_LAST: list[tuple[Document, pn.Lexicon, list[Block], list[pn.Mention]]] = []
+def _names(document: Document, context: Context) -> tuple[list[Block], list[pn.Mention]]:
+    """The draft's prose blocks and the names in them: NAM001 and NAM002 read the same answer."""
+    def find() -> tuple[list[Block], list[pn.Mention]]:
+        blocks = prose_blocks(document)
+        return blocks, pn.find_mentions([(b.kind, b.prose, b.quote_depth > 0) for b in blocks], lexicon(context))
 
-
-def _names(document: Document, lex: pn.Lexicon) -> tuple[list[Block], list[pn.Mention]]:
-    for doc, seen_lex, blocks, mentions in _LAST:
-        if doc is document and seen_lex is lex:
-            return blocks, mentions
-    blocks = prose_blocks(document)
-    mentions = pn.find_mentions([(b.kind, b.prose, b.quote_depth > 0) for b in blocks], lex)
-    _LAST[:] = [(document, lex, blocks, mentions)]
-    return blocks, mentions
+    return context.shared("names", find)
 
 
 def house_spellings(context: Context) -> dict[str, str]:
@@ -117,7 +101,7 @@ def _uses(n: int) -> str:
 )
 def name_variant(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
-    blocks, mentions = _names(document, lex)
+    blocks, mentions = _names(document, context)
     for v in pn.name_variants(mentions, lex, house_spellings(context)):
         block = blocks[v.mention.block]
         span = block.span(v.start, v.end)
@@ -160,7 +144,7 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
 )
 def surname_before_full_name(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
-    blocks, mentions = _names(document, lex)
+    blocks, mentions = _names(document, context)
     for early in pn.early_surnames(mentions, lex):
         m, full = early.mention, early.full_name
         block, full_block = blocks[m.block], blocks[full.block]

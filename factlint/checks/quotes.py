@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Sequence
 
+from factlint.checks.common import abbreviations
 from factlint.document import LIST_ITEM, PARAGRAPH, Block, Document, Span
 from factlint.errors import UsageError
 from factlint.plugins import hookimpl
@@ -65,29 +66,12 @@ class _Paragraph:
 
 
 def _body(document: Document, context: Context) -> list[_Paragraph]:
-    elisions = _pack(context, "quote-elisions").get("elisions")
+    elisions = context.packs.get_or_empty("quote-elisions").get("elisions")
     return [
         _Paragraph(i, b, scan_quotations(b.prose, elisions), document.source)
         for i, b in enumerate(document.blocks)
         if b.kind in (PARAGRAPH, LIST_ITEM)
     ]
-
-
-#: The packs last read and their vocabulary: a run hands every draft the same pack objects.
-_VOCABULARY: list[tuple[dict, dict, Vocabulary]] = []
-
-
-def _vocabulary(speech_verbs: dict, sources: dict) -> Vocabulary:
-    last = _VOCABULARY[0] if _VOCABULARY else None  # read once: another thread may replace it
-    if last is not None and last[0] is speech_verbs and last[1] is sources:
-        return last[2]
-    built = Vocabulary.from_packs(speech_verbs, sources)
-    _VOCABULARY[:] = [(speech_verbs, sources, built)]
-    return built
-
-
-def _pack(context: Context, name: str) -> dict:
-    return context.packs.get(name) if name in context.packs else {}
 
 
 def _runs(paragraphs: list[_Paragraph]) -> Iterator[list[_Paragraph]]:
@@ -151,7 +135,8 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
 )
 def unattributed_quote(document: Document, context: Context) -> Iterator[Finding]:
     min_words = _min_words(context)
-    vocabulary = _vocabulary(_pack(context, "speech-verbs"), _pack(context, "quote-sources"))
+    vocabulary = context.packs.derived("quotes", lambda packs: Vocabulary.from_packs(
+        packs.get_or_empty("speech-verbs"), packs.get_or_empty("quote-sources"), abbreviations(context)))
     readers: dict[int, Attribution] = {}
 
     def reader(paragraph: _Paragraph) -> Attribution:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from factlint.language.sentences import Abbreviations, split
+
 APOSTROPHES = "'’"
 QUOTE_AND_BRACKET = "\"'“”‘’«»„()[]*_"
 
@@ -39,7 +41,7 @@ class Vocabulary:
     numbers: Mapping[str, int]
     named_days: tuple[str, ...]
     proper_names: tuple[str, ...]
-    abbreviations: frozenset[str]
+    abbreviations: Abbreviations  # the shared list, with the calendar's month short forms
     days: tuple[DayPhrase, ...]
     parts: tuple[str, ...]
     determiners: Mapping[str, str]
@@ -174,22 +176,13 @@ _VOCABULARIES: dict[str, Vocabulary] = {}
 _MEANS = ("this", "last", "next", "coming", "earlier", "later")
 
 
-def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any]) -> Vocabulary:
-    """The vocabulary of two pack contents, built once per distinct content."""
-    # A run hands every rule the same pack objects: knowing them by identity
-    # spares serialising both packs six times a draft.
-    last = _LAST_PACKS[0] if _LAST_PACKS else None  # read once: another thread may replace it
-    if last is not None and last[0] is calendar and last[1] is relative:
-        return last[2]
-    key = json.dumps([calendar, relative], sort_keys=True, default=str)
+def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any],
+               abbreviations: Abbreviations = Abbreviations(frozenset())) -> Vocabulary:
+    """The vocabulary of the packs' contents, built once per distinct content."""
+    key = json.dumps([calendar, relative, sorted(abbreviations.words)], sort_keys=True, default=str)
     if key not in _VOCABULARIES:
-        _VOCABULARIES[key] = _build(calendar, relative)
-    _LAST_PACKS[:] = [(calendar, relative, _VOCABULARIES[key])]
+        _VOCABULARIES[key] = _build(calendar, relative, abbreviations)
     return _VOCABULARIES[key]
-
-
-#: The packs last asked about and their vocabulary (the packs are kept, so their identity stays theirs).
-_LAST_PACKS: list[tuple[Mapping[str, Any], Mapping[str, Any], Vocabulary]] = []
 
 
 def _meanings(rel: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dict[str, str]:
@@ -207,7 +200,7 @@ def _meanings(rel: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dic
     return table
 
 
-def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
+def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations) -> Vocabulary:
     months: dict[str, int] = {}
     month_names = [""] * 13
     for m in (m for m in cal.get("months", []) if 1 <= m["number"] <= 12):
@@ -225,7 +218,8 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
         for a in w.get("abbreviations", []):
             weekdays[a] = w["number"]
     tense = rel.get("tense", {})
-    abbreviations = {a.lower() for a in cal.get("abbreviations", [])}
+    # A newsroom pack may still list abbreviations under the calendar, as packs did before the shared list.
+    abbreviations = set(shared.words) | {str(a).rstrip(".").lower() for a in cal.get("abbreviations", [])}
     abbreviations |= {m.lower() for m in months if m not in month_names}
     return Vocabulary(
         months=months,
@@ -236,7 +230,7 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
         numbers={str(k).lower(): int(v) for k, v in cal.get("number-words", {}).items()},
         named_days=tuple(cal.get("named-days", [])),
         proper_names=tuple(cal.get("proper-names", [])),
-        abbreviations=frozenset(abbreviations),
+        abbreviations=Abbreviations(frozenset(abbreviations)),
         days=tuple(
             DayPhrase(d["phrase"], int(d["offset"]), d.get("part"), tuple(w.lower() for w in d.get("not-after", [])))
             for d in rel.get("days", [])
@@ -264,27 +258,8 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
 
 
 def sentences(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a block's text."""
-    return list(vocab.remember("sentences", text, lambda: tuple(_sentences(text, vocab))))
-
-
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"([\w.]+)$")
-
-
-def _sentences(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
-    bounds = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[m.start()] == "." and m.end() - m.start() == 1:
-            word = _LAST_WORD.search(text[start : m.start()])
-            initial = len(word.group(1)) == 1 and word.group(1).isalpha() if word else False
-            if word and (word.group(1).lower() in vocab.abbreviations or initial):
-                continue
-        bounds.append((start, m.end()))
-        start = m.end()
-    bounds.append((start, len(text)))
-    return bounds
+    """(start, end) of each sentence of a block's text, as factlint.language.sentences splits it."""
+    return [(s.start, s.end) for s in split(text, vocab.abbreviations)]
 
 
 def sentence_of(bounds: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+from factlint.language.sentences import Abbreviations, breaks_between
+
 #: Block kinds, as `factlint.document` names them (kept as strings so this
 #: module can be tested on plain strings). Headlines and subheadings are
 #: neither body nor caption: read for NAM001, never introducing anyone.
@@ -20,8 +22,6 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 QUOTE_MARKS = frozenset('"“”«»„')
 QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")
-SENTENCE_END_RE = re.compile(r"[.!?:;]")
-BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 #: Order matters: each rule folds one difference transliteration systems make.
 SKELETON_RULES = (
     ("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("ck", "k"), ("q", "k"), ("kh", "h"),
@@ -162,10 +162,11 @@ class Lexicon:
     places: frozenset[str]
     organisations: frozenset[str]
     surname_first: frozenset[str] = frozenset()  # Chinese and Korean surnames, written before the given name
+    sentence_abbreviations: Abbreviations = Abbreviations(frozenset())  # the shared list and the title short forms
 
     @classmethod
     def from_packs(cls, titles: Mapping[str, Any], first_names: Mapping[str, Any],
-                   context: Mapping[str, Any]) -> "Lexicon":
+                   context: Mapping[str, Any], shared: Abbreviations = Abbreviations(frozenset())) -> "Lexicon":
         abbreviations = frozenset(w.lower() for w in _words(titles.get("abbreviations")))
         phrases = {tuple(t.lower().split()) for t in _words(titles.get("titles"))}
         phrases |= {(a,) for a in abbreviations}
@@ -199,6 +200,7 @@ class Lexicon:
             places=frozenset(w for p in _words(context.get("places")) for w in p.split()),
             organisations=frozenset(_words(context.get("organisations"))),
             surname_first=frozenset(_words(context.get("surname-first"))),
+            sentence_abbreviations=Abbreviations(shared.words | abbreviations),
         )
 
     def is_first_name(self, word: str) -> bool:
@@ -399,22 +401,11 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
         gap = text[prev_end:start]
         # A single space, the usual gap, ends no sentence and holds no quotation mark.
         initial = not words or gap != " " and (
-            _ends_sentence(gap, prev_text, lexicon) or QUOTE_RE.search(gap) is not None)
+            breaks_between(gap, prev_text, lexicon.sentence_abbreviations) or QUOTE_RE.search(gap) is not None)
         in_quote = bisect.bisect_left(marks, start) % 2 == 1
         words.append(Word(word, start, start + len(word), possessive, initial, in_quote))
         prev_end, prev_text = end, word
     return words
-
-
-def _ends_sentence(gap: str, prev: str, lexicon: Lexicon) -> bool:
-    if BLANK_LINE_RE.search(gap) or gap.lstrip().startswith(("•", "-", "*")) and "\n" in gap:
-        return True
-    mark = SENTENCE_END_RE.search(gap)
-    if not mark:
-        return False
-    if gap.startswith(".") and (len(prev) == 1 and prev.isupper() or prev.lower() in lexicon.abbreviations):
-        return bool(SENTENCE_END_RE.search(gap[1:]))
-    return True
 
 
 def _is_cap(word: str, display: bool) -> bool:

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from factlint.language.sentences import Abbreviations, split
+
 __all__ = [
     "CURLY",
     "DOUBLE",
@@ -442,7 +444,7 @@ class Vocabulary:
     pronouns: frozenset[str]
     nouns: frozenset[str]
     not_names: frozenset[str]
-    abbreviations: frozenset[str]
+    abbreviations: Abbreviations
     passive: frozenset[str]
     title_cues: tuple[tuple[str, ...], ...]
     negations: tuple[tuple[str, ...], ...] = ()
@@ -466,7 +468,8 @@ class Vocabulary:
         return frozenset(c[-1] for c in self.title_cues if c)
 
     @classmethod
-    def from_packs(cls, speech_verbs: dict, sources: dict) -> "Vocabulary":
+    def from_packs(cls, speech_verbs: dict, sources: dict,
+                   abbreviations: Abbreviations = Abbreviations(frozenset())) -> "Vocabulary":
         def words(items: Iterable[str]) -> frozenset[str]:
             return frozenset(str(w).lower().strip() for w in items)
 
@@ -483,7 +486,9 @@ class Vocabulary:
             pronouns=words(sources.get("pronouns", ())),
             nouns=nouns | frozenset(plurals),
             not_names=words(sources.get("not-names", ())),
-            abbreviations=words(str(a).rstrip(".") for a in sources.get("abbreviations", ())),
+            # A newsroom pack may still list abbreviations here, as packs did before the shared list.
+            abbreviations=Abbreviations(abbreviations.words | words(
+                str(a).rstrip(".") for a in sources.get("abbreviations", ()))),
             passive=words(sources.get("passive", ())),
             title_cues=phrases(sources.get("title-cues", ())),
             negations=phrases(str(n).replace("’", "'") for n in sources.get("negations", ())),
@@ -531,17 +536,13 @@ class Attribution:
     # Sentences ------------------------------------------------------------------
 
     def _sentences(self) -> list[tuple[int, int]]:
-        """Sentence spans of the paragraph, a quotation counting as part of its sentence."""
+        """Sentence spans of the paragraph, a quotation counting as part of its sentence.
+
+        The speaker's words are blanked, so the shared splitter sees only the
+        narration; a closed quotation whose words end a sentence ends it too.
+        """
         text, masked = self.scan.text, self.masked
-        cuts: set[int] = set()
-        for m in re.finditer(r"[.!?…]+(?=\s+\S)", masked):
-            before = re.search(r"(\S*)$", masked[max(0, m.start() - 24) : m.start()])
-            last = before.group(1).lower().lstrip("(\"'“‘") if before else ""
-            if m.group() == "." and (last in self.vocab.abbreviations or (len(last) == 1 and last.isalpha())):
-                continue  # Dr. Raman, J. K. Rowling
-            nxt = masked[m.end() :].lstrip()[:1]
-            if nxt.isupper() or nxt.isdigit() or nxt in MARKS:
-                cuts.add(m.end())
+        cuts = {s.end for s in split(masked, self.vocab.abbreviations)[:-1]}
         for q in self.outer:
             if q.end is None:
                 continue
