@@ -41,3 +41,16 @@ def test_the_setting_sits_beside_house_spellings() -> None:
     settings = {"names": {"report-titles": False, "Zelensky": ["Zelenskyy"]}}
     found = lint("President Volodymyr Zelenskyy spoke.\n", select=["NAM003"], settings=settings)
     assert [r.message for r in found] == ['"Zelenskyy" is not the house spelling: write "Zelensky"']
+
+
+def test_a_surname_naming_a_camp_or_a_time_is_no_reference() -> None:
+    assert_rule("NAM002", valid=[
+        "Most Trump supporters stayed home. Donald Trump said the polls were wrong.\n",
+        "The bill repudiates both the Bush and Obama administrations. Barack Obama signed it.\n",
+        "An email shows the desperation of a Clinton aide. Hillary Clinton did not answer it.\n",
+    ])
+
+
+def test_the_same_surname_doing_something_is_still_reported() -> None:
+    found = lint("Trump said the polls were wrong. Donald Trump then left.\n", select=["NAM002"])
+    assert [(r.row, r.column) for r in found] == [(1, 1)]
