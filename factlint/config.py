@@ -11,6 +11,9 @@ import yaml
 
 from factlint import yamlfile
 from factlint.errors import UsageError
+from factlint.limits import DEFAULT as DEFAULT_LIMITS
+from factlint.limits import SCHEMA as LIMITS_SCHEMA
+from factlint.limits import Limits
 from factlint.packs import validate
 from factlint.results import SEVERITY_RANK
 
@@ -29,6 +32,7 @@ CORE_SCHEMA: dict[str, Any] = {
     "?reference-date-key": str,
     "?rule-packs": [str],
     "?exclude": [str],
+    "?limits": LIMITS_SCHEMA,
 }
 
 
@@ -46,6 +50,7 @@ class Config:
     reference_date_key: str = "date"
     rule_packs: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
+    limits: Limits = DEFAULT_LIMITS
     sections: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -186,6 +191,7 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
         reference_date_key=str(data.get("reference-date-key", "date")),
         rule_packs=packs,
         exclude=tuple(data.get("exclude") or ()),
+        limits=Limits.from_mapping(data.get("limits"), str(path)),
         sections={k: v for k, v in data.items() if k in sections},
     )
 
