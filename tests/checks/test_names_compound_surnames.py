@@ -8,16 +8,7 @@ from factlint.testing import Case, assert_rule, lint
 TITLES = {"names": {"report-titles": True}}
 
 
-def variant(here: str, other: str, uses: int) -> str:
-    return f'name spelt two ways: "{here}" here, "{other}" elsewhere ({uses} use{"s" if uses != 1 else ""})'
-
-
-def early(surname: str, full: str, line: int) -> str:
-    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
-
-
-def codes(text: str, code: str) -> list[tuple[int, int]]:
-    return [(r.row, r.column) for r in lint(text, select=[code])]
+from name_messages import early, codes
 
 
 # ---------------------------------------------------------------- NAM002: compound surnames
