@@ -11,6 +11,9 @@ import yaml
 
 from factlint import yamlfile
 from factlint.errors import UsageError
+from factlint.limits import DEFAULT as DEFAULT_LIMITS
+from factlint.limits import SCHEMA as LIMITS_SCHEMA
+from factlint.limits import Limits
 from factlint.packs import validate
 from factlint.results import SEVERITY_RANK
 
@@ -29,6 +32,7 @@ CORE_SCHEMA: dict[str, Any] = {
     "?reference-date-key": str,
     "?rule-packs": [str],
     "?exclude": [str],
+    "?limits": LIMITS_SCHEMA,
     "?waivers": str,
 }
 
@@ -47,6 +51,7 @@ class Config:
     reference_date_key: str = "date"
     rule_packs: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
+    limits: Limits = DEFAULT_LIMITS
     sections: Mapping[str, Any] = field(default_factory=dict)
     waivers: str = ".factlint-waivers.yaml"  # the waivers file, relative to the configuration's folder
 
@@ -193,6 +198,7 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
         reference_date_key=str(data.get("reference-date-key", "date")),
         rule_packs=packs,
         exclude=tuple(data.get("exclude") or ()),
+        limits=Limits.from_mapping(data.get("limits"), str(path)),
         waivers=str(data.get("waivers") or ".factlint-waivers.yaml"),
         sections={k: v for k, v in data.items() if k in sections},
     )

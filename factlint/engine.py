@@ -13,15 +13,14 @@ from factlint import config as config_mod
 from factlint import suppression, waivers
 from factlint.document import Document, ProblemReport, ReadOptions, Span
 from factlint.errors import UsageError
+from factlint.limits import DEFAULT as DEFAULT_LIMITS
 from factlint.packs import Packs, builtin_pack_files
 from factlint.plugins import Registry
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
 from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule
 
-#: Drafts larger than this are not news copy; FL001 says so instead of reading them.
-MAX_BYTES = 5 * 1024 * 1024
-#: --fix re-lints after each pass; fixes that keep producing fixes stop here.
-MAX_FIX_PASSES = 8
+#: Drafts larger than this are not news copy; FL001 says so (a `limits` section may change it).
+MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 
 @dataclass(frozen=True)
@@ -107,8 +106,9 @@ class Session:
             status = path.stat()
             if not stat.S_ISREG(status.st_mode):
                 return self._unreadable(path, filename, "not a regular file (a pipe, device or folder); not a draft")
-            if status.st_size > MAX_BYTES:
-                return self._unreadable(path, filename, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a draft")
+            limit = self.config_for(path).limits.max_bytes
+            if status.st_size > limit:
+                return self._unreadable(path, filename, f"file is larger than {_size(limit)}; not a draft")
             raw = path.read_bytes()
         except OSError as e:
             return self._unreadable(path, filename, f"cannot read file: {e.strerror or e}")
@@ -148,7 +148,7 @@ class Session:
         from factlint import fixes
 
         total = 0
-        for _ in range(MAX_FIX_PASSES):
+        for _ in range(config.limits.fix_passes):
             chosen = [r.fix for r in results if r.fix and r.waiver is None
                       and (r.fix.applicability == SAFE or self.options.unsafe_fixes)]
             if not chosen:
@@ -173,7 +173,7 @@ class Session:
     def read_document(self, source: str, path: Path, filename: str, config: config_mod.Config) -> Document:
         fmt = self.registry.format_for(filename) or self.registry.formats["text"]
         image_keys = tuple(config.sections.get("licensing", {}).get("image-keys", ("image", "images")))
-        document = fmt.read(filename, source, ReadOptions(config.reference_date_key, image_keys))
+        document = fmt.read(filename, source, ReadOptions(config.reference_date_key, image_keys, config.limits))
         if self.options.reference_date is not None:
             document = replace(document, reference_date=self.options.reference_date)
         return document
@@ -254,6 +254,14 @@ class Session:
 def _reported_edit(document: Document, edit: Edit) -> ReportedEdit:
     start, end = Position(*document.position(edit.span.start)), Position(*document.position(edit.span.end))
     return ReportedEdit(edit.content, start, end, edit.span, document.line_text(start.row), document.line_text(end.row))
+
+
+def _size(limit: int) -> str:
+    """5 MiB, 512 KiB or 1000 bytes: a limit as the user would write it."""
+    for unit, factor in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if limit % factor == 0:
+            return f"{limit // factor} {unit}"
+    return f"{limit} bytes"
 
 
 def _clamp(offset: int, document: Document) -> int:
