@@ -33,6 +33,7 @@ CORE_SCHEMA: dict[str, Any] = {
     "?rule-packs": [str],
     "?exclude": [str],
     "?limits": LIMITS_SCHEMA,
+    "?waivers": str,
 }
 
 
@@ -52,10 +53,16 @@ class Config:
     exclude: tuple[str, ...] = ()
     limits: Limits = DEFAULT_LIMITS
     sections: Mapping[str, Any] = field(default_factory=dict)
+    waivers: str = ".factlint-waivers.yaml"  # the waivers file, relative to the configuration's folder
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    @property
+    def waivers_path(self) -> Path:
+        """The waivers file of drafts under this configuration (factlint.waivers)."""
+        return self.root / self.waivers
 
     def with_cli(self, select: Sequence[str] | None, extend_select: Sequence[str],
                  ignore: Sequence[str]) -> "Config":
@@ -192,6 +199,7 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
         rule_packs=packs,
         exclude=tuple(data.get("exclude") or ()),
         limits=Limits.from_mapping(data.get("limits"), str(path)),
+        waivers=str(data.get("waivers") or ".factlint-waivers.yaml"),
         sections={k: v for k, v in data.items() if k in sections},
     )
 

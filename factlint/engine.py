@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from factlint import config as config_mod
-from factlint import suppression
+from factlint import suppression, waivers
 from factlint.document import Document, ProblemReport, ReadOptions, Span
 from factlint.errors import UsageError
 from factlint.limits import DEFAULT as DEFAULT_LIMITS
@@ -37,6 +37,7 @@ class Options:
     diff: bool = False
     config: Path | None = None
     cache: bool = True
+    today: dt.date | None = None  # the day waivers expire against (None: the calendar's today)
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Session:
         self._configs: dict[Path | None, config_mod.Config] = {}
         self._discovered: dict[Path, Path | None] = {}
         self._packs: dict[Path | None, Packs] = {}
+        self._waivers: dict[Path, waivers.Waivers] = {}
         self._client = None
 
     # -- configuration -------------------------------------------------
@@ -89,6 +91,14 @@ class Session:
         """Load every configuration and pack up front, so errors are exit 2 before any work."""
         for path in paths:
             self.packs_for(self.config_for(path))
+            self.waivers_for(self.config_for(path))
+
+    def waivers_for(self, config: config_mod.Config) -> waivers.Waivers:
+        """The waivers file of drafts under `config`, read once per run."""
+        path = config.waivers_path
+        if path not in self._waivers:
+            self._waivers[path] = waivers.load(path)
+        return self._waivers[path]
 
     # -- linting ---------------------------------------------------------
     def lint_path(self, path: Path, filename: str) -> Outcome:
@@ -139,7 +149,8 @@ class Session:
 
         total = 0
         for _ in range(config.limits.fix_passes):
-            chosen = [r.fix for r in results if r.fix and (r.fix.applicability == SAFE or self.options.unsafe_fixes)]
+            chosen = [r.fix for r in results if r.fix and r.waiver is None
+                      and (r.fix.applicability == SAFE or self.options.unsafe_fixes)]
             if not chosen:
                 break
             plain = [Fix(f.applicability, f.message, tuple(Edit(e.span, e.content) for e in f.edits)) for f in chosen]
@@ -179,7 +190,7 @@ class Session:
         return self._judge(document, self.enabled_rules(config, config.relative(path)), config, path)
 
     def _judge(self, document: Document, rules: list[Rule], config: config_mod.Config, path: Path) -> list[Result]:
-        """Run the rules, then suppression, FL002, severity and sorting: after the rules, once."""
+        """Run the rules, then suppression, FL002, waivers (FL004), severity and sorting: after the rules, once."""
         context = Context(config.sections, self.packs_for(config), self.options.online, self.client(),
                           config.path.parent if config.path else None)
         findings: list[Finding] = []
@@ -195,6 +206,11 @@ class Session:
             kept.extend(suppressions.unused(enabled, set(self.registry.rules)))
         results = [self.result(document, f, config) for f in kept if f.code in enabled]
         results.sort(key=Result.sort_key)
+        book = self.waivers_for(config)
+        results, stale = waivers.apply(book.for_file(book.relative(path)), waivers.marked(results, document, context.packs),
+                                       enabled, self.options.today or dt.date.today())
+        if stale and "FL004" in enabled:
+            results = sorted(results + [self.result(document, f, config) for f in stale], key=Result.sort_key)
         return results
 
     def result(self, document: Document, finding: Finding, config: config_mod.Config) -> Result:

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from factlint.testing import Case, assert_rule, lint
+from factlint.testing import Case, assert_rule
 
 
-def variant(here: str, other: str, uses: int) -> str:
-    return f'name spelt two ways: "{here}" here, "{other}" elsewhere ({uses} use{"s" if uses != 1 else ""})'
-
-
-def early(surname: str, full: str, line: int) -> str:
-    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
-
-
-def codes(text: str, code: str) -> list[tuple[int, int]]:
-    return [(r.row, r.column) for r in lint(text, select=[code])]
+from name_messages import variant, codes
 
 
 # ---------------------------------------------------------------- NAM001: titled near variants

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import yaml
 
-from factlint.language import people as pn
 from factlint.testing import Case, assert_rule, lint
 
 
-def variant(here: str, other: str, uses: int) -> str:
-    return f'name spelt two ways: "{here}" here, "{other}" elsewhere ({uses} use{"s" if uses != 1 else ""})'
-
-
-def early(surname: str, full: str, line: int) -> str:
-    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
-
-
-def _lexicon() -> pn.Lexicon:
-    def pack(name: str) -> dict:
-        with open(f"rules/{name}.yaml", encoding="utf-8") as f:
-            return yaml.safe_load(f)
-
-    return pn.Lexicon.from_packs(pack("name-titles"), pack("first-names"), pack("name-context"))
-
-
-LEX = _lexicon()
-
-
-def _words(text: str) -> list[pn.Word]:
-    return pn.scan_words(text, LEX)
+from name_messages import variant
 
 
 # ---------------------------------------------------------------- NAM001: one use, one finding
