@@ -128,14 +128,20 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
     summary="A direct quotation with no attribution: nobody is said to have said it.",
     explanation=(
         "A direct quotation (text between quotation marks, at least `quotes.min-words` words, "
-        "default 6) must say who spoke: a speech verb from the `speech-verbs` pack tied to a "
-        "source (a name, a pronoun, or a noun such as \"a spokesperson\") in its sentence or the "
-        "sentence right before or after it in the same paragraph, or a colon after a source "
-        "(\"Ushakov said:\"), which may also end the paragraph before a quotation that opens "
-        "its own. A quotation that runs over several paragraphs is attributed once for all of "
-        "them. Attribution in the next paragraph does not count: the reader meets "
-        "the words before the speaker. Titles of works, headlines and scare quotes are not "
-        "direct quotations."
+        "default 6) must say who spoke. factlint decides a speaker for each quotation, with a reason "
+        "(factlint/language/attribution.py): a speech verb of the `speech-verbs` lexicon (lemmas, every "
+        "form generated) tied to a source (a name, a pronoun, a noun such as \"a spokesperson\") in its "
+        "sentence or the sentence next to it; a reporting frame (per X, X reports, what X calls, as X put "
+        "it, in X's words, in a statement); a colon after a source (\"Ushakov said:\", \"He went this "
+        "far:\"), also ending the paragraph before; a speaker label or Q&A line; a dash and a name after "
+        "it; a fronted participle or question clause (\"Calling the plan \"…\", the senator\"); a partial "
+        "quotation of a document its sentence names (\"the minutes show \"…\"\"); the same speaker's "
+        "quotation just before it in the paragraph, or closing the paragraph before; a paragraph before "
+        "that names and paraphrases one person; a heading over a collection of quotations. A quotation "
+        "over several paragraphs is attributed once for all of them. Still reported: a bare quotation "
+        "paragraph after narration, or after a paragraph that ends on the narrator's words (\"…,\" she "
+        "said.), and a quotation after another source's words. Titles of works, headlines and scare "
+        "quotes are not direct quotations."
     ),
     example='"Nobody in this chamber got everything they wanted, and that is a compromise."',
     near_miss='"Nobody in this chamber got everything they wanted," said council member Ana Ruiz.',
