@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from factlint.results import Result
     from factlint.rules import Rule
 
-COMMANDS = ("check", "rules", "rule")
+COMMANDS = ("check", "rules", "rule", "audit")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
         help="a table, JSON, or the full Markdown reference of every rule")
     one = sub.add_parser("rule", help="explain one rule")
     one.add_argument("code")
+    from factlint.surfaces.audit.command import add_parsers  # light: the audit's heavy imports wait for its run
+
+    add_parsers(sub, _date)
     return parser
 
 
@@ -250,6 +253,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             return cmd_rules(args, out)
         if args.command == "rule":
             return cmd_rule(args, out)
+        if args.command == "audit":
+            from factlint.surfaces.audit.command import run as cmd_audit
+
+            return cmd_audit(args, out)
         return cmd_check(args, out, stdin)
     except UsageError as e:
         print(f"factlint: error: {e}", file=sys.stderr)
