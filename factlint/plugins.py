@@ -41,6 +41,9 @@ class Reporter:
     name: str
     description: str
     render: Callable[..., str]  # (results: Sequence[Result], context: ReportContext) -> str
+    #: Given waived findings too (each with `result.waiver`), as SARIF records them as
+    #: suppressed; other reporters see them only with --show-waived.
+    waived: bool = False
 
 
 class Hooks:

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any, Iterator, Mapping
 
 from factlint.language import dates as dtx
-from factlint.checks.common import abbreviations
+from factlint.checks.common import abbreviations, irregular_verbs
 from factlint.document import HEADLINE, SUBHEADING, Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, rule
@@ -18,7 +18,7 @@ NO_REFERENCE = "the draft has no reference date (front matter `date` or --refere
 
 def _vocab(context: Context) -> dtx.Vocabulary:
     return context.packs.derived("dates", lambda packs: dtx.vocabulary(
-        packs.get("calendar"), packs.get("relative-dates"), abbreviations(context)))
+        packs.get("calendar"), packs.get("relative-dates"), abbreviations(context), irregular_verbs(context)))
 
 
 def _title_case(block: Block) -> bool:
@@ -202,6 +202,11 @@ def _weekday_finding(
         tense = "future"  # "adjourned until Monday"
     date = dtx.likely_weekday(day.weekday, ref, tense)
     resolved = dtx.Resolved("day", date, date, weekday=True)
+    if tense is None:
+        # No verb says whether it is past or ahead: a guess, and a guess writes nothing into the copy.
+        message = (f"\"{word}\" has no date; {_dated(ref)} it may mean {dtx.meaning(resolved, vocab)} "
+                   f"(a guess: no verb in its clause gives the tense)")
+        return bare_weekday.finding(span, message)
     message = f"\"{word}\" has no date; {_dated(ref)} it most likely means {dtx.meaning(resolved, vocab)}"
     return bare_weekday.finding(span, message, _weekday_fix(block, day, date, ref, vocab))
 

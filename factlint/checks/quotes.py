@@ -6,9 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Sequence
 
-from factlint.checks.common import abbreviations
-from factlint.document import LIST_ITEM, PARAGRAPH, Block, Document, Span
+from factlint.checks.common import abbreviations, irregular_verbs
+from factlint.document import LIST_ITEM, PARAGRAPH, SUBHEADING, Block, Document, Span
 from factlint.errors import UsageError
+from factlint.language import attribution
 from factlint.plugins import hookimpl
 from factlint.language.quotations import (
     CURLY,
@@ -16,11 +17,9 @@ from factlint.language.quotations import (
     PARTNERS,
     SINGLE,
     STRAIGHT,
-    Attribution,
     Passage,
     Quotation,
     QuotationScan,
-    Vocabulary,
     passages,
     scan_quotations,
     style_of,
@@ -29,7 +28,14 @@ from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule, rule
 
 PACK_SCHEMAS: dict[str, Any] = {
     "quote-elisions": {"elisions": [str]},
-    "speech-verbs": {"verbs": [{"verb": str, "forms": [str]}], "?phrases": [str]},
+    "speech-verbs": {
+        "?lemmas": [str],
+        "?not-forms": [str],
+        "?verbs": [{"verb": str, "forms": [str]}],
+        "?phrasal": [str],
+        "?phrases": [str],
+        "?frames": [str],
+    },
     "quote-sources": {
         "pronouns": [str],
         "nouns": [str],
@@ -38,6 +44,9 @@ PACK_SCHEMAS: dict[str, Any] = {
         "passive": [str],
         "?negations": [str],
         "title-cues": [str],
+        "?documents": [str],
+        "?fronted": [str],
+        "?collection-cues": [str],
     },
 }
 STYLES = ("dominant", CURLY, STRAIGHT)
@@ -134,28 +143,33 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
     example_format="markdown",
 )
 def unattributed_quote(document: Document, context: Context) -> Iterator[Finding]:
-    min_words = _min_words(context)
-    vocabulary = context.packs.derived("quotes", lambda packs: Vocabulary.from_packs(
-        packs.get_or_empty("speech-verbs"), packs.get_or_empty("quote-sources"), abbreviations(context)))
-    readers: dict[int, Attribution] = {}
-
-    def reader(paragraph: _Paragraph) -> Attribution:
-        if paragraph.index not in readers:
-            readers[paragraph.index] = Attribution(paragraph.scan, vocabulary)
-        return readers[paragraph.index]
-
-    for run, passage in _passages(_body(document, context)):
-        if not passage.closed or passage.words < min_words:
-            continue  # an unclosed quotation is QUO002's; a short one is a title or scare quote
-        k, first = passage.first
-        if reader(run[k]).is_title(first) or any(reader(run[j]).is_attributed(q) for j, q in passage.parts):
+    paragraphs = _body(document, context)
+    for judgement in judgements(document, context):
+        if judgement.speaker.attributed:
             continue
-        if k > 0 and _opens(run[k], first) and reader(run[k - 1]).introduces_quotation():
-            continue  # "Peskov told reporters:" ending the paragraph before
+        paragraph = paragraphs[judgement.paragraph]
         yield unattributed_quote.finding(
-            _mark_span(run[k], first.start),
-            f"quotation \"{_excerpt(run[k].block.text, first)}\" is not attributed: say who said it",
+            _mark_span(paragraph, judgement.quotation.start),
+            f"quotation \"{_excerpt(paragraph.block.text, judgement.quotation)}\" is not attributed: say who said it",
         )
+
+
+def vocabulary(context: Context) -> attribution.Vocabulary:
+    """The attribution vocabulary of the run's packs, built once per loaded set."""
+    return context.packs.derived("quotes", lambda packs: attribution.Vocabulary.from_packs(
+        packs.get_or_empty("speech-verbs"), packs.get_or_empty("quote-sources"), abbreviations(context),
+        irregular_verbs(context)))
+
+
+def judgements(document: Document, context: Context) -> list[attribution.Judgement]:
+    """Who says each direct quotation of the draft's body, and why (QUO001 and `check --explain` read it)."""
+    def compute() -> list[attribution.Judgement]:
+        paragraphs = _body(document, context)
+        headings = {i: b.text for i, b in enumerate(document.blocks) if b.kind == SUBHEADING}
+        given = [attribution.Paragraph(p.index, p.scan, headings.get(p.index - 1)) for p in paragraphs]
+        return attribution.attribute(given, vocabulary(context), _min_words(context))
+
+    return context.shared(("quotes", "judgements"), compute)
 
 
 def _opens(paragraph: _Paragraph, quotation: Quotation) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from factlint.language.lexicon import IrregularVerbs
 from factlint.language.sentences import Abbreviations, split
 
 APOSTROPHES = "'’"
@@ -177,11 +178,13 @@ _MEANS = ("this", "last", "next", "coming", "earlier", "later")
 
 
 def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any],
-               abbreviations: Abbreviations = Abbreviations(frozenset())) -> Vocabulary:
+               abbreviations: Abbreviations = Abbreviations(frozenset()),
+               irregular: IrregularVerbs = IrregularVerbs()) -> Vocabulary:
     """The vocabulary of the packs' contents, built once per distinct content."""
-    key = json.dumps([calendar, relative, sorted(abbreviations.words)], sort_keys=True, default=str)
+    pasts = sorted(irregular.all_pasts)
+    key = json.dumps([calendar, relative, sorted(abbreviations.words), pasts], sort_keys=True, default=str)
     if key not in _VOCABULARIES:
-        _VOCABULARIES[key] = _build(calendar, relative, abbreviations)
+        _VOCABULARIES[key] = _build(calendar, relative, abbreviations, frozenset(pasts))
     return _VOCABULARIES[key]
 
 
@@ -200,7 +203,8 @@ def _meanings(rel: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dic
     return table
 
 
-def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations) -> Vocabulary:
+def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations,
+           irregular_pasts: frozenset[str] = frozenset()) -> Vocabulary:
     months: dict[str, int] = {}
     month_names = [""] * 13
     for m in (m for m in cal.get("months", []) if 1 <= m["number"] <= 12):
@@ -248,7 +252,9 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations
         openers=frozenset(w.lower() for w in rel.get("openers", [])),
         clause_breaks=frozenset(w.lower() for w in rel.get("clause-breaks", [])),
         prepositions=frozenset(w.lower() for w in rel.get("prepositions", [])),
-        past=frozenset(w.lower() for w in tense.get("past", [])),
+        # The irregular pasts of the irregular-verbs pack, less the words the tense list says are no past.
+        past=(frozenset(w.lower() for w in tense.get("past", [])) | irregular_pasts)
+        - frozenset(w.lower() for w in tense.get("not-past", [])),
         not_past=frozenset(w.lower() for w in tense.get("not-past", [])),
         future=tuple(w.lower() for w in tense.get("future", [])),
     )
