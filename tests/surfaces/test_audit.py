@@ -88,3 +88,33 @@ def test_resume_refuses_a_changed_configuration(tmp_path: Path, capsys: pytest.C
     before = _rows(out)
     assert main(["audit", str(archive), "--out", str(out), "--workers", "1", "--quiet", "--resume"]) == 0
     assert _rows(out) == before
+
+
+def test_a_missing_extra_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from factlint.errors import UsageError
+    from factlint.surfaces.audit.extra import require
+
+    real = builtins.__import__
+
+    def no_pyarrow(name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name.split(".")[0] == "nosuchmodule":
+            raise ImportError(name=name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    with pytest.raises(UsageError) as caught:
+        require("nosuchmodule")
+    assert str(caught.value) == ("factlint audit needs the 'audit' extra (nosuchmodule is not installed): "
+                                 "pip install 'factlint[audit]'")
+
+
+def test_check_does_not_import_dask_at_start_up() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from factlint.surfaces.cli import main; import io; main(['rules'], out=io.StringIO()); "
+            "print(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'matplotlib') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr

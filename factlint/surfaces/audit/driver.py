@@ -102,6 +102,9 @@ def _manifest(out: Path, resume: bool, source: str, kind: str, fingerprint: str,
         if previous.config_hash != fingerprint:
             raise UsageError(f"{out}: cannot resume: the configuration or options changed since the run began "
                              f"(config hash {previous.config_hash}, now {fingerprint}); audit into a new folder")
+        for folder in (FINDINGS, ARTICLES):  # what a killed run was writing when it died
+            for stale in (out / folder).glob(".part-*.tmp-*"):
+                stale.unlink(missing_ok=True)
         return previous
     if previous is not None or (out.is_dir() and any(out.iterdir())):
         raise UsageError(f"{out}: already holds an audit or other files; use --resume to continue it, "
