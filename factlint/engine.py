@@ -65,9 +65,16 @@ class Session:
         self._packs: dict[Path | None, Packs] = {}
         self._waivers: dict[Path, waivers.Waivers] = {}
         self._client = None
+        self._pinned: config_mod.Config | None = None
 
     # -- configuration -------------------------------------------------
+    def pin(self, config: config_mod.Config) -> None:
+        """Use `config` for every file wherever it lies: an archive audit's workers hold no configuration files."""
+        self._pinned = config
+
     def config_for(self, path: Path) -> config_mod.Config:
+        if self._pinned is not None:
+            return self._pinned
         folder = path.resolve().parent
         if folder not in self._discovered:  # once per folder and run: a later run sees new files
             self._discovered[folder] = self.options.config or config_mod.discover(folder)
@@ -161,6 +168,10 @@ class Session:
             source = new_source
             results = self.lint_text(source, path, filename, config)
         return results, total, source
+
+    def lint_problem(self, path: Path, filename: str, message: str) -> Outcome:
+        """What an input that is no draft at all (a broken export line) gets: an FL001 finding naming `message`."""
+        return self._unreadable(path, filename, message)
 
     def _unreadable(self, path: Path, filename: str, message: str) -> Outcome:
         """A file that is no draft: only the FL rules judge it (FL001 reports the problem)."""

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from factlint.results import Result
     from factlint.rules import Rule
 
-COMMANDS = ("check", "rules", "rule", "waive", "waivers")
+COMMANDS = ("check", "rules", "rule", "waive", "waivers", "audit")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every draft")
         command.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="as for `check`")
     waive.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes for --all (default: all cores)")
+    from factlint.surfaces.audit.command import add_parsers  # light: the audit's heavy imports wait for its run
+
+    add_parsers(sub, _date)
     return parser
 
 
@@ -277,6 +280,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
 
             handler = waive.cmd_waive if args.command == "waive" else waive.cmd_waivers
             return handler(args, _registry(), out)
+        if args.command == "audit":
+            from factlint.surfaces.audit.command import run as cmd_audit
+
+            return cmd_audit(args, out)
         return cmd_check(args, out, stdin)
     except UsageError as e:
         print(f"factlint: error: {e}", file=sys.stderr)
