@@ -7,7 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from factlint import config as config_mod
 from factlint import suppression, waivers
@@ -309,14 +309,25 @@ def _work(job: tuple[str, str]) -> Outcome:
 
 def run(session: Session, jobs: Sequence[tuple[Path, str]], processes: int) -> list[Outcome]:
     """Lint every (path, filename) job; the result is in job order whatever the processes did."""
+    return list(iter_run(session, jobs, processes))
+
+
+def iter_run(session: Session, jobs: Sequence[tuple[Path, str]], processes: int) -> Iterator[Outcome]:
+    """Lint every job, yielding each outcome in job order as soon as it and those before it are done.
+
+    With processes, the pool's in-order map is the reordering buffer: an
+    outcome that finishes early waits only for the ones before it.
+    """
     global _SESSION
     _SESSION = session
     if processes <= 1 or len(jobs) < 4:
-        return [session.lint_path(p, f) for p, f in jobs]
+        for p, f in jobs:
+            yield session.lint_path(p, f)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(jobs) // (processes * 4)))
+    chunk = max(1, min(16, len(jobs) // (processes * 4)))
     context = multiprocessing.get_context("fork") if os.name == "posix" else None
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        return list(pool.map(_work, [(str(p), f) for p, f in jobs], chunksize=chunk))
+        yield from pool.map(_work, [(str(p), f) for p, f in jobs], chunksize=chunk)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import marshal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, TypeVar
@@ -24,7 +24,7 @@ BUILTIN_DIR = _HERE / "rules" if (_HERE / "rules").is_dir() else _HERE.parent / 
 Schema = Any
 
 HEADER: dict[str, Schema] = {"pack": str, "?description": str, "?source": str}
-_CACHE_VERSION = f"packs-1-{__version__}"
+_CACHE_VERSION = f"packs-2-{__version__}"
 _MISS = object()
 T = TypeVar("T")
 
@@ -124,27 +124,53 @@ def cache_dir() -> Path:
     return (Path(base) if base else Path.home() / ".cache") / "factlint"
 
 
-def _cache_path(text: str, schemas_key: str, strict: bool) -> Path:
-    digest = hashlib.sha256(f"{_CACHE_VERSION}\0{strict}\0{schemas_key}\0{text}".encode("utf-8", "surrogatepass"))
-    return cache_dir() / "packs" / f"{digest.hexdigest()[:40]}.pickle"
+def _digest(text: str, schemas_key: str, strict: bool) -> str:
+    return hashlib.sha256(f"{_CACHE_VERSION}\0{strict}\0{schemas_key}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _cached(path: Path) -> Any:
+def _cache_path(digest: str) -> Path:
+    return cache_dir() / "packs" / f"{digest[:40]}.marshal"
+
+
+#: What a cached pack may hold: the plain data YAML gives, nothing that runs.
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, _PLAIN):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, _PLAIN) and _plain(v) for k, v in value.items())
+    return False
+
+
+def _cached(path: Path, digest: str) -> Any:
+    """The cached pack, if the entry is plain data made from this very text (its digest inside); else a miss.
+
+    marshal reads data only (it runs nothing, unlike pickle); an entry holding
+    anything but plain data (a code object, say), another text's digest, or
+    bytes marshal cannot read is ignored and rebuilt.
+    """
     try:
-        with path.open("rb") as f:
-            return pickle.load(f)
-    except Exception:  # a missing, partial or foreign cache entry is simply rebuilt
+        stored, value = marshal.loads(path.read_bytes())
+    except Exception:
         return _MISS
+    if stored != digest or not _plain(value):
+        return _MISS
+    return value
 
 
-def _store(path: Path, value: Any) -> None:
+def _store(path: Path, digest: str, value: Any) -> None:
+    if not _plain(value):  # e.g. a YAML date: not worth caching in another form
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(marshal.dumps((digest, value)))
         os.replace(tmp, path)
-    except OSError:  # a read-only home is no reason to fail a lint
+    except (OSError, ValueError):  # a read-only home is no reason to fail a lint
         pass
 
 
@@ -164,11 +190,12 @@ def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True,
     except (OSError, UnicodeDecodeError) as e:
         raise UsageError(f"{shown}: cannot read rule pack: {e}") from None
     if schemas_key is not None:
-        entry = _cache_path(text, schemas_key, strict)
-        value = _cached(entry)
+        digest = _digest(text, schemas_key, strict)
+        entry = _cache_path(digest)
+        value = _cached(entry, digest)
         if value is _MISS:
             value = _read_pack_text(text, shown, schemas, strict)
-            _store(entry, value)
+            _store(entry, digest, value)
         return value
     return _read_pack_text(text, shown, schemas, strict)
 

@@ -40,10 +40,25 @@ class Reporter:
 
     name: str
     description: str
-    render: Callable[..., str]  # (results: Sequence[Result], context: ReportContext) -> str
+    #: (results: Sequence[Result], context: ReportContext) -> str, the whole output at once;
+    #: a reporter with only this one is given every result at the end of the run.
+    render: Callable[..., str] | None = None
+    #: (context: ReportContext, out: TextIO) -> factlint.reporting.Report, which writes
+    #: file by file as the run goes (docs/architecture.md, "Reporters").
+    stream: Callable[..., Any] | None = None
     #: Given waived findings too (each with `result.waiver`), as SARIF records them as
     #: suppressed; other reporters see them only with --show-waived.
     waived: bool = False
+
+    def open(self, context: Any, out: Any) -> Any:
+        """The `factlint.reporting.Report` that writes this format to `out` for one run."""
+        from factlint import reporting
+
+        if self.stream is not None:
+            return self.stream(context, out)
+        if self.render is None:
+            raise UsageError(f"output format {self.name!r} has neither render nor stream")
+        return reporting.Collected(self.render, context, out)
 
 
 class Hooks:

@@ -76,3 +76,33 @@ def test_a_corrupt_cache_entry_is_rebuilt(tmp_path, monkeypatch):
     (entry,) = (tmp_path / "cache" / "packs").iterdir()
     entry.write_bytes(b"not a pickle")
     assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}
+
+
+def test_a_planted_executable_cache_entry_is_not_run_and_is_rebuilt(tmp_path, monkeypatch):
+    import marshal
+    import os
+    import pickle
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    pack = write(tmp_path / "a.yaml", "pack: verbs\nverbs: [said]\n")
+    Packs.load([pack], SCHEMAS)
+    (entry,) = (tmp_path / "cache" / "packs").iterdir()
+    assert entry.suffix == ".marshal"
+    marker = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    entry.write_bytes(pickle.dumps(Evil()))  # a pickle that would run a command when unpickled
+    assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}
+    assert not marker.exists()
+    code = compile(f"open({str(marker)!r}, 'w')", "x", "exec")
+    entry.write_bytes(marshal.dumps(("0" * 64, code)))  # a code object: data to marshal, never called
+    assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}
+    assert not marker.exists()
+    digest = marshal.loads(entry.read_bytes())[0]  # rebuilt: plain data under the text's own digest
+    entry.write_bytes(marshal.dumps((digest, ("verbs", {"verbs": ["forged"], "x": code}))))
+    assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}
+    assert not marker.exists()
+    assert marshal.loads(entry.read_bytes()) == (digest, ("verbs", {"verbs": ["said"]}))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from factlint import reporting
 from factlint.plugins import Reporter, hookimpl
+from factlint.reporting import Report
 from factlint.reporters._common import display_path, utf16_column
 from factlint.results import ReportContext, Result
 
@@ -36,8 +38,15 @@ def annotation(result: Result) -> str:
     return f"::{command} {props}::{escape_data(result.message)}"
 
 
+class GithubReport(Report):
+    """A workflow command per finding, as each file finishes."""
+
+    def file(self, filename: str, results: Sequence[Result], fail_level: str) -> None:
+        self.out.write("".join(annotation(r) + "\n" for r in results))
+
+
 def render(results: Sequence[Result], context: ReportContext) -> str:
-    return "".join(annotation(r) + "\n" for r in results)
+    return reporting.render(GithubReport, results, context)
 
 
 @hookimpl
@@ -47,5 +56,6 @@ def factlint_reporters() -> list[Reporter]:
             name="github",
             description="GitHub Actions annotations (workflow commands) for pull requests",
             render=render,
+            stream=GithubReport,
         )
     ]

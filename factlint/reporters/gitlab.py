@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any, Sequence
+from typing import Any, Sequence, TextIO
 
+from factlint import reporting
 from factlint.plugins import Reporter, hookimpl
+from factlint.reporting import SPLIT, JsonArray, Report
 from factlint.reporters._common import display_path, fingerprints
 from factlint.results import ReportContext, Result
 
@@ -29,9 +30,24 @@ def issue(result: Result, fingerprint: str) -> dict[str, Any]:
     }
 
 
+class GitlabReport(Report):
+    """The issues array, written as each file finishes."""
+
+    def __init__(self, context: ReportContext, out: TextIO) -> None:
+        super().__init__(context, out)
+        self.array = JsonArray(out, [SPLIT])
+
+    def file(self, filename: str, results: Sequence[Result], fail_level: str) -> None:
+        for result, fingerprint in zip(results, fingerprints(results)):
+            self.array.add(issue(result, fingerprint))
+
+    def finish(self, context: ReportContext) -> None:
+        self.array.close()
+        self.out.write("\n")
+
+
 def render(results: Sequence[Result], context: ReportContext) -> str:
-    issues = [issue(r, fp) for r, fp in zip(results, fingerprints(results))]
-    return json.dumps(issues, indent=2) + "\n"
+    return reporting.render(GitlabReport, results, context)
 
 
 @hookimpl
@@ -41,5 +57,6 @@ def factlint_reporters() -> list[Reporter]:
             name="gitlab",
             description="GitLab Code Quality report (JSON) for merge requests",
             render=render,
+            stream=GitlabReport,
         )
     ]

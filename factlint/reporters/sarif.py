@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence, TextIO
 from urllib.parse import quote
 
+from factlint import reporting
 from factlint.plugins import Reporter, hookimpl
+from factlint.reporting import SPLIT, JsonArray, Report
 from factlint.reporters._common import display_path, fingerprints, utf16_column
 from factlint.results import ReportContext, ReportedFix, Result
 
@@ -139,7 +141,7 @@ def _rule_codes(results: Iterable[Result], rules: Mapping[str, Any]) -> list[str
     return sorted(set(rules) | {r.code for r in results})
 
 
-def sarif_log(results: Sequence[Result], context: ReportContext) -> dict[str, Any]:
+def sarif_log(results: Sequence[Result], context: ReportContext, results_json: list[Any] | None = None) -> dict[str, Any]:
     """The SARIF log as a Python object (tests validate it against the OASIS schema)."""
     codes = _rule_codes(results, context.rules)
     first_result = {}
@@ -160,7 +162,7 @@ def sarif_log(results: Sequence[Result], context: ReportContext) -> dict[str, An
                     }
                 },
                 "columnKind": "utf16CodeUnits",
-                "results": [
+                "results": results_json if results_json is not None else [
                     _result(r, rule_index, fp) for r, fp in zip(results, fingerprints(results))
                 ],
             }
@@ -168,8 +170,38 @@ def sarif_log(results: Sequence[Result], context: ReportContext) -> dict[str, An
     }
 
 
+class SarifReport(Report):
+    """The log's head and rule descriptors first, each result as its file finishes, then the closing brackets.
+
+    Every result's rule is a registered one (the engine reports no other), so
+    the descriptors, which list every registered rule, can go first.
+    """
+
+    def __init__(self, context: ReportContext, out: TextIO) -> None:
+        super().__init__(context, out)
+        self.codes = _rule_codes((), context.rules)
+        self.rule_index = {code: i for i, code in enumerate(self.codes)}
+        self.array: JsonArray | None = None
+
+    def _open(self) -> JsonArray:
+        if self.array is None:
+            self.array = JsonArray(self.out, sarif_log((), self.context, results_json=[SPLIT]))
+        return self.array
+
+    def file(self, filename: str, results: Sequence[Result], fail_level: str) -> None:
+        array = self._open()
+        for result, fingerprint in zip(results, fingerprints(results)):
+            array.add(_result(result, self.rule_index, fingerprint))
+
+    def finish(self, context: ReportContext) -> None:
+        self._open().close()
+        self.out.write("\n")
+
+
 def render(results: Sequence[Result], context: ReportContext) -> str:
-    return json.dumps(sarif_log(results, context), indent=2) + "\n"
+    if any(r.code not in context.rules for r in results):
+        return json.dumps(sarif_log(results, context), indent=2) + "\n"
+    return reporting.render(SarifReport, results, context)
 
 
 @hookimpl
@@ -180,5 +212,6 @@ def factlint_reporters() -> list[Reporter]:
             description="SARIF 2.1.0 for GitHub code scanning and SARIF viewers",
             render=render,
             waived=True,
+            stream=SarifReport,
         )
     ]

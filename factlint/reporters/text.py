@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from typing import Sequence, TextIO
 
+from factlint import reporting
 from factlint.plugins import Reporter, hookimpl
+from factlint.reporting import Report, fails
 from factlint.results import ReportContext, Result
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -28,51 +30,92 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def summary(results: Sequence[Result], context: ReportContext) -> list[str]:
-    results = [r for r in results if r.waiver is None]  # --show-waived lists them; they count apart
+class Tally:
+    """What the summary and --statistics count, gathered file by file (a few numbers per rule, not findings)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.by_severity: Counter[str] = Counter()
+        self.safe = 0
+        self.unsafe = 0
+        self.below = 0
+        self.below_levels: set[str] = set()
+        self.counts: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+        self.fixable: Counter[str] = Counter()
+
+    def add(self, results: Sequence[Result], fail_level: str) -> None:
+        for r in results:
+            if r.waiver is not None:
+                continue  # --show-waived lists them; they count apart
+            self.total += 1
+            self.by_severity[r.severity] += 1
+            self.counts[r.code] += 1
+            self.names.setdefault(r.code, r.name)
+            if r.fix is not None:
+                self.fixable[r.code] += 1
+                if r.fix.applicability == "safe":
+                    self.safe += 1
+                elif r.fix.applicability == "unsafe":
+                    self.unsafe += 1
+            if not fails(r, fail_level):
+                self.below += 1
+                self.below_levels.add(fail_level)
+
+
+def summary(tally: Tally, context: ReportContext) -> list[str]:
     waived = f", {context.waived} waived" if context.waived else ""
     lines = []
     if context.fixed:
         lines.append(f"Fixed {_plural(context.fixed, 'finding')}.")
     if context.errors:
         lines.append(f"{_plural(context.errors, 'file')} could not be checked: see the errors above.")
-    if not results:
+    if not tally.total:
         if not context.errors:
             lines.append(f"All clear: {_plural(len(context.files), 'file')} checked, no findings{waived}.")
         return lines
-    by_severity = Counter(r.severity for r in results)
-    parts = ", ".join(_plural(by_severity[s], s) for s in ("error", "warning", "info") if by_severity[s])
-    lines.append(f"Found {_plural(len(results), 'finding')} ({parts}) in {_plural(len(context.files), 'file')} checked{waived}.")
-    safe = sum(1 for r in results if r.fix is not None and r.fix.applicability == "safe")
-    unsafe = sum(1 for r in results if r.fix is not None and r.fix.applicability == "unsafe")
-    if safe:
-        lines.append(f"[*] {safe} fixable with `factlint check --fix`.")
-    if unsafe:
-        lines.append(f"    {unsafe} more with `--fix --unsafe-fixes` (review those: they rewrite wording).")
-    below = sum(1 for r in results if not context.fails(r))
-    if below:
-        levels = sorted({context.fail_levels.get(r.filename, context.fail_level) for r in results if not context.fails(r)})
-        lines.append(f"    {below} below the fail level ({', '.join(levels)}) and not failing the run.")
+    parts = ", ".join(_plural(tally.by_severity[s], s) for s in ("error", "warning", "info") if tally.by_severity[s])
+    lines.append(f"Found {_plural(tally.total, 'finding')} ({parts}) in {_plural(len(context.files), 'file')} checked{waived}.")
+    if tally.safe:
+        lines.append(f"[*] {tally.safe} fixable with `factlint check --fix`.")
+    if tally.unsafe:
+        lines.append(f"    {tally.unsafe} more with `--fix --unsafe-fixes` (review those: they rewrite wording).")
+    if tally.below:
+        levels = sorted(tally.below_levels)
+        lines.append(f"    {tally.below} below the fail level ({', '.join(levels)}) and not failing the run.")
     return lines
 
 
-def statistics(results: Sequence[Result]) -> list[str]:
-    counts = Counter(r.code for r in results)
-    names = {r.code: r.name for r in results}
-    fixable = Counter(r.code for r in results if r.fix is not None)
-    width = max((len(str(n)) for n in counts.values()), default=1)
+def statistics(tally: Tally) -> list[str]:
+    width = max((len(str(n)) for n in tally.counts.values()), default=1)
     return [
-        f"{n:>{width}}\t{code}\t{names[code]}{' [*]' if fixable[code] else ''}"
-        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        f"{n:>{width}}\t{code}\t{tally.names[code]}{' [*]' if tally.fixable[code] else ''}"
+        for code, n in sorted(tally.counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
 
+class TextReport(Report):
+    """A line per finding as each file finishes; the summary (or the statistics table) at the end."""
+
+    def __init__(self, context: ReportContext, out: TextIO) -> None:
+        super().__init__(context, out)
+        self.tally = Tally()
+
+    def file(self, filename: str, results: Sequence[Result], fail_level: str) -> None:
+        self.tally.add(results, fail_level)
+        if not self.context.statistics and results:
+            self.out.write("".join(_line(r, self.context.color) + "\n" for r in results))
+
+    def finish(self, context: ReportContext) -> None:
+        lines = statistics(self.tally) if context.statistics else []
+        lines.extend(summary(self.tally, context))
+        self.out.write("\n".join(lines) + "\n")
+
+
 def render(results: Sequence[Result], context: ReportContext) -> str:
-    lines = statistics(results) if context.statistics else [_line(r, context.color) for r in results]
-    lines.extend(summary(results, context))
-    return "\n".join(lines) + "\n"
+    return reporting.render(TextReport, results, context)
 
 
 @hookimpl
 def factlint_reporters() -> list[Reporter]:
-    return [Reporter("text", "One line per finding (path:row:col: CODE message) and a summary.", render)]
+    return [Reporter("text", "One line per finding (path:row:col: CODE message) and a summary.", render, TextReport)]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import heapq
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence, TextIO
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, TextIO
 
 from factlint import __version__
 from factlint.config import parse_codes as config_codes
 from factlint.errors import UsageError
 
 if TYPE_CHECKING:
+    from factlint import engine
     from factlint.plugins import Registry
     from factlint.results import Result
     from factlint.rules import Rule
@@ -190,62 +193,92 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
     stdin_path = Path(stdin_name)
     session.prepare([p for p, _ in jobs] + ([stdin_path] if reads_stdin else []))
 
-    outcomes = []
+    first = None
     if reads_stdin:
         stream = stdin or sys.stdin
         raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
-        outcomes.append(session.lint_bytes(raw, stdin_path, stdin_name, write=False))
+        first = session.lint_bytes(raw, stdin_path, stdin_name, write=False)
     processes = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    outcomes.extend(engine.run(session, jobs, processes))
-
-    results = sorted((r for o in outcomes for r in o.results), key=lambda r: r.sort_key())
-    if args.changed_since:
-        results = _changed_only(results, args.changed_since, jobs + ([(stdin_path, stdin_name)] if reads_stdin else []))
-    waived = sum(1 for r in results if r.waiver is not None)
-    if waived and not (args.show_waived or reporter.waived):
-        results = [r for r in results if r.waiver is None]
-    errors = [o for o in outcomes if o.error]
-    for outcome in errors:
-        print(f"factlint: {outcome.error}", file=sys.stderr)
-        if args.verbose:
-            print(outcome.traceback, file=sys.stderr)
-
+    outcomes: Iterable[engine.Outcome] = engine.iter_run(session, jobs, processes)
     if args.diff:
-        out.write("".join(o.diff for o in outcomes))
-        return 2 if errors else 1 if any(o.diff for o in outcomes) and not args.exit_zero else 0
+        # diffs in the order the files were given, stdin first, as they finish
+        any_diff, errors = False, 0
+        for outcome in _chain(first, outcomes):
+            errors += _print_error(outcome, args.verbose)
+            any_diff = any_diff or bool(outcome.diff)
+            out.write(outcome.diff)
+        return 2 if errors else 1 if any_diff and not args.exit_zero else 0
+    changed = _changed_rows(args.changed_since, jobs + ([(stdin_path, stdin_name)] if reads_stdin else [])) \
+        if args.changed_since else None
     report = out
     if reads_stdin and args.fix:
         # As ruff does: the (fixed) draft goes to standard output, so an editor
         # can replace its buffer with it; the findings left go to standard error.
-        out.write(outcomes[0].fixed_source if outcomes[0].fixed_source is not None else raw.decode("utf-8", "replace"))
+        out.write(first.fixed_source if first.fixed_source is not None else raw.decode("utf-8", "replace"))
         report = sys.stderr
+    names = [f for _, f in jobs] + ([stdin_name] if reads_stdin else [])
+    fail_levels = {f: session.config_for(p).fail_level for p, f in jobs}
+    if reads_stdin:
+        fail_levels[stdin_name] = first.fail_level
     context = ReportContext(
         rules=registry.rules,
-        files=sorted(o.filename for o in outcomes),
+        files=sorted(names),
         version=__version__,
         color=args.color == "always" or (args.color == "auto" and report.isatty() and "NO_COLOR" not in os.environ),
         statistics=args.statistics,
         fail_level=session.config_for(Path.cwd() / "-").fail_level,
-        fixed=sum(o.fixed for o in outcomes),
-        fail_levels={o.filename: o.fail_level for o in outcomes},
-        errors=len(errors),
-        waived=waived,
+        fail_levels=fail_levels,
     )
-    report.write(reporter.render(results, context))
+    writer = reporter.open(context, report)
+    errors = fixed = waived = 0
+    failed = False
+    from factlint.reporting import fails
+
+    show_waived = args.show_waived or reporter.waived
+
+    # Files finish in job order (sorted names); stdin's outcome joins them where its name sorts.
+    for outcome in heapq.merge([first] if first else [], outcomes, key=lambda o: o.filename):
+        errors += _print_error(outcome, args.verbose)
+        fixed += outcome.fixed
+        results = outcome.results
+        if changed is not None:
+            rows = changed.get(outcome.filename, set())
+            # A stale waiver stands at the top of its draft: any change to the draft may be what made it stale.
+            results = [r for r in results if r.row in rows
+                       or (r.code == "FL004" and r.span.start == r.span.end == 0 and rows)]
+        waived += sum(1 for r in results if r.waiver is not None)
+        if not show_waived:
+            results = [r for r in results if r.waiver is None]
+        failed = failed or any(fails(r, outcome.fail_level) and r.waiver is None for r in results)
+        writer.file(outcome.filename, results, outcome.fail_level)
+    writer.finish(dataclasses.replace(context, fixed=fixed, errors=errors, waived=waived))
     if errors:
         return 2
-    return 1 if any(context.fails(r) for r in results) and not args.exit_zero else 0
+    return 1 if failed and not args.exit_zero else 0
 
 
-def _changed_only(results: list["Result"], ref: str, jobs: Sequence[tuple[Path, str]]) -> list["Result"]:
-    """Only the findings on rows changed since `ref` (what a pull request touched)."""
+def _chain(first: "engine.Outcome | None", rest: Iterable["engine.Outcome"]) -> Iterator["engine.Outcome"]:
+    if first is not None:
+        yield first
+    yield from rest
+
+
+def _print_error(outcome: "engine.Outcome", verbose: bool) -> int:
+    """Say on stderr that a file could not be checked; 1 if so."""
+    if not outcome.error:
+        return 0
+    print(f"factlint: {outcome.error}", file=sys.stderr)
+    if verbose:
+        print(outcome.traceback, file=sys.stderr)
+    return 1
+
+
+def _changed_rows(ref: str, jobs: Sequence[tuple[Path, str]]) -> dict[str, set[int]]:
+    """filename -> the rows changed since `ref` (what a pull request touched)."""
     from factlint import changes
 
     changed = changes.changed_lines(ref, [str(p) for p, _ in jobs])
-    by_name = {f: str(p.resolve()) for p, f in jobs}
-    # A stale waiver stands at the top of its draft: any change to the draft may be what made it stale.
-    return [r for r in results if r.row in changed.get(by_name.get(r.filename, ""), set())
-            or (r.code == "FL004" and r.span.start == r.span.end == 0 and changed.get(by_name.get(r.filename, "")))]
+    return {f: changed.get(str(p.resolve()), set()) for p, f in jobs}
 
 
 def parse_codes(values: Sequence[str], option: str, known: set[str]) -> tuple[str, ...]:
