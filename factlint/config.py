@@ -11,6 +11,9 @@ import yaml
 
 from factlint import yamlfile
 from factlint.errors import UsageError
+from factlint.limits import DEFAULT as DEFAULT_LIMITS
+from factlint.limits import SCHEMA as LIMITS_SCHEMA
+from factlint.limits import Limits
 from factlint.packs import validate
 from factlint.results import SEVERITY_RANK
 
@@ -29,6 +32,8 @@ CORE_SCHEMA: dict[str, Any] = {
     "?reference-date-key": str,
     "?rule-packs": [str],
     "?exclude": [str],
+    "?limits": LIMITS_SCHEMA,
+    "?waivers": str,
 }
 
 
@@ -46,11 +51,18 @@ class Config:
     reference_date_key: str = "date"
     rule_packs: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
+    limits: Limits = DEFAULT_LIMITS
     sections: Mapping[str, Any] = field(default_factory=dict)
+    waivers: str = ".factlint-waivers.yaml"  # the waivers file, relative to the configuration's folder
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    @property
+    def waivers_path(self) -> Path:
+        """The waivers file of drafts under this configuration (factlint.waivers)."""
+        return self.root / self.waivers
 
     def with_cli(self, select: Sequence[str] | None, extend_select: Sequence[str],
                  ignore: Sequence[str]) -> "Config":
@@ -186,6 +198,8 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
         reference_date_key=str(data.get("reference-date-key", "date")),
         rule_packs=packs,
         exclude=tuple(data.get("exclude") or ()),
+        limits=Limits.from_mapping(data.get("limits"), str(path)),
+        waivers=str(data.get("waivers") or ".factlint-waivers.yaml"),
         sections={k: v for k, v in data.items() if k in sections},
     )
 

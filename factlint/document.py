@@ -7,6 +7,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
+from factlint.limits import DEFAULT, Limits
+
 #: Block kinds a format reader produces.
 HEADLINE = "headline"
 SUBHEADING = "subheading"
@@ -170,6 +172,7 @@ class ReadOptions:
 
     reference_date_key: str = "date"
     image_keys: tuple[str, ...] = ("image", "images")
+    limits: Limits = DEFAULT
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,17 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from factlint import config as config_mod
-from factlint import suppression
+from factlint import suppression, waivers
 from factlint.document import Document, ProblemReport, ReadOptions, Span
 from factlint.errors import UsageError
+from factlint.limits import DEFAULT as DEFAULT_LIMITS
 from factlint.packs import Packs, builtin_pack_files
 from factlint.plugins import Registry
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
 from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule
 
-#: Drafts larger than this are not news copy; FL001 says so instead of reading them.
-MAX_BYTES = 5 * 1024 * 1024
-#: --fix re-lints after each pass; fixes that keep producing fixes stop here.
-MAX_FIX_PASSES = 8
+#: Drafts larger than this are not news copy; FL001 says so (a `limits` section may change it).
+MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,7 @@ class Options:
     diff: bool = False
     config: Path | None = None
     cache: bool = True
+    today: dt.date | None = None  # the day waivers expire against (None: the calendar's today)
 
 
 @dataclass
@@ -63,10 +63,18 @@ class Session:
         self._configs: dict[Path | None, config_mod.Config] = {}
         self._discovered: dict[Path, Path | None] = {}
         self._packs: dict[Path | None, Packs] = {}
+        self._waivers: dict[Path, waivers.Waivers] = {}
         self._client = None
+        self._pinned: config_mod.Config | None = None
 
     # -- configuration -------------------------------------------------
+    def pin(self, config: config_mod.Config) -> None:
+        """Use `config` for every file wherever it lies: an archive audit's workers hold no configuration files."""
+        self._pinned = config
+
     def config_for(self, path: Path) -> config_mod.Config:
+        if self._pinned is not None:
+            return self._pinned
         folder = path.resolve().parent
         if folder not in self._discovered:  # once per folder and run: a later run sees new files
             self._discovered[folder] = self.options.config or config_mod.discover(folder)
@@ -90,6 +98,14 @@ class Session:
         """Load every configuration and pack up front, so errors are exit 2 before any work."""
         for path in paths:
             self.packs_for(self.config_for(path))
+            self.waivers_for(self.config_for(path))
+
+    def waivers_for(self, config: config_mod.Config) -> waivers.Waivers:
+        """The waivers file of drafts under `config`, read once per run."""
+        path = config.waivers_path
+        if path not in self._waivers:
+            self._waivers[path] = waivers.load(path)
+        return self._waivers[path]
 
     # -- linting ---------------------------------------------------------
     def lint_path(self, path: Path, filename: str) -> Outcome:
@@ -97,8 +113,9 @@ class Session:
             status = path.stat()
             if not stat.S_ISREG(status.st_mode):
                 return self._unreadable(path, filename, "not a regular file (a pipe, device or folder); not a draft")
-            if status.st_size > MAX_BYTES:
-                return self._unreadable(path, filename, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a draft")
+            limit = self.config_for(path).limits.max_bytes
+            if status.st_size > limit:
+                return self._unreadable(path, filename, f"file is larger than {_size(limit)}; not a draft")
             raw = path.read_bytes()
         except OSError as e:
             return self._unreadable(path, filename, f"cannot read file: {e.strerror or e}")
@@ -138,8 +155,9 @@ class Session:
         from factlint import fixes
 
         total = 0
-        for _ in range(MAX_FIX_PASSES):
-            chosen = [r.fix for r in results if r.fix and (r.fix.applicability == SAFE or self.options.unsafe_fixes)]
+        for _ in range(config.limits.fix_passes):
+            chosen = [r.fix for r in results if r.fix and r.waiver is None
+                      and (r.fix.applicability == SAFE or self.options.unsafe_fixes)]
             if not chosen:
                 break
             plain = [Fix(f.applicability, f.message, tuple(Edit(e.span, e.content) for e in f.edits)) for f in chosen]
@@ -150,6 +168,10 @@ class Session:
             source = new_source
             results = self.lint_text(source, path, filename, config)
         return results, total, source
+
+    def lint_problem(self, path: Path, filename: str, message: str) -> Outcome:
+        """What an input that is no draft at all (a broken export line) gets: an FL001 finding naming `message`."""
+        return self._unreadable(path, filename, message)
 
     def _unreadable(self, path: Path, filename: str, message: str) -> Outcome:
         """A file that is no draft: only the FL rules judge it (FL001 reports the problem)."""
@@ -162,7 +184,7 @@ class Session:
     def read_document(self, source: str, path: Path, filename: str, config: config_mod.Config) -> Document:
         fmt = self.registry.format_for(filename) or self.registry.formats["text"]
         image_keys = tuple(config.sections.get("licensing", {}).get("image-keys", ("image", "images")))
-        document = fmt.read(filename, source, ReadOptions(config.reference_date_key, image_keys))
+        document = fmt.read(filename, source, ReadOptions(config.reference_date_key, image_keys, config.limits))
         if self.options.reference_date is not None:
             document = replace(document, reference_date=self.options.reference_date)
         return document
@@ -179,7 +201,7 @@ class Session:
         return self._judge(document, self.enabled_rules(config, config.relative(path)), config, path)
 
     def _judge(self, document: Document, rules: list[Rule], config: config_mod.Config, path: Path) -> list[Result]:
-        """Run the rules, then suppression, FL002, severity and sorting: after the rules, once."""
+        """Run the rules, then suppression, FL002, waivers (FL004), severity and sorting: after the rules, once."""
         context = Context(config.sections, self.packs_for(config), self.options.online, self.client(),
                           config.path.parent if config.path else None)
         findings: list[Finding] = []
@@ -195,6 +217,11 @@ class Session:
             kept.extend(suppressions.unused(enabled, set(self.registry.rules)))
         results = [self.result(document, f, config) for f in kept if f.code in enabled]
         results.sort(key=Result.sort_key)
+        book = self.waivers_for(config)
+        results, stale = waivers.apply(book.for_file(book.relative(path)), waivers.marked(results, document, context.packs),
+                                       enabled, self.options.today or dt.date.today())
+        if stale and "FL004" in enabled:
+            results = sorted(results + [self.result(document, f, config) for f in stale], key=Result.sort_key)
         return results
 
     def result(self, document: Document, finding: Finding, config: config_mod.Config) -> Result:
@@ -238,6 +265,14 @@ class Session:
 def _reported_edit(document: Document, edit: Edit) -> ReportedEdit:
     start, end = Position(*document.position(edit.span.start)), Position(*document.position(edit.span.end))
     return ReportedEdit(edit.content, start, end, edit.span, document.line_text(start.row), document.line_text(end.row))
+
+
+def _size(limit: int) -> str:
+    """5 MiB, 512 KiB or 1000 bytes: a limit as the user would write it."""
+    for unit, factor in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if limit % factor == 0:
+            return f"{limit // factor} {unit}"
+    return f"{limit} bytes"
 
 
 def _clamp(offset: int, document: Document) -> int:

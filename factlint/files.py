@@ -115,3 +115,9 @@ def collect(paths: Sequence[str], extensions: tuple[str, ...]) -> list[tuple[Pat
         else:
             found.setdefault(str(path.resolve()), (path, path.as_posix()))
     return sorted(found.values(), key=lambda pair: pair[1])
+
+
+def walk(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path]:
+    """Drafts below `folder` one at a time, in a stable order: an archive is too large for a list."""
+    top = folder.resolve()
+    yield from _walk(top, extensions, _inherited_patterns(top))

@@ -7,7 +7,7 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 import yaml
 
@@ -26,6 +26,7 @@ Schema = Any
 HEADER: dict[str, Schema] = {"pack": str, "?description": str, "?source": str}
 _CACHE_VERSION = f"packs-1-{__version__}"
 _MISS = object()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,17 @@ class Packs:
 
     def __init__(self, data: Mapping[str, dict]) -> None:
         self._data = dict(data)
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, key: str, build: Callable[["Packs"], T]) -> T:
+        """What a family builds from these packs (a vocabulary, a lexicon), built once per loaded set."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
+
+    def get_or_empty(self, name: str) -> dict:
+        """A pack's content, or an empty one when no such pack is loaded (a plugin run without it)."""
+        return self._data.get(name) or {}
 
     def get(self, name: str) -> dict:
         try:

@@ -21,6 +21,8 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 #: Packages whose every public module is a built-in plugin: dropping a module
 #: there is the one place to touch to add a rule family, format or reporter.
 BUILTIN_PACKAGES = ("factlint.checks", "factlint.formats", "factlint.reporters")
+#: Single built-in modules outside those packages (light: no heavy imports at start-up).
+BUILTIN_MODULES = ("factlint.surfaces.audit.settings",)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ class Reporter:
     name: str
     description: str
     render: Callable[..., str]  # (results: Sequence[Result], context: ReportContext) -> str
+    #: Given waived findings too (each with `result.waiver`), as SARIF records them as
+    #: suppressed; other reporters see them only with --show-waived.
+    waived: bool = False
 
 
 class Hooks:
@@ -103,7 +108,7 @@ def _builtin_modules() -> list[str]:
         for info in pkgutil.iter_modules(package.__path__):
             if not info.name.startswith("_"):
                 names.append(f"{package_name}.{info.name}")
-    return sorted(names)
+    return sorted(names + list(BUILTIN_MODULES))
 
 
 def plugin_manager(entry_points: bool = True, extra: Sequence[Any] = ()) -> pluggy.PluginManager:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from factlint.document import Span
+
+if TYPE_CHECKING:
+    from factlint.waivers import Waiver
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -51,6 +54,11 @@ class Result:
     url: str | None
     line_text: str  # the whole source line the finding starts on (SARIF columns, snippets)
     end_line_text: str  # the whole source line the finding ends on
+    # What a waiver matches (factlint.waivers): never the row.
+    fingerprint: str = ""
+    occurrence: int = 0
+    excerpt: str = ""  # the flagged text, shortened, as the waivers file shows it
+    waiver: "Waiver | None" = None  # the waiver that holds for this finding, if one does
 
     @property
     def row(self) -> int:
@@ -72,7 +80,7 @@ class Result:
         return (self.filename, self.location.row, self.location.column, self.code, self.message)
 
     def as_json(self) -> dict[str, Any]:
-        """The object of SPEC §1's JSON output."""
+        """The object of SPEC §1's JSON output (with `waived` for a waived finding, shown by --show-waived)."""
         fix = None
         if self.fix is not None:
             fix = {
@@ -87,7 +95,7 @@ class Result:
                     for e in self.fix.edits
                 ],
             }
-        return {
+        out = {
             "code": self.code,
             "name": self.name,
             "severity": self.severity,
@@ -98,6 +106,9 @@ class Result:
             "fix": fix,
             "url": self.url,
         }
+        if self.waiver is not None:
+            out["waived"] = {"reason": self.waiver.reason, "by": self.waiver.by}
+        return out
 
 
 @dataclass(frozen=True)
@@ -113,8 +124,11 @@ class ReportContext:
     fixed: int = 0  # findings removed by --fix in this run
     fail_levels: Mapping[str, str] = field(default_factory=dict)  # filename -> its configuration's fail level
     errors: int = 0  # files that could not be checked (internal errors, reported on stderr)
+    waived: int = 0  # findings a waiver hides in this run (shown only with --show-waived)
 
     def fails(self, result: Result) -> bool:
-        """Whether the finding is at or above its file's fail level (and so fails the run)."""
+        """Whether the finding is at or above its file's fail level (and so fails the run); a waived one never does."""
+        if result.waiver is not None:
+            return False
         level = self.fail_levels.get(result.filename, self.fail_level)
         return SEVERITY_RANK[result.severity] >= SEVERITY_RANK[level]

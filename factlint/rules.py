@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from factlint.document import Document, Span
 
 if TYPE_CHECKING:
     from factlint.packs import Packs
+
+T = TypeVar("T")
 
 SEVERITIES = ("info", "warning", "error")
 SAFE, UNSAFE = "safe", "unsafe"
@@ -57,9 +59,20 @@ class Context:
     online: bool = False
     session: Any = None  # factlint.online.Client when --online
     root: Path | None = None  # the configuration file's folder: relative paths in settings start there
+    _shared: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def setting(self, section: str, key: str, default: Any = None) -> Any:
         return (self.settings.get(section) or {}).get(key, default)
+
+    def shared(self, key: Any, compute: Callable[[], T]) -> T:
+        """An answer about this document, computed by the first rule that asks and shared with the rest.
+
+        The engine makes one context per document, so two rules that read the
+        draft's names or credits analyse them once.
+        """
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]
 
 
 CheckFunction = Callable[[Document, Context], Iterable[Finding]]

@@ -79,6 +79,17 @@ def lint(text: str, format: str = "markdown", select: Sequence[str] | None = Non
     return session.lint_text(text, Path(name), name, config)
 
 
+def document_and_context(text: str, format: str = "markdown", reference_date: str | dt.date | None = None,
+                         settings: Mapping[str, Any] | None = None) -> tuple[Any, Any]:
+    """The Document and rule Context a check would get for `text`, to test an analysis a rule reads."""
+    from factlint.rules import Context
+
+    session, config = _session(None, reference_date, settings, False)
+    name = f"draft.{EXTENSIONS.get(format, format)}"
+    document = session.read_document(text, Path(name), name, config)
+    return document, Context(config.sections, session.packs_for(config))
+
+
 def fix(text: str, format: str = "markdown", select: Sequence[str] | None = None,
         reference_date: str | dt.date | None = None, settings: Mapping[str, Any] | None = None,
         unsafe: bool = True, passes: int = 8) -> str:

@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from factlint.limits import DEFAULT
+
 try:
     Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -25,11 +27,18 @@ class YamlProblem(Exception):
         return self.problem
 
 
-def load(text: str) -> tuple[yaml.Node | None, Any]:
-    """The node tree (for positions) and the data of a YAML document."""
+def load(text: str, max_nodes: int = DEFAULT.yaml_nodes) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for positions) and the data of a YAML document.
+
+    Aliases are counted as what they expand to: a document that would expand
+    past `max_nodes` nodes ("billion laughs") is refused before anything is built.
+    """
     loader = Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None and expanded_size(node, max_nodes) > max_nodes:
+            raise YamlProblem(node.start_mark.index, node.start_mark.line + 1,
+                              f"expands too far: its aliases make more than {max_nodes:,} values")
         return node, (loader.construct_document(node) if node is not None else None)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
@@ -42,6 +51,41 @@ def load(text: str) -> tuple[yaml.Node | None, Any]:
         raise YamlProblem(mark.index if mark else 0, mark.line + 1 if mark else 1, f"a value cannot be read: {e}") from None
     finally:
         loader.dispose()
+
+
+def expanded_size(root: yaml.Node, budget: int) -> int:
+    """Nodes in the tree with every alias expanded, counted once per shared node; stops past `budget`."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()  # nodes whose children are still being counted
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:  # iterative, so a deeply nested document cannot exhaust Python's stack
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not done and id(node) in open_:
+            return budget + 1  # an alias inside its own anchor: it expands for ever
+        if done:
+            open_.discard(id(node))
+            total = 1
+            for child in children:
+                total += sizes[id(child)]
+                if total > budget:
+                    return total
+            sizes[id(node)] = total
+            continue
+        open_.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
 
 
 def _unbuildable(node: yaml.Node | None) -> yaml.Mark | None:

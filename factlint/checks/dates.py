@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any, Iterator, Mapping
 
 from factlint.language import dates as dtx
+from factlint.checks.common import abbreviations, irregular_verbs
 from factlint.document import HEADLINE, SUBHEADING, Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, rule
@@ -16,7 +17,8 @@ NO_REFERENCE = "the draft has no reference date (front matter `date` or --refere
 
 
 def _vocab(context: Context) -> dtx.Vocabulary:
-    return dtx.vocabulary(context.packs.get("calendar"), context.packs.get("relative-dates"))
+    return context.packs.derived("dates", lambda packs: dtx.vocabulary(
+        packs.get("calendar"), packs.get("relative-dates"), abbreviations(context), irregular_verbs(context)))
 
 
 def _title_case(block: Block) -> bool:
@@ -146,9 +148,11 @@ def _relative_finding(
         "Wire style names the weekday for events within a week of the story, which is clear on the day "
         "and a puzzle a month later. factlint reports a spelt-out weekday when its sentence holds no "
         "date. With a reference date the message names the date it most likely means: the nearest "
-        "past one when the nearest verb is in the past tense, the nearest future one after \"will\", "
-        "\"is expected to\" and the like, else the nearest; an unsafe fix adds the date "
-        "(\"on Tuesday, March 10\"). The tense is read in the weekday's own clause first, and a "
+        "past one when the verb governing it is past (simple past, passive, perfect; irregular pasts from "
+        "the irregular-verbs pack), the next one after \"will\", \"is due\", \"is scheduled\", \"plans to\", "
+        "\"until\", \"as soon as\" and reported \"would\"; an unsafe fix adds the date (\"on Tuesday, "
+        "March 10\"). When no verb gives the tense the message names the nearest one and says it is a "
+        "guess, and there is no fix. The tense is read in the weekday's own clause first, and a "
         "participle after \"be\" takes the auxiliary's (\"will be closed on Monday\" looks ahead). "
         "Days that are names (Black Friday, Good Friday, Super Tuesday), titles and clubs (the Sunday "
         "Times, Sheffield Wednesday), a capitalised word and weekday the draft shows to be a name (one "
@@ -196,10 +200,16 @@ def _weekday_finding(
     if ref is None:
         return bare_weekday.finding(span, f"\"{word}\" has no date, and {NO_REFERENCE} to say which {name} it means")
     tense = dtx.tense_near(block.prose, sentence, day.start, vocab)
-    if tense is None and dtx.previous_words(block.prose, day.start)[-1:] in (["until"], ["till"]):
-        tense = "future"  # "adjourned until Monday"
+    before = dtx.previous_words(block.prose, day.start, 3)
+    if before[-1:] in (["until"], ["till"]) or before in (["as", "soon", "as"], ["as", "early", "as"]):
+        tense = "future"  # "postponed until Monday", "could come as soon as Tuesday": the day is ahead
     date = dtx.likely_weekday(day.weekday, ref, tense)
     resolved = dtx.Resolved("day", date, date, weekday=True)
+    if tense is None:
+        # No verb says whether it is past or ahead: a guess, and a guess writes nothing into the copy.
+        message = (f"\"{word}\" has no date; {_dated(ref)} it may mean {dtx.meaning(resolved, vocab)} "
+                   f"(a guess: no verb in its clause gives the tense)")
+        return bare_weekday.finding(span, message)
     message = f"\"{word}\" has no date; {_dated(ref)} it most likely means {dtx.meaning(resolved, vocab)}"
     return bare_weekday.finding(span, message, _weekday_fix(block, day, date, ref, vocab))
 

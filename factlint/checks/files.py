@@ -1,4 +1,4 @@
-"""FL rules: what the engine itself says about a file it could not read or a suppression that did nothing."""
+"""FL rules: what the engine itself says about a file it could not read, or a suppression or waiver that did nothing."""
 
 from __future__ import annotations
 
@@ -69,6 +69,29 @@ def bad_front_matter(document: Document, context: Context) -> Iterator[Finding]:
     return _problems("FL003", document)
 
 
+@rule(
+    code="FL004",
+    name="stale-waiver",
+    summary="A waiver in the waivers file whose finding is gone, or whose time ran out.",
+    explanation=(
+        "`factlint waive` records an editor's sign-off on one finding in `.factlint-waivers.yaml`: "
+        "code, file, and a fingerprint of the flagged text and its sentence. When that sentence "
+        "is reworded or deleted the finding is gone and the waiver speaks for nothing: it is "
+        "reported at the top of the draft, and `factlint waivers --prune` removes it. A waiver "
+        "past its `expires` date hides nothing any more: the finding is shown again and FL004 "
+        "stands beside it. The engine computes it after the other rules, for the rules that ran."
+    ),
+    example=(
+        "A waiver for DAT001 on \"The council met this week.\", after the sentence became "
+        "\"The council met on March 9, 2026.\""
+    ),
+    near_miss="A waiver for DAT001 on \"The council met this week.\", with the sentence unchanged.",
+    example_format="text",
+)
+def stale_waiver(document: Document, context: Context) -> Iterator[Finding]:
+    return iter(())  # computed by the engine from the waivers file once every other rule has run
+
+
 @hookimpl
 def factlint_rules() -> list:
-    return [unreadable_file, unused_suppression, bad_front_matter]
+    return [unreadable_file, unused_suppression, bad_front_matter, stale_waiver]

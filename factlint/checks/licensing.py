@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -681,9 +680,6 @@ def _attribution_findings(item: Item, found: Found, tools: Tools) -> Iterator[Fi
 # ---------------------------------------------------------------------------
 # Rules
 
-_cache = threading.local()
-
-
 def tools(context: Context) -> Tools:
     """The registry, credit prefixes and policy for one file's settings (LIC006/LIC007 share them)."""
     packs = context.packs
@@ -694,13 +690,11 @@ def tools(context: Context) -> Tools:
 
 def _findings(document: Document, context: Context) -> list[Finding]:
     """Judge the draft once for all five rules (the engine calls each rule in turn)."""
-    last = getattr(_cache, "last", None)
-    if last is not None and last[0] is document and last[1] is context:
-        return last[2]
-    kit = tools(context)
-    findings = [f for item in items(document, kit) for f in judge(item, kit)]
-    _cache.last = (document, context, findings)
-    return findings
+    def judge_all() -> list[Finding]:
+        kit = tools(context)
+        return [f for item in items(document, kit) for f in judge(item, kit)]
+
+    return context.shared("licensing", judge_all)
 
 
 def _only(code: str) -> Callable[[Document, Context], list[Finding]]:

@@ -6,12 +6,13 @@ import re
 from typing import Any, Iterator, Mapping, Sequence
 
 from factlint.language import people as pn
+from factlint.checks.common import abbreviations
 from factlint.document import Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, Rule, rule
 
 PACK_SCHEMAS: dict[str, Any] = {
-    "name-titles": {"titles": [str], "?abbreviations": [str], "?weak-titles": [str]},
+    "name-titles": {"titles": [str], "?abbreviations": [str], "?weak-titles": [str], "?honorifics": [str]},
     "first-names": {"names": [[str]], "?variants": [[str]]},
     "name-context": {
         "speech-verbs": [str],
@@ -29,27 +30,17 @@ PACK_SCHEMAS: dict[str, Any] = {
         "?organisations": [str],
     },
 }
-#: `names:` maps a house spelling to the variants the desk corrects.
-SETTINGS_SCHEMAS: dict[str, Any] = {"names": {str: [str]}}
+#: `names:` maps a house spelling to the variants the desk corrects;
+#: `report-titles: true` makes a title of office before the full name a NAM002 finding.
+SETTINGS_SCHEMAS: dict[str, Any] = {"names": {"?report-titles": bool, str: [str]}}
+SETTINGS_KEYS = frozenset({"report-titles"})
 SOURCE = "AP Stylebook, names and \"first reference\"; Reuters Handbook of Journalism, names"
-
-#: The lexicon of the last set of packs seen: a run loads its packs once.
-_LEXICON: list[tuple[Any, pn.Lexicon]] = []
-
 
 def lexicon(context: Context) -> pn.Lexicon:
     """The name packs of this run, shaped for lookup (built once per set of packs)."""
-    packs = context.packs
-    for seen, built in _LEXICON:
-        if seen is packs:
-            return built
-
-    def pack(name: str) -> Mapping[str, Any]:
-        return packs.get(name) if packs is not None and name in packs else {}
-
-    built = pn.Lexicon.from_packs(pack("name-titles"), pack("first-names"), pack("name-context"))
-    _LEXICON[:] = [(packs, built)]
-    return built
+    return context.packs.derived("names", lambda packs: pn.Lexicon.from_packs(
+        packs.get_or_empty("name-titles"), packs.get_or_empty("first-names"),
+        packs.get_or_empty("name-context"), abbreviations(context)))
 
 
 def prose_blocks(document: Document) -> list[Block]:
@@ -64,18 +55,13 @@ def prose_blocks(document: Document) -> list[Block]:
     return sorted(blocks, key=lambda b: b.span(0, 0).start)
 
 
-#: The last document's blocks and mentions: NAM001 and NAM002 read the same names.
-_LAST: list[tuple[Document, pn.Lexicon, list[Block], list[pn.Mention]]] = []
+def _names(document: Document, context: Context) -> tuple[list[Block], list[pn.Mention]]:
+    """The draft's prose blocks and the names in them: NAM001 and NAM002 read the same answer."""
+    def find() -> tuple[list[Block], list[pn.Mention]]:
+        blocks = prose_blocks(document)
+        return blocks, pn.find_mentions([(b.kind, b.prose, b.quote_depth > 0) for b in blocks], lexicon(context))
 
-
-def _names(document: Document, lex: pn.Lexicon) -> tuple[list[Block], list[pn.Mention]]:
-    for doc, seen_lex, blocks, mentions in _LAST:
-        if doc is document and seen_lex is lex:
-            return blocks, mentions
-    blocks = prose_blocks(document)
-    mentions = pn.find_mentions([(b.kind, b.prose, b.quote_depth > 0) for b in blocks], lex)
-    _LAST[:] = [(document, lex, blocks, mentions)]
-    return blocks, mentions
+    return context.shared("names", find)
 
 
 def house_spellings(context: Context) -> dict[str, str]:
@@ -83,6 +69,8 @@ def house_spellings(context: Context) -> dict[str, str]:
     table = context.settings.get("names") or {}
     out: dict[str, str] = {}
     for house, variants in table.items():
+        if house in SETTINGS_KEYS or not isinstance(variants, list):
+            continue
         for variant in variants or ():
             if str(variant).strip() and str(variant) != str(house):
                 out[str(variant)] = str(house)
@@ -107,7 +95,9 @@ def _uses(n: int) -> str:
         "once per use (over the whole name when given name and surname both differ: \"Jose Munoz\" "
         "for \"José Muñoz\"), naming the other, with an unsafe fix to it. People who share a surname (Raúl and Fidel "
         "Castro), feminine forms (Petrov, Petrova), native-script glosses (Зеленський) and names "
-        "that merely look alike (Jackson, Johnson) are not reported."
+        "that merely look alike (Jackson, Johnson) are not reported, nor is a surname used alone in the plural "
+        "(\"the Clintons\", \"the two Koreas\") or a word of two letters (\"Ky.\" beside Suu Kyi); a dropped "
+        "plural s (\"Session\" for Jeff Sessions) still is."
     ),
     example="Ukrainian midfielder Oleksandr Zinchuk signed on Monday. Zinchuk, 24, said he was ready, but Zintchuk's old club was not.",
     near_miss="Chief executive Laura Chen said the plant would open. Her predecessor, Mark Chen, disagreed.",
@@ -117,7 +107,7 @@ def _uses(n: int) -> str:
 )
 def name_variant(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
-    blocks, mentions = _names(document, lex)
+    blocks, mentions = _names(document, context)
     for v in pn.name_variants(mentions, lex, house_spellings(context)):
         block = blocks[v.mention.block]
         span = block.span(v.start, v.end)
@@ -133,8 +123,11 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
     summary="A surname used in body text before the person's full name.",
     explanation=(
         "The first reference to a person gives the full name; later ones may use the surname. A "
-        "surname (or title and surname, \"President Putin\") in body text before that person's "
-        "full name first appears in body text leaves the reader asking who that is. A full name "
+        "surname (or courtesy title and surname, \"Mr Blair\", \"Mrs. Clinton\") in body text before that "
+        "person's full name first appears in body text leaves the reader asking who that is. A title of "
+        "office or rank written capitalised before the surname (\"President Bush\", \"Lord Callaghan\") "
+        "is a first reference of its own, as most house styles allow: it is reported only with the "
+        "`names` setting `report-titles: true`. A full name "
         "whose given name the name pack does not know counts when its surname stands alone after "
         "a person's title elsewhere (\"Secretary Blinken\", then \"Antony Blinken\"). A Chinese or "
         "Korean name written surname first (a surname from the name-context pack, then a romanised "
@@ -160,8 +153,8 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
 )
 def surname_before_full_name(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
-    blocks, mentions = _names(document, lex)
-    for early in pn.early_surnames(mentions, lex):
+    blocks, mentions = _names(document, context)
+    for early in pn.early_surnames(mentions, lex, bool(context.setting("names", "report-titles", False))):
         m, full = early.mention, early.full_name
         block, full_block = blocks[m.block], blocks[full.block]
         surname = " ".join(block.text[m.start:m.core_end].split())

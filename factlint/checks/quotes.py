@@ -6,8 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Sequence
 
-from factlint.document import LIST_ITEM, PARAGRAPH, Block, Document, Span
+from factlint.checks.common import abbreviations, irregular_verbs
+from factlint.document import LIST_ITEM, PARAGRAPH, SUBHEADING, Block, Document, Span
 from factlint.errors import UsageError
+from factlint.language import attribution
 from factlint.plugins import hookimpl
 from factlint.language.quotations import (
     CURLY,
@@ -15,11 +17,9 @@ from factlint.language.quotations import (
     PARTNERS,
     SINGLE,
     STRAIGHT,
-    Attribution,
     Passage,
     Quotation,
     QuotationScan,
-    Vocabulary,
     passages,
     scan_quotations,
     style_of,
@@ -28,7 +28,14 @@ from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule, rule
 
 PACK_SCHEMAS: dict[str, Any] = {
     "quote-elisions": {"elisions": [str]},
-    "speech-verbs": {"verbs": [{"verb": str, "forms": [str]}], "?phrases": [str]},
+    "speech-verbs": {
+        "?lemmas": [str],
+        "?not-forms": [str],
+        "?verbs": [{"verb": str, "forms": [str]}],
+        "?phrasal": [str],
+        "?phrases": [str],
+        "?frames": [str],
+    },
     "quote-sources": {
         "pronouns": [str],
         "nouns": [str],
@@ -37,6 +44,9 @@ PACK_SCHEMAS: dict[str, Any] = {
         "passive": [str],
         "?negations": [str],
         "title-cues": [str],
+        "?documents": [str],
+        "?fronted": [str],
+        "?collection-cues": [str],
     },
 }
 STYLES = ("dominant", CURLY, STRAIGHT)
@@ -65,29 +75,12 @@ class _Paragraph:
 
 
 def _body(document: Document, context: Context) -> list[_Paragraph]:
-    elisions = _pack(context, "quote-elisions").get("elisions")
+    elisions = context.packs.get_or_empty("quote-elisions").get("elisions")
     return [
         _Paragraph(i, b, scan_quotations(b.prose, elisions), document.source)
         for i, b in enumerate(document.blocks)
         if b.kind in (PARAGRAPH, LIST_ITEM)
     ]
-
-
-#: The packs last read and their vocabulary: a run hands every draft the same pack objects.
-_VOCABULARY: list[tuple[dict, dict, Vocabulary]] = []
-
-
-def _vocabulary(speech_verbs: dict, sources: dict) -> Vocabulary:
-    last = _VOCABULARY[0] if _VOCABULARY else None  # read once: another thread may replace it
-    if last is not None and last[0] is speech_verbs and last[1] is sources:
-        return last[2]
-    built = Vocabulary.from_packs(speech_verbs, sources)
-    _VOCABULARY[:] = [(speech_verbs, sources, built)]
-    return built
-
-
-def _pack(context: Context, name: str) -> dict:
-    return context.packs.get(name) if name in context.packs else {}
 
 
 def _runs(paragraphs: list[_Paragraph]) -> Iterator[list[_Paragraph]]:
@@ -135,14 +128,20 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
     summary="A direct quotation with no attribution: nobody is said to have said it.",
     explanation=(
         "A direct quotation (text between quotation marks, at least `quotes.min-words` words, "
-        "default 6) must say who spoke: a speech verb from the `speech-verbs` pack tied to a "
-        "source (a name, a pronoun, or a noun such as \"a spokesperson\") in its sentence or the "
-        "sentence right before or after it in the same paragraph, or a colon after a source "
-        "(\"Ushakov said:\"), which may also end the paragraph before a quotation that opens "
-        "its own. A quotation that runs over several paragraphs is attributed once for all of "
-        "them. Attribution in the next paragraph does not count: the reader meets "
-        "the words before the speaker. Titles of works, headlines and scare quotes are not "
-        "direct quotations."
+        "default 6) must say who spoke. factlint decides a speaker for each quotation, with a reason "
+        "(factlint/language/attribution.py): a speech verb of the `speech-verbs` lexicon (lemmas, every "
+        "form generated) tied to a source (a name, a pronoun, a noun such as \"a spokesperson\") in its "
+        "sentence or the sentence next to it; a reporting frame (per X, X reports, what X calls, as X put "
+        "it, in X's words, in a statement); a colon after a source (\"Ushakov said:\", \"He went this "
+        "far:\"), also ending the paragraph before; a speaker label or Q&A line; a dash and a name after "
+        "it; a fronted participle or question clause (\"Calling the plan \"…\", the senator\"); a partial "
+        "quotation of a document its sentence names (\"the minutes show \"…\"\"); the same speaker's "
+        "quotation just before it in the paragraph, or closing the paragraph before; a paragraph before "
+        "that names and paraphrases one person; a heading over a collection of quotations. A quotation "
+        "over several paragraphs is attributed once for all of them. Still reported: a bare quotation "
+        "paragraph after narration, or after a paragraph that ends on the narrator's words (\"…,\" she "
+        "said.), and a quotation after another source's words. Titles of works, headlines and scare "
+        "quotes are not direct quotations."
     ),
     example='"Nobody in this chamber got everything they wanted, and that is a compromise."',
     near_miss='"Nobody in this chamber got everything they wanted," said council member Ana Ruiz.',
@@ -150,27 +149,33 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
     example_format="markdown",
 )
 def unattributed_quote(document: Document, context: Context) -> Iterator[Finding]:
-    min_words = _min_words(context)
-    vocabulary = _vocabulary(_pack(context, "speech-verbs"), _pack(context, "quote-sources"))
-    readers: dict[int, Attribution] = {}
-
-    def reader(paragraph: _Paragraph) -> Attribution:
-        if paragraph.index not in readers:
-            readers[paragraph.index] = Attribution(paragraph.scan, vocabulary)
-        return readers[paragraph.index]
-
-    for run, passage in _passages(_body(document, context)):
-        if not passage.closed or passage.words < min_words:
-            continue  # an unclosed quotation is QUO002's; a short one is a title or scare quote
-        k, first = passage.first
-        if reader(run[k]).is_title(first) or any(reader(run[j]).is_attributed(q) for j, q in passage.parts):
+    paragraphs = _body(document, context)
+    for judgement in judgements(document, context):
+        if judgement.speaker.attributed:
             continue
-        if k > 0 and _opens(run[k], first) and reader(run[k - 1]).introduces_quotation():
-            continue  # "Peskov told reporters:" ending the paragraph before
+        paragraph = paragraphs[judgement.paragraph]
         yield unattributed_quote.finding(
-            _mark_span(run[k], first.start),
-            f"quotation \"{_excerpt(run[k].block.text, first)}\" is not attributed: say who said it",
+            _mark_span(paragraph, judgement.quotation.start),
+            f"quotation \"{_excerpt(paragraph.block.text, judgement.quotation)}\" is not attributed: say who said it",
         )
+
+
+def vocabulary(context: Context) -> attribution.Vocabulary:
+    """The attribution vocabulary of the run's packs, built once per loaded set."""
+    return context.packs.derived("quotes", lambda packs: attribution.Vocabulary.from_packs(
+        packs.get_or_empty("speech-verbs"), packs.get_or_empty("quote-sources"), abbreviations(context),
+        irregular_verbs(context)))
+
+
+def judgements(document: Document, context: Context) -> list[attribution.Judgement]:
+    """Who says each direct quotation of the draft's body, and why (QUO001 and `check --explain` read it)."""
+    def compute() -> list[attribution.Judgement]:
+        paragraphs = _body(document, context)
+        headings = {i: b.text for i, b in enumerate(document.blocks) if b.kind == SUBHEADING}
+        given = [attribution.Paragraph(p.index, p.scan, headings.get(p.index - 1)) for p in paragraphs]
+        return attribution.attribute(given, vocabulary(context), _min_words(context))
+
+    return context.shared(("quotes", "judgements"), compute)
 
 
 def _opens(paragraph: _Paragraph, quotation: Quotation) -> bool:

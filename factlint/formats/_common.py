@@ -9,6 +9,7 @@ from typing import Any, Iterable
 import yaml
 
 from factlint import yamlfile
+from factlint.limits import DEFAULT
 from factlint.document import (
     HEADLINE,
     Block,
@@ -118,13 +119,16 @@ def _walk(node: yaml.Node, base: int, path: tuple, spans: dict[tuple, Span]) -> 
             _walk(item, base, path + (i,), spans)
 
 
-def read_front_matter(source: str, inner: tuple[int, int]) -> tuple[FrontMatter | None, ProblemReport | None]:
-    """Parse the front matter; a YAML error becomes an FL003 problem at its line."""
+def read_front_matter(source: str, inner: tuple[int, int],
+                      max_nodes: int = DEFAULT.front_matter_nodes) -> tuple[FrontMatter | None, ProblemReport | None]:
+    """Parse the front matter; a YAML error, or aliases expanding past `max_nodes`, is an FL003 problem at its line."""
     start, end = inner
     try:
-        node, data = yamlfile.load(source[start:end])
+        node, data = yamlfile.load(source[start:end], max_nodes)
     except yamlfile.YamlProblem as e:
         at = start + e.index
+        if e.problem.startswith("expands too far"):
+            return None, ProblemReport("FL003", f"front matter {e.problem}; it was not read", Span(at, at))
         return None, ProblemReport("FL003", f"front matter is not valid YAML: {e.problem}", Span(at, at))
     data = {} if data is None else data
     if not isinstance(data, dict):

@@ -347,7 +347,7 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
     if unclosed is not None:
         problems.append(unclosed)
     if inner is not None:
-        front, problem = _common.read_front_matter(source, inner)
+        front, problem = _common.read_front_matter(source, inner, options.limits.front_matter_nodes)
         if problem:
             problems.append(problem)
         body_start = _common.front_matter_end(source, inner)

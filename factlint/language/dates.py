@@ -10,6 +10,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from factlint.language.lexicon import IrregularVerbs
+from factlint.language.sentences import Abbreviations, split
+
 APOSTROPHES = "'’"
 QUOTE_AND_BRACKET = "\"'“”‘’«»„()[]*_"
 
@@ -39,7 +42,7 @@ class Vocabulary:
     numbers: Mapping[str, int]
     named_days: tuple[str, ...]
     proper_names: tuple[str, ...]
-    abbreviations: frozenset[str]
+    abbreviations: Abbreviations  # the shared list, with the calendar's month short forms
     days: tuple[DayPhrase, ...]
     parts: tuple[str, ...]
     determiners: Mapping[str, str]
@@ -174,22 +177,15 @@ _VOCABULARIES: dict[str, Vocabulary] = {}
 _MEANS = ("this", "last", "next", "coming", "earlier", "later")
 
 
-def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any]) -> Vocabulary:
-    """The vocabulary of two pack contents, built once per distinct content."""
-    # A run hands every rule the same pack objects: knowing them by identity
-    # spares serialising both packs six times a draft.
-    last = _LAST_PACKS[0] if _LAST_PACKS else None  # read once: another thread may replace it
-    if last is not None and last[0] is calendar and last[1] is relative:
-        return last[2]
-    key = json.dumps([calendar, relative], sort_keys=True, default=str)
+def vocabulary(calendar: Mapping[str, Any], relative: Mapping[str, Any],
+               abbreviations: Abbreviations = Abbreviations(frozenset()),
+               irregular: IrregularVerbs = IrregularVerbs()) -> Vocabulary:
+    """The vocabulary of the packs' contents, built once per distinct content."""
+    pasts = sorted(irregular.all_pasts)
+    key = json.dumps([calendar, relative, sorted(abbreviations.words), pasts], sort_keys=True, default=str)
     if key not in _VOCABULARIES:
-        _VOCABULARIES[key] = _build(calendar, relative)
-    _LAST_PACKS[:] = [(calendar, relative, _VOCABULARIES[key])]
+        _VOCABULARIES[key] = _build(calendar, relative, abbreviations, frozenset(pasts))
     return _VOCABULARIES[key]
-
-
-#: The packs last asked about and their vocabulary (the packs are kept, so their identity stays theirs).
-_LAST_PACKS: list[tuple[Mapping[str, Any], Mapping[str, Any], Vocabulary]] = []
 
 
 def _meanings(rel: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dict[str, str]:
@@ -207,7 +203,8 @@ def _meanings(rel: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dic
     return table
 
 
-def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
+def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations,
+           irregular_pasts: frozenset[str] = frozenset()) -> Vocabulary:
     months: dict[str, int] = {}
     month_names = [""] * 13
     for m in (m for m in cal.get("months", []) if 1 <= m["number"] <= 12):
@@ -225,7 +222,8 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
         for a in w.get("abbreviations", []):
             weekdays[a] = w["number"]
     tense = rel.get("tense", {})
-    abbreviations = {a.lower() for a in cal.get("abbreviations", [])}
+    # A newsroom pack may still list abbreviations under the calendar, as packs did before the shared list.
+    abbreviations = set(shared.words) | {str(a).rstrip(".").lower() for a in cal.get("abbreviations", [])}
     abbreviations |= {m.lower() for m in months if m not in month_names}
     return Vocabulary(
         months=months,
@@ -236,7 +234,7 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
         numbers={str(k).lower(): int(v) for k, v in cal.get("number-words", {}).items()},
         named_days=tuple(cal.get("named-days", [])),
         proper_names=tuple(cal.get("proper-names", [])),
-        abbreviations=frozenset(abbreviations),
+        abbreviations=Abbreviations(frozenset(abbreviations)),
         days=tuple(
             DayPhrase(d["phrase"], int(d["offset"]), d.get("part"), tuple(w.lower() for w in d.get("not-after", [])))
             for d in rel.get("days", [])
@@ -254,7 +252,9 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
         openers=frozenset(w.lower() for w in rel.get("openers", [])),
         clause_breaks=frozenset(w.lower() for w in rel.get("clause-breaks", [])),
         prepositions=frozenset(w.lower() for w in rel.get("prepositions", [])),
-        past=frozenset(w.lower() for w in tense.get("past", [])),
+        # The irregular pasts of the irregular-verbs pack, less the words the tense list says are no past.
+        past=(frozenset(w.lower() for w in tense.get("past", [])) | irregular_pasts)
+        - frozenset(w.lower() for w in tense.get("not-past", [])),
         not_past=frozenset(w.lower() for w in tense.get("not-past", [])),
         future=tuple(w.lower() for w in tense.get("future", [])),
     )
@@ -264,27 +264,8 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any]) -> Vocabulary:
 
 
 def sentences(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a block's text."""
-    return list(vocab.remember("sentences", text, lambda: tuple(_sentences(text, vocab))))
-
-
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"([\w.]+)$")
-
-
-def _sentences(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
-    bounds = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[m.start()] == "." and m.end() - m.start() == 1:
-            word = _LAST_WORD.search(text[start : m.start()])
-            initial = len(word.group(1)) == 1 and word.group(1).isalpha() if word else False
-            if word and (word.group(1).lower() in vocab.abbreviations or initial):
-                continue
-        bounds.append((start, m.end()))
-        start = m.end()
-    bounds.append((start, len(text)))
-    return bounds
+    """(start, end) of each sentence of a block's text, as factlint.language.sentences splits it."""
+    return [(s.start, s.end) for s in split(text, vocab.abbreviations)]
 
 
 def sentence_of(bounds: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:

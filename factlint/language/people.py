@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+from factlint.language.sentences import Abbreviations, breaks_between
+
 #: Block kinds, as `factlint.document` names them (kept as strings so this
 #: module can be tested on plain strings). Headlines and subheadings are
 #: neither body nor caption: read for NAM001, never introducing anyone.
@@ -20,8 +22,6 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 QUOTE_MARKS = frozenset('"“”«»„')
 QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")
-SENTENCE_END_RE = re.compile(r"[.!?:;]")
-BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 #: Order matters: each rule folds one difference transliteration systems make.
 SKELETON_RULES = (
     ("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("ck", "k"), ("q", "k"), ("kh", "h"),
@@ -111,6 +111,8 @@ def similarity(a: str, b: str) -> str | None:
         return None
     if fa == fb:
         return "fold"
+    if min(len(fa), len(fb)) < 3:
+        return None  # "Ky." (a state) is no spelling of Kyi
     short, long_ = sorted((fa, fb), key=len)
     if long_ in (short + "s", short + "es"):
         return "near" if len(short) >= 5 else None  # "the Hansens" is a family; "Castellanos" a slip
@@ -145,6 +147,7 @@ class Lexicon:
 
     titles: frozenset[tuple[str, ...]]
     longest_title: int
+    honorifics: frozenset[str]  # courtesy titles ("mr", "mrs"): no first reference of their own
     weak_titles: frozenset[str]  # titles that also open company and place names ("General Electric")
     abbreviations: frozenset[str]
     first_names: frozenset[str]  # skeletons
@@ -162,10 +165,11 @@ class Lexicon:
     places: frozenset[str]
     organisations: frozenset[str]
     surname_first: frozenset[str] = frozenset()  # Chinese and Korean surnames, written before the given name
+    sentence_abbreviations: Abbreviations = Abbreviations(frozenset())  # the shared list and the title short forms
 
     @classmethod
     def from_packs(cls, titles: Mapping[str, Any], first_names: Mapping[str, Any],
-                   context: Mapping[str, Any]) -> "Lexicon":
+                   context: Mapping[str, Any], shared: Abbreviations = Abbreviations(frozenset())) -> "Lexicon":
         abbreviations = frozenset(w.lower() for w in _words(titles.get("abbreviations")))
         phrases = {tuple(t.lower().split()) for t in _words(titles.get("titles"))}
         phrases |= {(a,) for a in abbreviations}
@@ -182,6 +186,7 @@ class Lexicon:
         return cls(
             titles=frozenset(phrases),
             longest_title=max((len(p) for p in phrases), default=1),
+            honorifics=frozenset(w.lower() for w in _words(titles.get("honorifics"))),
             weak_titles=frozenset(" ".join(t.lower().split()) for t in _words(titles.get("weak-titles"))),
             abbreviations=abbreviations,
             first_names=frozenset(skeleton(n) for n in _words(first_names.get("names"))) - {""},
@@ -199,6 +204,7 @@ class Lexicon:
             places=frozenset(w for p in _words(context.get("places")) for w in p.split()),
             organisations=frozenset(_words(context.get("organisations"))),
             surname_first=frozenset(_words(context.get("surname-first"))),
+            sentence_abbreviations=Abbreviations(shared.words | abbreviations),
         )
 
     def is_first_name(self, word: str) -> bool:
@@ -358,6 +364,7 @@ class Mention:
     display: bool = False  # a headline word, matched only against names of the text
     evidence: bool = False  # for a full name: a title, first name or speech verb says it is a person
     title_words: str = ""  # the title right before it, lower case ("secretary", "dr"), if any
+    formal_title: bool = False  # that title written capitalised, as a title of office is ("President", not "city planner")
     trimmed: bool = False  # a capitalised word right before it was read as no name ("New" York Hochul)
     past: bool = False  # a past tense in -ed follows ("Mahomes converted"): a person only if the surname is one
     surname_first: bool = False  # "Li Qiang", "Jeong Eun-kyeong": the core comes before the given names
@@ -399,22 +406,11 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
         gap = text[prev_end:start]
         # A single space, the usual gap, ends no sentence and holds no quotation mark.
         initial = not words or gap != " " and (
-            _ends_sentence(gap, prev_text, lexicon) or QUOTE_RE.search(gap) is not None)
+            breaks_between(gap, prev_text, lexicon.sentence_abbreviations) or QUOTE_RE.search(gap) is not None)
         in_quote = bisect.bisect_left(marks, start) % 2 == 1
         words.append(Word(word, start, start + len(word), possessive, initial, in_quote))
         prev_end, prev_text = end, word
     return words
-
-
-def _ends_sentence(gap: str, prev: str, lexicon: Lexicon) -> bool:
-    if BLANK_LINE_RE.search(gap) or gap.lstrip().startswith(("•", "-", "*")) and "\n" in gap:
-        return True
-    mark = SENTENCE_END_RE.search(gap)
-    if not mark:
-        return False
-    if gap.startswith(".") and (len(prev) == 1 and prev.isupper() or prev.lower() in lexicon.abbreviations):
-        return bool(SENTENCE_END_RE.search(gap[1:]))
-    return True
 
 
 def _is_cap(word: str, display: bool) -> bool:
@@ -615,6 +611,7 @@ class _BlockReader:
             initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
             group=self._group(run.first, last), plural=self._plural(run),
             title_words=self._title_words(run), trimmed=run.trimmed,
+            formal_title=run.title_at >= 0 and self.words[run.title_at].text[:1].isupper(),
             past=lex.is_past_tense(self._next_lower(last)),
         )
         if given:
@@ -988,6 +985,8 @@ def _agree(a: _Spelling, b: _Spelling, sim: str, introduced: Mapping[str, set[st
     """
     if a.givens and b.givens:
         return bool(a.givens & b.givens)
+    if _plural_of(a, b, sa, sb) or _plural_of(b, a, sb, sa):
+        return False
     if a.givens or b.givens:
         alone, name, other = (b, sb, sa) if a.givens else (a, sa, sb)
         if introduced[name] != {other}:
@@ -1001,6 +1000,17 @@ def _agree(a: _Spelling, b: _Spelling, sim: str, introduced: Mapping[str, set[st
         return sim != "near" or all((m.context or m.display) and (not m.title or m.title_words in own)
                                     for m in alone.uses)
     return sim != "near" and introduced[sa] == introduced[sb] and len(introduced[sa]) <= 1
+
+
+def _plural_of(plural: _Spelling, name: _Spelling, sp: str, sn: str) -> bool:
+    """ "the Clintons", "the two Koreas": a spelling used alone that is another one with a plural ending.
+
+    A family or a pair of countries, never a slip: a dropped s ("Session" for
+    Jeff Sessions) is the other way round, and a plural form that speaks as
+    one person ("Castellanos said" for Ray Castellano) is a slip; both are
+    still reported.
+    """
+    return not plural.givens and sp in (sn + "s", sn + "es") and not any(m.speaks for m in plural.uses)
 
 
 def _majority(group: list[str], spellings: Mapping[str, _Spelling]) -> str:
@@ -1119,7 +1129,8 @@ class EarlySurname:
         return not self.full_name.body
 
 
-def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None) -> list[EarlySurname]:
+def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None,
+                   report_titles: bool = False) -> list[EarlySurname]:
     """The first surname-only reference, per surname, that comes before its full name in body text.
 
     A headline or caption does not introduce anyone, but its full name tells
@@ -1127,6 +1138,10 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None) 
     compound (Spanish or Portuguese) surname counts too: "Senator Duque Rivas"
     before "Felipe Duque Rivas", and "Senator Duque" before "Senator Felipe
     Duque Rivas" (the first surname alone, under the same title).
+
+    A title of office or rank with the surname ("President Bush", "Lord
+    Callaghan") introduces the person, as most house styles allow, unless
+    `report_titles`; a courtesy title ("Mr Blair") never does.
     """
     partial = _partial_names(mentions, lexicon) if lexicon is not None else set()
     first_full: dict[str, Mention] = {}
@@ -1136,9 +1151,13 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None) 
             (first_full if m.body else elsewhere).setdefault(m.key, m)
     inner = _first_surnames(mentions, first_full, elsewhere, lexicon) if lexicon is not None else {}
     found: dict[str, EarlySurname] = {}
+    introduced: set[str] = set()
     for m in mentions:
         if (m.full and m.order not in partial) or not m.body or m.display or m.in_quote or m.group or m.plural \
-                or m.key in found:
+                or m.key in found or m.key in introduced:
+            continue
+        if not m.full and _office_title(m, lexicon) and not report_titles:
+            introduced.add(m.key)  # "President Bush": a first reference of its own
             continue
         full = first_full.get(m.key) or elsewhere.get(m.key)
         if full is None and not m.full and m.title_words:
@@ -1147,6 +1166,15 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None) 
             continue
         found[m.key] = EarlySurname(m, full)
     return sorted(found.values(), key=lambda e: e.mention.order)
+
+
+def _office_title(m: Mention, lexicon: Lexicon | None) -> bool:
+    """Whether the title right before a surname is one of office or rank, capitalised as such, not a courtesy title.
+
+    A role in lower case ("city planner Nuñez") describes; it gives no name.
+    """
+    return bool(m.title_words) and m.formal_title and lexicon is not None \
+        and m.title_words.rstrip(".") not in lexicon.honorifics
 
 
 def _given_folds(m: Mention) -> tuple[str, ...]:

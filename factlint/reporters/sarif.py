@@ -122,7 +122,17 @@ def _result(result: Result, rule_index: Mapping[str, int], fingerprint: str) -> 
         fix = _fix(result.fix, uri)
         if fix is not None:
             out["fixes"] = [fix]
+    if result.waiver is not None:
+        out["suppressions"] = [_suppression(result.waiver)]
     return out
+
+
+def _suppression(waiver: Any) -> dict[str, Any]:
+    """A waiver as SARIF's external suppression: GitHub code scanning shows the alert as dismissed."""
+    properties = {"by": waiver.by, "date": waiver.date.isoformat()}
+    if waiver.expires is not None:
+        properties["expires"] = waiver.expires.isoformat()
+    return {"kind": "external", "status": "accepted", "justification": waiver.reason, "properties": properties}
 
 
 def _rule_codes(results: Iterable[Result], rules: Mapping[str, Any]) -> list[str]:
@@ -169,5 +179,6 @@ def factlint_reporters() -> list[Reporter]:
             name="sarif",
             description="SARIF 2.1.0 for GitHub code scanning and SARIF viewers",
             render=render,
+            waived=True,
         )
     ]

@@ -20,7 +20,8 @@ def _line(result: Result, colour: bool) -> str:
     place = _paint(f"{result.filename}:{result.row}:{result.column}:", _BOLD, colour)
     code = _paint(result.code, _COLOURS.get(result.severity, ""), colour)
     mark = " [*]" if result.fix is not None else ""
-    return f"{place} {code}{mark} {result.message}"
+    waived = f" (waived by {result.waiver.by}: {result.waiver.reason})" if result.waiver is not None else ""
+    return f"{place} {code}{mark} {result.message}{waived}"
 
 
 def _plural(n: int, word: str) -> str:
@@ -28,6 +29,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary(results: Sequence[Result], context: ReportContext) -> list[str]:
+    results = [r for r in results if r.waiver is None]  # --show-waived lists them; they count apart
+    waived = f", {context.waived} waived" if context.waived else ""
     lines = []
     if context.fixed:
         lines.append(f"Fixed {_plural(context.fixed, 'finding')}.")
@@ -35,11 +38,11 @@ def summary(results: Sequence[Result], context: ReportContext) -> list[str]:
         lines.append(f"{_plural(context.errors, 'file')} could not be checked: see the errors above.")
     if not results:
         if not context.errors:
-            lines.append(f"All clear: {_plural(len(context.files), 'file')} checked, no findings.")
+            lines.append(f"All clear: {_plural(len(context.files), 'file')} checked, no findings{waived}.")
         return lines
     by_severity = Counter(r.severity for r in results)
     parts = ", ".join(_plural(by_severity[s], s) for s in ("error", "warning", "info") if by_severity[s])
-    lines.append(f"Found {_plural(len(results), 'finding')} ({parts}) in {_plural(len(context.files), 'file')} checked.")
+    lines.append(f"Found {_plural(len(results), 'finding')} ({parts}) in {_plural(len(context.files), 'file')} checked{waived}.")
     safe = sum(1 for r in results if r.fix is not None and r.fix.applicability == "safe")
     unsafe = sum(1 for r in results if r.fix is not None and r.fix.applicability == "unsafe")
     if safe:

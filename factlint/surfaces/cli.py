@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from factlint.results import Result
     from factlint.rules import Rule
 
-COMMANDS = ("check", "rules", "rule")
+COMMANDS = ("check", "rules", "rule", "waive", "waivers", "audit")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes (default: all cores)")
     check.add_argument("--stdin-filename", metavar="NAME", help="read standard input as a draft of this name")
     check.add_argument("--changed-since", metavar="REF", help="only findings on lines changed since this git ref")
+    check.add_argument("--show-waived", action="store_true", help="also show findings a waiver hides (never failing)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     check.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
 
@@ -66,6 +67,24 @@ def _parser() -> argparse.ArgumentParser:
         help="a table, JSON, or the full Markdown reference of every rule")
     one = sub.add_parser("rule", help="explain one rule")
     one.add_argument("code")
+
+    waive = sub.add_parser("waive", help="sign off a finding in the waivers file (--all: every current finding)")
+    waive.add_argument("targets", nargs="*", metavar="FILE:ROW[:COL] CODE | PATH",
+                       help="the finding as `check` prints it and its code; with --all, files and folders")
+    waive.add_argument("--all", action="store_true", help="waive every current finding: a baseline of an archive")
+    waive.add_argument("--reason", metavar="TEXT", help="why the finding is fine (required)")
+    waive.add_argument("--by", metavar="NAME", help="who signs off (default: git config user.name)")
+    waive.add_argument("--expires", type=_date, metavar="YYYY-MM-DD", help="the last day the waiver holds")
+    listing = sub.add_parser("waivers", help="list the waivers: who, when, why, expiry, whether each still matches")
+    listing.add_argument("--prune", action="store_true", help="remove the waivers whose finding is gone")
+    listing.add_argument("--format", choices=("text", "json"), default="text", help="a table or JSON")
+    for command in (waive, listing):
+        command.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every draft")
+        command.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="as for `check`")
+    waive.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes for --all (default: all cores)")
+    from factlint.surfaces.audit.command import add_parsers  # light: the audit's heavy imports wait for its run
+
+    add_parsers(sub, _date)
     return parser
 
 
@@ -182,6 +201,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
     results = sorted((r for o in outcomes for r in o.results), key=lambda r: r.sort_key())
     if args.changed_since:
         results = _changed_only(results, args.changed_since, jobs + ([(stdin_path, stdin_name)] if reads_stdin else []))
+    waived = sum(1 for r in results if r.waiver is not None)
+    if waived and not (args.show_waived or reporter.waived):
+        results = [r for r in results if r.waiver is None]
     errors = [o for o in outcomes if o.error]
     for outcome in errors:
         print(f"factlint: {outcome.error}", file=sys.stderr)
@@ -207,6 +229,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         fixed=sum(o.fixed for o in outcomes),
         fail_levels={o.filename: o.fail_level for o in outcomes},
         errors=len(errors),
+        waived=waived,
     )
     report.write(reporter.render(results, context))
     if errors:
@@ -220,7 +243,9 @@ def _changed_only(results: list["Result"], ref: str, jobs: Sequence[tuple[Path, 
 
     changed = changes.changed_lines(ref, [str(p) for p, _ in jobs])
     by_name = {f: str(p.resolve()) for p, f in jobs}
-    return [r for r in results if r.row in changed.get(by_name.get(r.filename, ""), set())]
+    # A stale waiver stands at the top of its draft: any change to the draft may be what made it stale.
+    return [r for r in results if r.row in changed.get(by_name.get(r.filename, ""), set())
+            or (r.code == "FL004" and r.span.start == r.span.end == 0 and changed.get(by_name.get(r.filename, "")))]
 
 
 def parse_codes(values: Sequence[str], option: str, known: set[str]) -> tuple[str, ...]:
@@ -250,6 +275,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             return cmd_rules(args, out)
         if args.command == "rule":
             return cmd_rule(args, out)
+        if args.command in ("waive", "waivers"):
+            from factlint.surfaces import waive
+
+            handler = waive.cmd_waive if args.command == "waive" else waive.cmd_waivers
+            return handler(args, _registry(), out)
+        if args.command == "audit":
+            from factlint.surfaces.audit.command import run as cmd_audit
+
+            return cmd_audit(args, out)
         return cmd_check(args, out, stdin)
     except UsageError as e:
         print(f"factlint: error: {e}", file=sys.stderr)

@@ -61,7 +61,7 @@ def test_nothing_without_a_dictionary() -> None:
 
 
 def test_names_section_is_declared_and_validated(tmp_path: Path) -> None:
-    assert registry().settings["names"] == {str: [str]}
+    assert registry().settings["names"] == {"?report-titles": bool, str: [str]}
     good = tmp_path / ".factlint.yaml"
     good.write_text("names:\n  Zelensky: [Zelenskyy]\n", encoding="utf-8")
     assert load(good, registry().settings).sections["names"] == {"Zelensky": ["Zelenskyy"]}

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.packs import BUILTIN_DIR
+from factlint.language.attribution import Attribution, Vocabulary
+from factlint.language.lexicon import IrregularVerbs
 from factlint.language.quotations import (
-    Attribution,
     Quotation,
-    Vocabulary,
     count_words,
     direct_quotations,
     find_quotations,
@@ -33,7 +33,8 @@ def vocabulary() -> Vocabulary:
     def load(name: str) -> dict:
         return yaml.safe_load((BUILTIN_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
 
-    return Vocabulary.from_packs(load("speech-verbs"), load("quote-sources"))
+    return Vocabulary.from_packs(load("speech-verbs"), load("quote-sources"),
+                                 irregular=IrregularVerbs.from_pack(load("irregular-verbs")))
 
 
 def attributed(text: str) -> list[bool]:

@@ -1,96 +1,19 @@
-"""NAM001 reports a use once when given name and surname both differ; NAM002 reads Chinese and Korean names surname first."""
+"""NAM002 reads Chinese and Korean names surname first, and Western and Vietnamese names surname last."""
 
 from __future__ import annotations
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.language import people as pn
 from factlint.testing import Case, assert_rule, lint
 
-
-def variant(here: str, other: str, uses: int) -> str:
-    return f'name spelt two ways: "{here}" here, "{other}" elsewhere ({uses} use{"s" if uses != 1 else ""})'
-
-
-def early(surname: str, full: str, line: int) -> str:
-    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
+#: These cases put titles of office before full names: report them, as a house style may.
+TITLES = {"names": {"report-titles": True}}
 
 
-def _lexicon() -> pn.Lexicon:
-    def pack(name: str) -> dict:
-        with open(f"rules/{name}.yaml", encoding="utf-8") as f:
-            return yaml.safe_load(f)
-
-    return pn.Lexicon.from_packs(pack("name-titles"), pack("first-names"), pack("name-context"))
-
-
-LEX = _lexicon()
-
-
-def _words(text: str) -> list[pn.Word]:
-    return pn.scan_words(text, LEX)
-
-
-# ---------------------------------------------------------------- NAM001: one use, one finding
-
-
-def test_given_name_and_surname_both_differing_is_one_finding_over_the_whole_name() -> None:
-    text = (
-        "Harbour master Tomás Ibáñez closed the quay at dawn. Ibáñez said the swell was too high.\n\n"
-        "Tomas Ibanez said the ferries would sail again on Friday.\n"
-    )
-    fixed = text.replace("Tomas Ibanez", "Tomás Ibáñez")
-    assert_rule("NAM001", invalid=[Case(text, row=3, column=1, end_row=3, end_column=13,
-                                        message=variant("Tomas Ibanez", "Tomás Ibáñez", 2), fixed=fixed)])
-
-
-def test_a_middle_name_between_the_differing_parts_is_kept_by_the_fix() -> None:
-    text = (
-        "Architect Inés María Peñalver won the prize. Peñalver thanked her team.\n\n"
-        "Ines María Penalver said the library would open in spring.\n"
-    )
-    found = lint(text, select=["NAM001"])
-    assert [(r.row, r.column, r.end_column) for r in found] == [(3, 1, 20)]
-    assert found[0].message == variant("Ines Penalver", "Inés Peñalver", 2)
-    assert [e.content for e in found[0].fix.edits] == ["Inés María Peñalver"]
-
-
-def test_only_the_given_name_differing_is_still_reported_at_the_given_name() -> None:
-    text = (
-        "Harbour master Tomás Ibáñez closed the quay. Ibáñez said the swell was high.\n\n"
-        "Tomás Ibáñez said the ferries would sail. Tomas Ibáñez added that the quay was safe.\n"
-    )
-    assert_rule("NAM001", invalid=[Case(text, row=3, column=43, end_column=48,
-                                        message=variant("Tomas Ibáñez", "Tomás Ibáñez", 2))])
-
-
-def test_only_the_surname_differing_is_still_reported_at_the_surname() -> None:
-    text = (
-        "Harbour master Tomás Ibáñez closed the quay. Ibáñez said the swell was high.\n\n"
-        "Tomás Ibanez said the ferries would sail again.\n"
-    )
-    assert_rule("NAM001", invalid=[Case(text, row=3, column=7, end_column=13,
-                                        message=variant("Ibanez", "Ibáñez", 2))])
-
-
-def test_two_uses_of_the_minority_spelling_are_two_findings() -> None:
-    text = (
-        "Harbour master Tomás Ibáñez closed the quay. Tomás Ibáñez said the swell was high. Ibáñez left.\n\n"
-        "Tomas Ibanez said the ferries would sail. Later Tomas Ibanez said the quay was safe.\n"
-    )
-    found = [(r.row, r.column) for r in lint(text, select=["NAM001"])]
-    assert found == [(3, 1), (3, 49)]
-
-
-def test_one_spelling_throughout_is_not_reported() -> None:
-    assert_rule("NAM001", valid=[
-        "Harbour master Tomás Ibáñez closed the quay. Ibáñez said the swell was high.\n\n"
-        "Tomás Ibáñez said the ferries would sail again.\n",
-        "Harbour master Tomas Ibanez closed the quay. Ibanez said the swell was high.\n",
-    ])
+from name_messages import variant, early, LEX, words as _words
 
 
 # ---------------------------------------------------------------- NAM002: surname first
@@ -115,7 +38,7 @@ def test_title_and_chinese_surname_before_the_full_name() -> None:
         "Visiting Premier Zhao Lifeng later met farmers in the valley.\n"
     )
     assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=13,
-                                        message=early("Premier Zhao", "Zhao Lifeng", 3))])
+                                        message=early("Premier Zhao", "Zhao Lifeng", 3))], settings=TITLES)
 
 
 def test_title_and_korean_surname_before_a_hyphenated_given_name() -> None:
@@ -124,7 +47,7 @@ def test_title_and_korean_surname_before_a_hyphenated_given_name() -> None:
         "Employment Minister Seo Min-jung told a briefing that nurses would be hired.\n"
     )
     assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=13,
-                                        message=early("Minister Seo", "Seo Min-jung", 3))])
+                                        message=early("Minister Seo", "Seo Min-jung", 3))], settings=TITLES)
 
 
 def test_korean_given_name_in_two_words() -> None:
@@ -133,7 +56,7 @@ def test_korean_given_name_in_two_words() -> None:
         "North Korean leader Kim Jong Un later praised the engineers.\n"
     )
     assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=11,
-                                        message=early("Leader Kim", "Kim Jong Un", 3))])
+                                        message=early("Leader Kim", "Kim Jong Un", 3))], settings=TITLES)
 
 
 def test_surname_first_names_introduced_first_are_not_reported() -> None:
@@ -152,17 +75,17 @@ def test_western_names_that_start_like_korean_ones_keep_their_surname_last() -> 
         "Head coach Kim Jones said two players were injured.\n"
     )
     assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=12,
-                                        message=early("Coach Jones", "Kim Jones", 3))])
+                                        message=early("Coach Jones", "Kim Jones", 3))], settings=TITLES)
     assert_rule("NAM002", valid=[
         "Coach Lee said the team was ready.\n\nHead coach Lee Anderson said two players were injured.\n",
         "Coach Kim said the team was ready.\n\nHead coach Kim Jones said two players were injured.\n",
-    ])
+    ], settings=TITLES)
 
 
 def test_vietnamese_names_keep_the_last_word_as_their_short_form() -> None:
     # House styles shorten Nguyen Xuan Phuc to Phuc: the surname-first reading is Chinese and Korean only.
     text = "Prime Minister Phuc said the economy grew.\n\nPrime Minister Nguyen Xuan Phuc spoke in Hanoi.\n"
-    assert [(r.code, r.row) for r in lint(text, select=["NAM002"])] == [("NAM002", 1)]
+    assert [(r.code, r.row) for r in lint(text, select=["NAM002"], settings=TITLES)] == [("NAM002", 1)]
 
 
 def test_given_name_variant_of_a_surname_first_name_is_written_in_its_order() -> None:

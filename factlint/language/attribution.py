@@ -1,0 +1,589 @@
+"""Who says each quotation of a draft: a speaker (or none) and the reason, read from the words and the layout."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from factlint.language.lexicon import IrregularVerbs, forms_of
+from factlint.language.quotations import _WORD, MARKS, Passage, Quotation, QuotationScan, passages
+from factlint.language.sentences import Abbreviations, split
+
+__all__ = ["REASONS", "Attribution", "Judgement", "Speaker", "Vocabulary", "attribute"]
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*\.?|[:;]")
+_SUBJECT_DETERMINERS = frozenset("the a an another one".split())
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your whose every each".split())
+_POSSESSIVES = frozenset("his her its their our my your".split())
+
+
+#: Why a quotation has a speaker, or has none: the `reason` of a Speaker.
+REASONS = {
+    "speech-verb": "a speech verb tied to a source in its sentence or the sentence next to it",
+    "frame": "a reporting frame around a source (per X, X reports, what X calls, as X put it, in X's words)",
+    "colon-lead-in": "a sentence naming the source ends in a colon before it",
+    "lead-in-paragraph": "the paragraph before ends in a colon after its source",
+    "speaker-label": "its paragraph opens with the speaker's name and a colon",
+    "dash-line": "a dash and a name follow it",
+    "fronted-clause": "a participle or question clause opens its sentence, whose subject is the source",
+    "document": "a partial quotation of a document its sentence names",
+    "passage": "a quotation over several paragraphs, attributed in one of them",
+    "continuation": "the same speaker's quotation comes right before it, with no other source between",
+    "sole-source": "the paragraph before names and paraphrases one person, its only source",
+    "q-and-a": "a question-and-answer layout (Q:/A:) says who speaks",
+    "quote-collection": "a heading over a collection of quotations says who speaks",
+    "title": "a title of a work or a headline, not a speaker's words",
+    "none": "no speech verb tied to a source, no reporting frame and no layout that names a speaker",
+}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who says a quotation (`source` as written, None when no one does) and why factlint judged so."""
+
+    source: str | None
+    reason: str
+    evidence: str = ""  # the words that attribute it ("said", "Ruiz:", "— Ana Ruiz")
+
+    @property
+    def attributed(self) -> bool:
+        return self.reason != "none"
+
+    def explain(self) -> str:
+        """One line for an editor: "attributed: speech verb "said" tied to "Ruiz"."""
+        if not self.attributed:
+            return f"unattributed: {REASONS['none']}"
+        said = f" ({self.evidence})" if self.evidence else ""
+        who = f" to {self.source}" if self.source else ""
+        return f"attributed{who}: {REASONS[self.reason]}{said}"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A direct quotation (its passage's first part), where it stands, and its speaker."""
+
+    paragraph: int  # index into the sequence of paragraphs given to attribute()
+    quotation: Quotation
+    speaker: Speaker
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists attribution reads, from the speech-verbs, quote-sources and irregular-verbs packs (lower case)."""
+
+    verbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    nouns: frozenset[str]
+    not_names: frozenset[str]
+    abbreviations: Abbreviations
+    passive: frozenset[str]
+    title_cues: tuple[tuple[str, ...], ...]
+    negations: tuple[tuple[str, ...], ...] = ()
+    frames: tuple[tuple[str, ...], ...] = ()
+    documents: frozenset[str] = frozenset()
+    fronted: frozenset[str] = frozenset()
+    collection_cues: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The speech phrases by their first word, each list in pack order (the first that matches wins)."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.phrases:
+            if phrase:
+                index.setdefault(phrase[0], []).append(phrase)
+        return {first: tuple(found) for first, found in index.items()}
+
+    @functools.cached_property
+    def negation_ends(self) -> frozenset[str]:
+        # from_packs drops blank phrases, so every negation and title cue has a last word.
+        return frozenset(n[-1] for n in self.negations if n)
+
+    @functools.cached_property
+    def title_cue_ends(self) -> frozenset[str]:
+        return frozenset(c[-1] for c in self.title_cues if c)
+
+    @classmethod
+    def from_packs(cls, speech_verbs: Mapping, sources: Mapping,
+                   abbreviations: Abbreviations = Abbreviations(frozenset()),
+                   irregular: IrregularVerbs = IrregularVerbs()) -> "Vocabulary":
+        def words(items: Iterable[str]) -> frozenset[str]:
+            return frozenset(str(w).lower().strip() for w in items)
+
+        def phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+            return tuple(tuple(str(p).lower().split()) for p in items if str(p).strip())
+
+        listed = [f for entry in speech_verbs.get("verbs", ()) for f in entry.get("forms", ())]
+        generated = forms_of(speech_verbs.get("lemmas", ()), irregular) - words(speech_verbs.get("not-forms", ()))
+        phrasal = forms_of(speech_verbs.get("phrasal", ()), irregular)
+        nouns = words(sources.get("nouns", ()))
+        # Plurals come free: "officials", "witnesses", "authorities".
+        plurals = {n + "s" for n in nouns} | {n + "es" for n in nouns} | {n[:-1] + "ies" for n in nouns if n.endswith("y")}
+        return cls(
+            verbs=words(listed) | generated,
+            phrases=phrases([*speech_verbs.get("phrases", ()), *sorted(phrasal)]),
+            pronouns=words(sources.get("pronouns", ())),
+            nouns=nouns | frozenset(plurals),
+            not_names=words(sources.get("not-names", ())),
+            # A newsroom pack may still list abbreviations here, as packs did before the shared list.
+            abbreviations=Abbreviations(abbreviations.words | words(
+                str(a).rstrip(".") for a in sources.get("abbreviations", ()))),
+            passive=words(sources.get("passive", ())),
+            title_cues=phrases(sources.get("title-cues", ())),
+            negations=phrases(str(n).replace("’", "'") for n in sources.get("negations", ())),
+            frames=phrases(str(f).replace("’", "'").replace("{source}'s", "{source} 's")
+                           for f in speech_verbs.get("frames", ())),
+            documents=words(sources.get("documents", ())),
+            fronted=words(sources.get("fronted", ())),
+            collection_cues=words(sources.get("collection-cues", ())),
+        )
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str  # as written, a trailing full stop removed
+    lower: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.word[:1].isupper()
+
+
+def _masked(scan: QuotationScan) -> str:
+    """The text with every outermost quotation's words blanked, so a speaker's own words never attribute."""
+    chars = list(scan.text)
+    for q in scan.quotations:
+        if q.depth == 0:
+            for k in range(q.inner_start, q.inner_end):
+                if not chars[k].isspace():
+                    chars[k] = " "
+    return "".join(chars)
+
+
+class Attribution:
+    """Decides whether the quotations of one paragraph are attributed, as SPEC §3 QUO001 says."""
+
+    def __init__(self, scan: QuotationScan, vocabulary: Vocabulary) -> None:
+        self.scan = scan
+        self.vocab = vocabulary
+        self.masked = _masked(scan)
+        self.tokens = [
+            _Token(m.start(), m.end() - m.group().endswith("."), m.group().rstrip("."), m.group().rstrip(".").lower())
+            for m in _TOKEN.finditer(self.masked)
+        ]
+        self.outer = [q for q in scan.quotations if q.depth == 0]
+        self.cuts: list[int] = []
+        self.sentences = self._sentences()
+
+    # Sentences ------------------------------------------------------------------
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans of the paragraph, a quotation counting as part of its sentence.
+
+        The speaker's words are blanked, so the shared splitter sees only the
+        narration; a closed quotation whose words end a sentence ends it too.
+        """
+        text, masked = self.scan.text, self.masked
+        cuts = {s.end for s in split(masked, self.vocab.abbreviations)[:-1]}
+        for q in self.outer:
+            if q.end is None:
+                continue
+            inner = text[q.inner_start : q.inner_end].rstrip()
+            nxt = masked[q.end :].lstrip()[:1]
+            if inner[-1:] in ".!?…" and (nxt.isupper() or nxt in MARKS):
+                cuts.add(q.end)
+        self.cuts = sorted(cuts)
+        bounds = [0] + self.cuts + [len(text)]
+        return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    def _sentence_index(self, offset: int) -> int:
+        for k, (a, b) in enumerate(self.sentences):
+            if a <= offset < b:
+                return k
+        return len(self.sentences) - 1
+
+    def window(self, quotation: Quotation) -> tuple[int, int]:
+        """The quotation's sentence with the sentence right before and right after it."""
+        first = self._sentence_index(quotation.start)
+        last = self._sentence_index(max(quotation.outer_end - 1, quotation.start))
+        first = max(first - 1, 0)
+        last = min(last + 1, len(self.sentences) - 1)
+        return self.sentences[first][0], self.sentences[last][1]
+
+    # Attribution ----------------------------------------------------------------
+
+    def is_title(self, quotation: Quotation) -> bool:
+        """A title of a work or a headline: Title Case words, or a cue such as "headlined" before it."""
+        inner = self.scan.text[quotation.inner_start : quotation.inner_end]
+        words = _WORD.findall(inner)
+        major = [w for w in words if w.lower() not in self.vocab.not_names and len(w) > 3]
+        if len(major) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in major) and not re.search(r"[.!?]\s", inner):
+            return True
+        sentence_start = self.sentences[self._sentence_index(quotation.start)][0]
+        before = [t.lower for t in self.tokens if sentence_start <= t.start and t.end <= quotation.start][-4:]
+        if not self.vocab.title_cue_ends.intersection(before[-3:]):
+            return False  # a cue must end on one of the last three words
+        return any(_ends_with(before[: len(before) - skip], cue) for cue in self.vocab.title_cues for skip in range(3))
+
+    def speaker(self, quotation: Quotation) -> Speaker | None:
+        """Who says `quotation` by the words of its own paragraph, or None when they do not say."""
+        return (self._labelled(quotation) or self._spoken(quotation) or self._framed(quotation)
+                or self._colon_after_source(quotation) or self._dash_after(quotation)
+                or self._fronted(quotation) or self._document(quotation))
+
+    def is_attributed(self, quotation: Quotation) -> bool:
+        return self.speaker(quotation) is not None
+
+    def sources_between(self, start: int, end: int) -> list[str]:
+        """The sources named in the narration between two offsets (a speaker's words are blanked)."""
+        return [t.word for t in self.tokens if start <= t.start and t.end <= end and self._is_source(t)
+                and not (t.capitalised and self._opens_sentence(t))]
+
+    def _opens_sentence(self, token: _Token) -> bool:
+        return any(a == token.start or self.masked[a:token.start].strip(" \"'“‘(") == "" for a, _ in self.sentences)
+
+    def _tokens(self, start: int, end: int) -> list[_Token]:
+        return [t for t in self.tokens if start <= t.start and t.end <= end]
+
+    def _spoken(self, quotation: Quotation) -> Speaker | None:
+        tokens = self._tokens(*self.window(quotation))
+        for k in range(len(tokens)):
+            length = self._verb_at(tokens, k)
+            source = self._tied(tokens, k, length) if length else None
+            if source:
+                verb = " ".join(t.word for t in tokens[k : k + length])
+                return Speaker(source, "speech-verb", f'"{verb}"')
+        return None
+
+    def introduces_quotation(self) -> Speaker | None:
+        """The paragraph ends in a colon after a source ("Peskov told reporters:"), so the next one may quote."""
+        if not self.masked.rstrip().endswith(":") or not self.sentences:
+            return None
+        start = self.sentences[-1][0]
+        tokens = [t for t in self.tokens if t.start >= start and t.word not in ":;"]
+        for t in tokens[-6:]:
+            if self._is_source(t):
+                return Speaker(t.word, "lead-in-paragraph", f'"{t.word} …:"')
+        for k in range(len(tokens)):
+            length = self._verb_at(tokens, k)
+            source = self._tied(tokens, k, length) if length else None
+            if source:
+                return Speaker(source, "lead-in-paragraph", f'"{tokens[k].word} …:"')
+        return None
+
+    def _dash_after(self, quotation: Quotation) -> Speaker | None:
+        """A pull quote or epigraph signed with a dash: "…" — Ana Ruiz."""
+        if quotation.end is None:
+            return None
+        m = re.match(r"\s*[—–―]\s*([A-Z\u00c0-\u024f][^\s,;.]*(?:\s+[A-Z\u00c0-\u024f][^\s,;.]*){0,3})", self.masked[quotation.end :])
+        if m is None:
+            return None
+        return Speaker(m.group(1), "dash-line", f'"— {m.group(1)}"')
+
+    def _labelled(self, quotation: Quotation) -> Speaker | None:
+        """A Q&A line ("Q:", "A.") or a speaker label ("Ruiz:", "- Ana Ruiz:") opening the paragraph."""
+        lead = self.masked[: quotation.start]
+        m = re.match(r"\s*(?:[-–—•*]\s*)?(Q|A|Question|Answer)\s*[:.]\s*$", lead)
+        if m:
+            return Speaker("the interviewer" if m.group(1)[0] == "Q" else "the interviewee", "q-and-a", f'"{m.group(1)}:"')
+        m = re.match(r"\s*(?:[-–—•*]\s*)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*:\s*$", lead)
+        if m and m.group(1).lower() not in self.vocab.not_names:
+            return Speaker(m.group(1), "speaker-label", f'"{m.group(1)}:"')
+        return None
+
+    def _framed(self, quotation: Quotation) -> Speaker | None:
+        """A reporting frame of the pack around a source: "per the police", "what Ruiz calls"."""
+        tokens = self._tokens(*self.window(quotation))
+        words = [t.lower.replace("’", "'") for t in tokens]
+        # "Ruiz's" is one token; the frames write the possessive apart ("{source} 's").
+        split_words: list[str] = []
+        owners: list[int] = []
+        for k, w in enumerate(words):
+            if w.endswith("'s") and len(w) > 2:
+                split_words += [w[:-2], "'s"]
+                owners += [k, k]
+            else:
+                split_words.append(w)
+                owners.append(k)
+        for frame in self.vocab.frames:
+            found = self._frame_at(frame, split_words, [tokens[o] for o in owners])
+            if found:
+                return Speaker(found, "frame", '"' + " ".join(frame).replace(" 's", "'s") + '"')
+        return None
+
+    def _frame_at(self, frame: tuple[str, ...], words: list[str], tokens: list[_Token]) -> str | None:
+        slot = frame.index("{source}") if "{source}" in frame else -1
+        before, after = frame[:slot], frame[slot + 1 :]
+        for i in range(len(words)):
+            if tuple(words[i : i + len(before)]) != before:
+                continue
+            start = i + len(before)
+            for size in range(1, 5):
+                end = start + size
+                if end + len(after) > len(words) or tuple(words[end : end + len(after)]) != after:
+                    continue
+                span = tokens[start:end]
+                if any(self._is_source(t) or t.lower in _POSSESSIVES for t in span):
+                    return " ".join(t.word for t in span)
+        return None
+
+    def _fronted(self, quotation: Quotation) -> Speaker | None:
+        """"Calling the deal "…", Mrs. Ng walked out"; "Asked about it, he said: "…"": the clause's subject speaks."""
+        k = self._sentence_index(quotation.start)
+        start, end = self.sentences[k]
+        tokens = self._tokens(start, end)
+        if not tokens or tokens[0].lower not in self.vocab.fronted:
+            return None
+        comma = self.masked.find(",", max(quotation.outer_end, tokens[0].end), end)
+        if comma < 0:
+            return None
+        for t in self._tokens(comma, end)[:4]:
+            if self._is_source(t):
+                return Speaker(t.word, "fronted-clause", f'"{tokens[0].word} …,"')
+        return None
+
+    def _document(self, quotation: Quotation) -> Speaker | None:
+        """A partial quotation inside a sentence that names a document: "the minutes show "…"", "a warning about a "…"".
+
+        The quotation must open mid-sentence on a lower-case word: it is a
+        fragment of the document's wording, not a speaker's sentence.
+        """
+        inner = self.scan.text[quotation.inner_start : quotation.inner_end].lstrip()
+        k = self._sentence_index(quotation.start)
+        start = self.sentences[k][0]
+        if not inner[:1].islower() or self.masked[start : quotation.start].strip() == "":
+            return None
+        for t in reversed(self._tokens(start, quotation.start)):
+            if t.lower in self.vocab.documents or (t.lower.endswith("s") and t.lower[:-1] in self.vocab.documents):
+                return Speaker(t.word, "document", f'"{t.word}"')
+        return None
+
+    def _verb_at(self, tokens: list[_Token], k: int) -> int:
+        """How many tokens a speech verb or phrase starting at tokens[k] spans (0: none)."""
+        for phrase in self.vocab.phrases_by_first.get(tokens[k].lower, ()):
+            if tuple(t.lower for t in tokens[k : k + len(phrase)]) == phrase:
+                return len(phrase)
+        return 1 if tokens[k].lower in self.vocab.verbs and tokens[k].word[:1].islower() else 0
+
+    def _tied(self, tokens: list[_Token], k: int, length: int) -> str | None:
+        """The source the speech verb at tokens[k] is tied to: before it in its clause, or right after it."""
+        prev = tokens[k - 1].lower if k > 0 and not self._boundary(tokens[k - 1], tokens[k]) else ""
+        if prev in _DETERMINERS:
+            return None  # a noun: "a note to clients", "the report"
+        if self._negated(tokens, k):
+            return None  # "declined to comment", "did not say"
+        if length == 1 and prev in self.vocab.passive and not self._by_source(tokens, k + length):
+            return None  # "it was said", "so-called"
+        for j in range(k + length, min(k + length + 4, len(tokens))):
+            if self._boundary(tokens[j - 1], tokens[j]) or tokens[j].word in ":;":
+                break
+            if self._is_source(tokens[j]):
+                return tokens[j].word
+        for n in (2, 3, 4):
+            if self._noun_phrase(tokens, k - n, k):
+                return " ".join(t.word for t in tokens[k - n : k])  # "the 34-year-old said", "the harbour master said"
+        if self._noun_phrase(tokens, k + length, k + length + 2):
+            return " ".join(t.word for t in tokens[k + length : k + length + 2])  # "said the newcomer"
+        for j in range(k - 1, max(k - 13, -1), -1):
+            if self._boundary(tokens[j], tokens[j + 1]):
+                break
+            if self._is_source(tokens[j]):
+                return tokens[j].word
+        return None
+
+    def _noun_phrase(self, tokens: list[_Token], start: int, end: int) -> bool:
+        """A determiner and one to three words, next to the verb and in its sentence: a subject
+        ("the ferry operator", "the ship's master") or an inverted one ("said the newcomer")."""
+        if start < 0 or end > len(tokens) or tokens[start].lower not in _SUBJECT_DETERMINERS:
+            return False
+        words = tokens[start + 1 : end]
+        return bool(words) and all(
+            not self._boundary(left, word) and word.word[:1].isalpha() and word.lower not in self.vocab.verbs
+            for left, word in zip(tokens[start:end], words)
+        )
+
+    def _negated(self, tokens: list[_Token], k: int) -> bool:
+        before = [t.lower.replace("’", "'") for t in tokens[max(k - 3, 0) : k]]
+        if not before or before[-1] not in self.vocab.negation_ends:
+            return False  # every negation ends in one of a few words ("not", "to")
+        return any(_ends_with(before, n) for n in self.vocab.negations)
+
+    def _by_source(self, tokens: list[_Token], k: int) -> bool:
+        return any(t.lower == "by" for t in tokens[k : k + 2])
+
+    def _boundary(self, left: _Token, right: _Token) -> bool:
+        """Whether a sentence ends between two neighbouring tokens."""
+        return any(left.end <= cut <= right.start for cut in self.cuts)
+
+    def _is_source(self, token: _Token) -> bool:
+        """A pronoun, a source noun ("the official", "the ministry's") or a capitalised name."""
+        lower = token.lower
+        if lower in self.vocab.pronouns or lower in self.vocab.nouns:
+            return True
+        if lower.endswith(("'s", "’s")) and lower[:-2] in self.vocab.nouns:
+            return True
+        if lower.endswith("-year-old") or lower.split("-")[0] in self.vocab.nouns:
+            return True  # "the 34-year-old", "a mother-of-two"
+        if token.capitalised and lower not in self.vocab.not_names and lower not in self.vocab.verbs:
+            return True
+        return False
+
+    def _colon_after_source(self, quotation: Quotation) -> Speaker | None:
+        """"Ushakov was blunt:" or "He is prepared to go this far:" right before the opening mark."""
+        sentence = self._sentence_index(quotation.start)
+        start = self.sentences[max(sentence - 1, 0)][0]
+        lead = self.masked[start : quotation.start].rstrip()
+        if not lead.endswith(":"):
+            return None
+        tokens = [t for t in self._tokens(start, quotation.start) if t.word not in ":;"]
+        # The source may close the lead-in ("the statement read:") or be its subject ("He is prepared to go this far:").
+        for t in [*reversed(tokens[-6:]), *tokens[:3]]:
+            if self._is_source(t):
+                return Speaker(t.word, "colon-lead-in", f'"{t.word} …:"')
+        return None
+
+
+def _ends_with(words: list[str], phrase: tuple[str, ...]) -> bool:
+    return len(words) >= len(phrase) and tuple(words[len(words) - len(phrase) :]) == phrase
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph handed to attribute(): its marks paired, and where it stands among the draft's blocks."""
+
+    index: int
+    scan: QuotationScan
+    heading: str | None = None  # the subheading right before it, if one stands there
+
+
+def attribute(paragraphs: Sequence[Paragraph], vocabulary: Vocabulary, min_words: int = 6) -> list[Judgement]:
+    """The speaker of every direct quotation of a draft's body, in reading order.
+
+    Each quotation (a passage over several paragraphs counts once, at its
+    first part) gets a Speaker: from its own paragraph's words first, then
+    from the layout around it: the paragraph before ending in a colon, the
+    same speaker's quotation just before it, a paragraph that names and
+    paraphrases one person, a Q&A, a heading over a collection of quotations.
+    """
+    readers = [Attribution(p.scan, vocabulary) for p in paragraphs]
+    found: list[Judgement] = []
+    for run in _runs(paragraphs):
+        judged: dict[tuple[int, int], Speaker] = {}
+        for passage in passages([paragraphs[i].scan for i in run]):
+            k, first = passage.first
+            if not passage.closed or passage.words < min_words:
+                continue  # an unclosed quotation is QUO002's; a short one is a title or scare quote
+            at = run[k]
+            speaker = _speaker(passage, run, paragraphs, readers, judged)
+            judged[(at, first.start)] = speaker
+            found.append(Judgement(at, first, speaker))
+    return found
+
+
+def _runs(paragraphs: Sequence[Paragraph]) -> list[list[int]]:
+    """Positions of paragraphs that follow one another in the draft, where a quotation or a speaker carries over."""
+    runs: list[list[int]] = []
+    for i, p in enumerate(paragraphs):
+        if runs and p.index == paragraphs[runs[-1][-1]].index + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], readers: list[Attribution],
+             judged: dict[tuple[int, int], Speaker]) -> Speaker:
+    k, first = passage.first
+    at = run[k]
+    reader = readers[at]
+    if reader.is_title(first):
+        return Speaker(None, "title")
+    for j, (part, q) in enumerate(passage.parts):
+        speaker = readers[run[part]].speaker(q)
+        if speaker is not None:
+            return speaker if j == 0 else Speaker(speaker.source, "passage", speaker.evidence)
+    opens = paragraphs[at].scan.text[: first.start].strip() == ""
+    previous = run[k - 1] if k > 0 else None
+    if previous is not None and opens:
+        lead = readers[previous].introduces_quotation()
+        if lead is not None:
+            return lead
+    return (_continued(first, at, previous if opens else None, readers, judged)
+            or (_sole_source(readers[previous]) if previous is not None and opens else None)
+            or _collection(run[: k + 1], paragraphs, reader.vocab)
+            or Speaker(None, "none"))
+
+
+def _continued(quotation: Quotation, at: int, previous: int | None, readers: list[Attribution],
+               judged: dict[tuple[int, int], Speaker]) -> Speaker | None:
+    """The same speaker's quotation just before: earlier in the paragraph, or closing the paragraph before.
+
+    In the paragraph, narration between the two may name no other source
+    ("Smith disagreed." between them breaks it). From the paragraph before,
+    its last quotation must be attributed and end it: a paragraph that ends on
+    the narrator's words ("…," she said.) hands the voice back to the story.
+    """
+    reader = readers[at]
+    before = [(start, s) for (p, start), s in judged.items() if p == at and start < quotation.start]
+    if before:
+        start, speaker = max(before, key=lambda item: item[0])
+        prior = next(q for q in reader.outer if q.start == start)
+        if speaker.attributed and speaker.reason != "title" and _same_voice(reader, prior.outer_end, quotation.start, speaker):
+            return Speaker(speaker.source, "continuation", f"after {speaker.source or 'the same speaker'}'s quotation")
+        return None
+    if previous is None:
+        return None
+    last = [(start, s) for (p, start), s in judged.items() if p == previous]
+    if not last:
+        return None
+    start, speaker = max(last, key=lambda item: item[0])
+    prior = next(q for q in readers[previous].outer if q.start == start)
+    tail = readers[previous].masked[prior.outer_end :].strip(" \t\n.,;!?…")
+    if speaker.attributed and speaker.reason != "title" and tail == "":
+        return Speaker(speaker.source, "continuation", f"after {speaker.source or 'the same speaker'}'s quotation closing the paragraph before")
+    return None
+
+
+def _same_voice(reader: Attribution, start: int, end: int, speaker: Speaker) -> bool:
+    own = set((speaker.source or "").lower().replace("’", "'").split())
+    for word in reader.sources_between(start, end):
+        lower = word.lower().replace("’", "'")
+        if lower in reader.vocab.pronouns or lower in own or lower.removesuffix("'s") in own:
+            continue
+        return False
+    return True
+
+
+def _sole_source(reader: Attribution) -> Speaker | None:
+    """A paragraph of narration that opens on one person's name and paraphrases them ("Ruiz lays the blame on…")."""
+    if reader.outer or len(reader.tokens) < 8:
+        return None
+    names = [t for t in reader.tokens if t.capitalised and reader._is_source(t) and t.lower not in reader.vocab.pronouns]
+    if not names or names[0] is not reader.tokens[0] and reader.tokens[0].lower not in reader.vocab.nouns:
+        return None
+    group = [names[0]]
+    for t in names[1:]:
+        if reader.masked[group[-1].end : t.start].strip() == "":
+            group.append(t)
+        elif t.lower not in {g.lower for g in group}:
+            return None  # a second person or body: the source is not the only one around
+    who = " ".join(t.word for t in group)
+    return Speaker(who, "sole-source", f'"{who}" is the one source of the paragraph before')
+
+
+def _collection(positions: list[int], paragraphs: Sequence[Paragraph], vocabulary: Vocabulary) -> Speaker | None:
+    """Under a heading such as "What they said", every paragraph up to this one opening on a quotation."""
+    head = paragraphs[positions[0]].heading
+    if head is None:
+        return None
+    cues = {w.lower() for w in _WORD.findall(head)}
+    if not cues & vocabulary.collection_cues:
+        return None
+    if not all(paragraphs[i].scan.text.lstrip()[:1] in MARKS for i in positions):
+        return None
+    return Speaker(None, "quote-collection", f'under the heading "{head.strip()}"')

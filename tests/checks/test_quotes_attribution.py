@@ -1,0 +1,81 @@
+"""QUO001 on published copy: each way news attributes a quotation, next to the near case that must still fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.testing import lint
+
+LONG = "we have waited far too long for the council to act on this"
+
+
+def rows(text: str, format: str = "text") -> list[tuple[int, int]]:
+    return [(r.row, r.column) for r in lint("Headline\n\n" + text, format=format, select=["QUO001"])]
+
+
+ATTRIBUTED = {
+    "continuation in the paragraph": f'"Go home and rest tonight," she urged. "Then come back and {LONG}."',
+    "continuation closing the paragraph before": f'Ruiz said: "{LONG}."\n\n"And nobody here is going to wait one more year."',
+    "implored": f'"Please, {LONG}," the pastor implored.',
+    "fumed": f'The senator arrived late. "{LONG}," he fumed.',
+    "upbraided": f'"{LONG}," Okafor upbraided her colleagues.',
+    "quipped": f'"{LONG}," Berg quipped.',
+    "conceded": f'"{LONG}," the minister conceded.',
+    "vowed": f'"{LONG}," the mayor vowed.',
+    "boasted": f'"{LONG}," Adeyemi boasted.',
+    "tweeted": f'"{LONG}," Ruiz tweeted.',
+    "in a statement": f'In a statement, the ministry welcomed the ruling: "{LONG}."',
+    "per X": f'Per the police report, "{LONG}."',
+    "X reports": f'The Herald reports that "{LONG}."',
+    "what X calls": f'What Ruiz calls "{LONG}" begins next month.',
+    "as X put it": f'As Ruiz put it, "{LONG}."',
+    "in X's words": f'In Ruiz\'s words, "{LONG}."',
+    "fronted participle": f'Calling the plan "{LONG}," the senator walked out of the chamber.',
+    "fronted question": f'Asked about the vote, Smith shrugged. "{LONG}."',
+    "dash line": f'"{LONG}." — Ana Ruiz, mayor',
+    "horizontal bar": f'"{LONG}." ― Ruiz',
+    "sole source": f"Mayor Ana Ruiz lays the blame for the delay squarely on the port authority and its board.\n\n\"{LONG}.\"",
+    "document named": f'Residents read a government warning about a "{LONG}."',
+    "minutes show": f'The minutes show "{LONG}."',
+    "colon after the speaker's own sentence": f'Ruiz is prepared to go this far: "{LONG}."',
+    "Q and A": f'Q: What did you expect when you took the job?\n\nA: "{LONG}."',
+    "speaker label": f'- Ruiz: "{LONG}."',
+}
+
+
+@pytest.mark.parametrize("name", sorted(ATTRIBUTED))
+def test_published_attribution_is_attribution(name: str) -> None:
+    assert rows(ATTRIBUTED[name]) == []
+
+
+def test_a_headed_collection_of_quotations() -> None:
+    text = f'# Budget\n\nThe council voted.\n\n## What they said\n\n"{LONG}."\n\n"Nobody got everything they wanted from this budget."\n'
+    assert [(r.row, r.column) for r in lint(text, select=["QUO001"])] == []
+
+
+STILL_REPORTED = {
+    # the narrator takes the voice back before the bare paragraph
+    "after a paragraph ending on narration": (f'"Go home and rest tonight," she said.\n\n"{LONG}."', (5, 1)),
+    "after narration": (f"The council met on Tuesday.\n\n\"{LONG}.\"", (5, 1)),
+    "another source between": (f'"Go home and rest tonight," Ruiz said. Smith shook his head. "{LONG}."', (3, 62)),
+    "a plural anonymous source paraphrased": (f"The wall will be rebuilt, officials said on Friday.\n\n\"{LONG}.\"", (5, 1)),
+    "a speaker named but two people around": (
+        f"Mayor Ana Ruiz met Governor Tom Hale at the port on a grey and windy morning.\n\n\"{LONG}.\"", (5, 1)),
+    "a document sentence quoting a whole sentence": (f'The plan came in a note to residents. "We {LONG[3:]}."', (3, 39)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STILL_REPORTED))
+def test_near_cases_still_fire(name: str) -> None:
+    text, where = STILL_REPORTED[name]
+    assert rows(text) == [where]
+
+
+def test_explain_names_the_reason() -> None:
+    from factlint.checks.quotes import judgements
+    from factlint.testing import document_and_context
+
+    document, context = document_and_context("Headline\n\n" + ATTRIBUTED["dash line"], format="text")
+    [judgement] = judgements(document, context)
+    assert judgement.speaker.reason == "dash-line" and judgement.speaker.source == "Ana Ruiz"
+    assert judgement.speaker.explain() == 'attributed to Ana Ruiz: a dash and a name follow it ("— Ana Ruiz")'
