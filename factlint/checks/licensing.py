@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from factlint.document import CAPTION, PARAGRAPH, SUBHEADING, Block, Document, Field, Media, Span
 from factlint.errors import UsageError
+from factlint.language.credits import Agencies, has_word, labelled_starts, later_credit, name_pattern
 from factlint.language.licences import (
     LICENCES_SCHEMA,
     PREFIXES_SCHEMA,
@@ -21,7 +21,6 @@ from factlint.language.licences import (
     find_credit,
     parse_credit,
     prefixes,
-    reads_like_name,
     registry,
 )
 from factlint.plugins import hookimpl
@@ -51,94 +50,14 @@ CAPTION_KEYS = frozenset({"alt", "title", "caption", "description"})
 
 
 @dataclass(frozen=True)
-class Policy:
+class Policy(Agencies):
     """What the newsroom accepts: its own and agency credits, allowed and refused licences, NC/ND/SA severities."""
 
-    own: tuple[re.Pattern[str], ...]
-    agencies: tuple[re.Pattern[str], ...]
     allowed: frozenset[str] | None  # licence labels; None: every licence not refused
     refused: frozenset[str]
     non_commercial: str
     no_derivatives: str
     share_alike: str
-
-    def is_exempt(self, texts: Iterable[str]) -> bool:
-        """Whether a credit names the newsroom's own staff or an agency, whose photos need no licence."""
-        return any(p.search(t) for t in texts for p in (*self.own, *self.agencies))
-
-    def is_agency(self, text: str) -> bool:
-        """Whether a piece of a credit is a staff or agency name and nothing else: "REUTERS", "AP Photo"."""
-        return any(p.fullmatch(text) for p in (*self.own, *self.agencies))
-
-    def credit_tail(self, text: str, fillers: frozenset[str]) -> tuple[int, int] | None:
-        """Where a wire photo line closes a caption with no credit prefix, as (start, end).
-
-        Agencies put the credit last, in set shapes: "REUTERS/Hatem Khaled/File
-        Photo", "AP Photo/Evan Vucci", "Andrew Harnik/AP", "Sean Gallup / Getty
-        Images", "Jim Watson/AFP via Getty Images", "(AFP)", or the agency alone
-        as the caption's last sentence. Every piece must read as a name and one
-        must be an agency, so a caption about an agency ("The Reuters building
-        in London") is no credit. The earliest start that reads so wins, so an
-        initial ("J. Scott Applewhite/AP") stays in.
-        """
-        if not (self.own or self.agencies):
-            return None
-        body = text.rstrip(" \t\n*_")
-        if body.endswith((")", "]")):
-            opener = "(" if body.endswith(")") else "["
-            inner = body.rfind(opener)
-            if inner >= 0 and self._wire_credit(body[inner + 1 : -1], fillers):
-                return inner + 1, len(body) - 1
-        end = len(body.rstrip("."))
-        starts = [0] + [m.end() for m in _TAIL_BOUNDARY.finditer(body, 0, end)]
-        for start in starts:
-            if self._wire_credit(body[start:end], fillers):
-                return start, end
-        return None
-
-    def _wire_credit(self, tail: str, fillers: frozenset[str]) -> bool:
-        main, *after = tail.split(",")
-        if any(a.strip().lower() not in fillers for a in after):
-            return False  # "Evan Vucci/AP, File", but not "Harrisburg, PA"
-        pieces = [p for p in _WIRE_SEPARATOR.split(main.strip()) if p.strip()]
-        if not pieces or len(pieces) > 6:
-            return False
-        pieces = [p.strip() for p in pieces if p.strip().lower() not in fillers]
-        return (any(self.is_agency(p) for p in pieces)
-                and all(self.is_agency(p) or _reads_like_byline(p) for p in pieces))
-
-    def ends_with_agency(self, text: str) -> bool:
-        """Whether a short line ends in a staff or agency name: "Maria Lopez/Reuters", "Jo Li, AP"."""
-        end = len(text.rstrip(" .*_)]\n"))
-        return any(m.end() == end for p in (*self.own, *self.agencies) for m in p.finditer(text))
-
-
-#: Where a caption's last part may start: after a sentence, a dash or bar set off by spaces, or a line break.
-_TAIL_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+|\s[—–|-]\s+|\n\s*")
-#: What separates the pieces of a wire photo line: "/", "|" or "via".
-_WIRE_SEPARATOR = re.compile(r"\s*[/|]\s*|\s+via\s+")
-_BYLINE_PARTICLES = frozenset(
-    "de da das do dos del della di du la le van von der den ter bin ibn al el y of the for and".split())
-
-
-def _reads_like_byline(piece: str) -> bool:
-    """A photographer's name as wire lines write it: "Evan Vucci", "DAVID MDZINARISHVILI", "J. Scott Applewhite"."""
-    words = piece.split()
-    return 0 < len(words) <= 5 and all(
-        re.fullmatch(r"[^\W\d_][\w'’.-]*", w) and (w[0].isupper() or w.lower() in _BYLINE_PARTICLES)
-        and not any(c.isdigit() for c in w) for w in words)
-
-
-@functools.lru_cache(maxsize=1024)
-def _name_pattern(name: str, case_sensitive_acronyms: bool = True) -> re.Pattern[str]:
-    # Cached: every draft asks again for the same agencies' and sites' names.
-    words = []
-    for word in name.split():
-        letters = [c for c in word if c.isalpha()]
-        # AP, PA, EPA in capitals only: "ap" or "pa" inside a credit is not an agency
-        acronym = case_sensitive_acronyms and letters and all(c.isupper() for c in letters) and len(letters) <= 4
-        words.append(re.escape(word) if acronym else f"(?i:{re.escape(word)})")
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
 
 
 def _names_in(entries: Iterable[Any]) -> list[str]:
@@ -185,8 +104,8 @@ def policy(context: Context, reg: Registry) -> Policy:
     agencies += _names_in(context.setting(SECTION, "extend-agencies", ()) or ())
     allowed = context.setting(SECTION, "allowed", None)
     return Policy(
-        own=tuple(_name_pattern(n, False) for n in _names_in(context.setting(SECTION, "own", ()) or ())),
-        agencies=tuple(_name_pattern(n) for n in agencies),
+        own=tuple(name_pattern(n, False) for n in _names_in(context.setting(SECTION, "own", ()) or ())),
+        agencies=tuple(name_pattern(n) for n in agencies),
         allowed=None if allowed is None else _licence_labels(reg, "allowed", allowed),
         refused=_licence_labels(reg, "refused", context.setting(SECTION, "refused", ()) or ()),
         non_commercial=_severity(context, "non-commercial", "error"),
@@ -261,9 +180,9 @@ def _credit_in(text: str, to_source: Callable[[int, int], Span], block: Block | 
         return None  # the prefix stands in code ("`Photo: x`"), which is not prose
     credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
     if not credit.licences:
-        credit = _later_credit(text, credit, tools, _links(block)) or credit
+        credit = later_credit(text, credit, tools.registry, tools.prefixes, tools.policy, _links(block)) or credit
     located = Located(credit, text, to_source)
-    if not re.search(r"\w", located.body_text):
+    if not has_word(located.body_text):
         return None  # "Photo:" and nothing after it credits nobody
     return located
 
@@ -279,53 +198,6 @@ def _wire_credit_in(text: str, to_source: Callable[[int, int], Span], block: Blo
         return None
     credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
     return Located(credit, text, to_source)
-
-
-def _later_credit(text: str, first: Credit, tools: "Tools", links: Sequence[tuple[int, int, str]]) -> Credit | None:
-    """The credit a later sentence of the same credit line gives, when the prefix opened a caption.
-
-    "Photo: Councillor Anita Patel at the village hall. Photo by Sam Reed, CC BY
-    4.0, https://…" is one media item: its licence and author stand in the
-    second sentence, and the first is the caption, not the author. A later
-    sentence counts as the credit when it names a licence, opens with a credit
-    prefix, is a short line ending in an agency ("Maria Lopez/Reuters"), or,
-    after a first sentence that is no name, is a name alone ("Sam Reed.").
-    """
-    at = first.end
-    while at < len(text):
-        skip = re.match(r"[\s.,;:!?)\]*_\"”’—–-]*", text[at:])
-        start = at + (skip.end() if skip else 0)
-        if start >= len(text):
-            return None
-        later = parse_credit(text, tools.registry, tools.prefixes, start, links)
-        if later.end <= start:
-            return None
-        segment = text[start : later.end]
-        named = first.author is None or not reads_like_name(first.author.text)
-        if later.prefix is not None and not named:
-            return None  # "Photo: Jane Doe. Video: Sam Reed/AP": a second credit, not this one's
-        if later.licences or later.prefix is not None or (
-                len(segment.split()) <= 8 and tools.policy.ends_with_agency(segment)) or (
-                named and later.author is not None and reads_like_name(segment.strip(" .*_"))):
-            return _merged(text, first, later)
-        at = later.end
-    return None
-
-
-def _merged(text: str, first: Credit, later: Credit) -> Credit:
-    """The later credit, reaching back to the line's prefix; the first sentence is its caption."""
-    from dataclasses import replace
-
-    opening = first.author or first.source
-    author = later.author
-    if author is None and opening is not None and reads_like_name(opening.text):
-        author = opening  # "Photo: Sam Reed. Licensed under CC BY 4.0."
-    body = first.prefix.end if first.prefix else first.start
-    caption_end = len(text[body : later.start].rstrip(" .*_"))
-    caption = Part(body, body + caption_end, text[body : body + caption_end]) if author is not opening else None
-    names = later.names if author is later.author else (opening, *later.names)
-    return replace(later, start=first.start, prefix=first.prefix, author=author, caption=caption,
-                   names=tuple(n for n in names if n is not None))
 
 
 def _field_key(name: str) -> str:
@@ -368,11 +240,10 @@ def _media_item(document: Document, media: Media, tools: "Tools") -> Item:
 def _labelled_parts(fld: Field, tools: "Tools") -> list[Located]:
     """The labelled pieces of a credit ("Source: …", "Licence: …") a caption holds beside its prose."""
     text = fld.block.text if fld.block is not None else fld.value
-    labels = "|".join(re.escape(label) for label in sorted(tools.prefixes.labels, key=len, reverse=True))
-    if not labels:
+    if not tools.prefixes.labels:
         return []
     found = []
-    for m in re.finditer(rf"(?:^|(?<=[.!?;|—–(]\s)|(?<=\n))\s*(?:{labels})\s*:", text, re.I):
+    for m in labelled_starts(text, tools.prefixes.labels):
         if not m.group().strip()[0].isupper():
             continue  # "the source: …" in a sentence is prose
         at = m.start() + len(m.group()) - len(m.group().lstrip())
