@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises one clear line instead of printing usage and exiting."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see `factlint {self.prog.split()[-1]} --help`)")
+        raise UsageError(f"{message} (see `{self.prog} --help`)")  # prog is "factlint" or "factlint check"
 
 
 def _date(value: str) -> dt.date:
@@ -36,6 +36,17 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _jobs(value: str) -> int:
+    """A process count of 1 or more: 0 or -3 is a mistake, not "all cores" (leave -j out for that)."""
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not 1 or more (leave -j out to use all cores)")
+    return count
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every draft")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write caches (parsed rule packs, online answers)")
-    check.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes (default: all cores)")
+    check.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help="processes (default: all cores)")
     check.add_argument("--stdin-filename", metavar="NAME", help="read standard input as a draft of this name")
     check.add_argument("--changed-since", metavar="REF", help="only findings on lines changed since this git ref")
     check.add_argument("--show-waived", action="store_true", help="also show findings a waiver hides (never failing)")
@@ -84,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     for command in (waive, listing):
         command.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every draft")
         command.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="as for `check`")
-    waive.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes for --all (default: all cores)")
+    waive.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help="processes for --all (default: all cores)")
     from factlint.surfaces.audit.command import add_parsers  # light: the audit's heavy imports wait for its run
 
     add_parsers(sub, _date)
@@ -198,7 +209,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         stream = stdin or sys.stdin
         raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
         first = session.lint_bytes(raw, stdin_path, stdin_name, write=False)
-    processes = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    processes = args.jobs or os.cpu_count() or 1
     outcomes: Iterable[engine.Outcome] = engine.iter_run(session, jobs, processes)
     if args.diff:
         # diffs in the order the files were given, stdin first, as they finish

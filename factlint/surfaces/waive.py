@@ -130,7 +130,7 @@ def _waive_all(args: argparse.Namespace, registry: "Registry", out: TextIO) -> i
     today = dt.date.today()
     by_book: dict[Path, list[waivers.Waiver]] = {}
     signers: dict[Path, tuple[str, str]] = {}
-    processes = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    processes = args.jobs or os.cpu_count() or 1
     for (path, filename), outcome in zip(jobs, engine.run(session, jobs, processes)):
         if outcome.error:  # a rule's bug: that file gets no baseline, the others do
             print(f"factlint: {outcome.error}", file=sys.stderr)

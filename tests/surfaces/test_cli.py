@@ -134,6 +134,26 @@ def test_bad_option_is_one_line(capsys):
     assert err.count("\n") == 1 and "'12/03/2026' is not a date in the form YYYY-MM-DD" in err
 
 
+@pytest.mark.parametrize("command", [["check"], ["waive", "--all", "--reason", "baseline", "--by", "Desk"]])
+@pytest.mark.parametrize("count", ["0", "-3"])
+def test_a_process_count_below_one_is_exit_2_naming_the_option(tmp_path, capsys, command, count):
+    draft = write(tmp_path / "a.md", "Text.\n")
+    assert run(*command, "-j", count, str(draft))[0] == 2
+    assert capsys.readouterr().err == (
+        f"factlint: error: argument -j/--jobs: '{count}' is not 1 or more (leave -j out to use all cores)"
+        f" (see `factlint {command[0]} --help`)\n"
+    )
+
+
+def test_a_usage_error_points_at_the_help_of_the_command_that_was_given(capsys):
+    assert run("--bogus")[0] == 2
+    assert capsys.readouterr().err == "factlint: error: unrecognized arguments: --bogus (see `factlint --help`)\n"
+    assert run("check", "--format")[0] == 2
+    assert capsys.readouterr().err == (
+        "factlint: error: argument --format: expected one argument (see `factlint check --help`)\n"
+    )
+
+
 def test_path_without_subcommand_means_check(tmp_path):
     draft = write(tmp_path / "a.md", "Text.\n")
     assert run(str(draft), "--select", "FL") == run("check", str(draft), "--select", "FL")
