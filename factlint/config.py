@@ -180,6 +180,13 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
             raise UsageError(f"{path}: configuration key 'severity.{code}': {sev!r} is not info, warning or error")
         _known((str(code).upper(),), f"severity.{code}", path, known)
         severity[str(code).upper()] = sev
+    if isinstance(data.get("online"), dict):  # checked now, not first when --online is used
+        from factlint.online import Settings as OnlineSettings
+
+        try:
+            OnlineSettings.from_mapping(data["online"], path.parent)
+        except UsageError as e:
+            raise UsageError(f"{path}: {e}") from None
     packs = tuple((path.parent / p).resolve() for p in data.get("rule-packs") or ())
     for pack in packs:
         if not pack.is_file():

@@ -1,13 +1,19 @@
-"""Shared fixtures: a real HTTP server on 127.0.0.1 that answers slowly, for timeout tests."""
+"""Shared fixtures: a guard that keeps online tests on this machine, and real HTTP servers on 127.0.0.1."""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+#: What online tests add to their `online` settings: the test servers live on loopback.
+LOOPBACK = {"allow-networks": ["127.0.0.0/8", "::1"]}
 
 
 @pytest.fixture
@@ -37,3 +43,45 @@ def slow_server() -> Iterator[Callable[[float], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+def keep_local(monkeypatch: pytest.MonkeyPatch, stand_ins: dict[str, str] | None = None) -> list[tuple[str, int]]:
+    """Let factlint's online client connect only to loopback; `stand_ins` maps host names to local base URLs.
+
+    A request to a stand-in host ("https://commons.wikimedia.org/w/api.php")
+    goes to its local server instead ("http://127.0.0.1:PORT/w/api.php"),
+    vetted like any other address.
+
+    Returns the list of (address, port) it connected to, for tests that assert nothing was contacted.
+    """
+    from factlint import online
+
+    stand_ins = stand_ins or {}
+    real_resolve = socket.getaddrinfo
+    real_connect = online._connect
+    real_fetch = online._fetch
+    connected: list[tuple[str, int]] = []
+
+    def fetch(method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        parts = urlsplit(url)
+        base = stand_ins.get((parts.hostname or "").lower())
+        if base:
+            url = urlunsplit((*urlsplit(base)[:2], parts.path, parts.query, ""))
+        return real_fetch(method, url, *args, **kwargs)
+
+    def resolve(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "localhost":
+            return real_resolve(host, port, *args, **kwargs)
+        # numbers only, in any spelling the C library reads ("2130706433", "0x7f.1"): never a DNS query
+        return real_resolve(host, port, type=socket.SOCK_STREAM, flags=socket.AI_NUMERICHOST)
+
+    def connect(infos: Any, deadline: float, late: str) -> Any:
+        for *_, sockaddr in infos:
+            assert ipaddress.ip_address(sockaddr[0]).is_loopback, f"a test tried to reach {sockaddr[0]}"
+            connected.append((sockaddr[0], sockaddr[1]))
+        return real_connect(infos, deadline, late)
+
+    monkeypatch.setattr(online.socket, "getaddrinfo", resolve)
+    monkeypatch.setattr(online, "_connect", connect)
+    monkeypatch.setattr(online, "_fetch", fetch)
+    return connected

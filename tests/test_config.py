@@ -109,3 +109,18 @@ def test_a_configuration_written_between_two_runs_is_seen(tmp_path):
     assert Session(registry(), Options()).config_for(draft).path is None
     write(tmp_path / ".factlint.yaml", "select: [DAT]\n")
     assert Session(registry(), Options()).config_for(draft).path == tmp_path / ".factlint.yaml"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("online:\n  timeout: -1\n", "configuration key 'online.timeout': -1 is not a positive number of seconds"),
+    ("online:\n  deadline: 0\n", "configuration key 'online.deadline': 0 is not a positive number of seconds"),
+    ("online:\n  allow-networks: [intranet]\n",
+     "configuration key 'online.allow-networks': 'intranet' is not an IP network (such as 10.20.0.0/16 or 127.0.0.1)"),
+])
+def test_online_settings_are_checked_at_start_up_without_online(tmp_path, text, message, capsys):
+    from factlint.surfaces.cli import main
+
+    write(tmp_path / ".factlint.yaml", text)
+    write(tmp_path / "a.md", "The bridge reopened.\n")
+    assert main(["check", str(tmp_path / "a.md")]) == 2  # no --online: the run would never have used them
+    assert capsys.readouterr().err == f"factlint: error: {tmp_path / '.factlint.yaml'}: {message}\n"

@@ -4,31 +4,25 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
-import requests
 from hypothesis import given, settings as hyp_settings, strategies as st
 from pytest_httpserver import HTTPServer
 
 from factlint.engine import Options
 from factlint.errors import UsageError
-from factlint.online import USER_AGENT, Answer, Client, Settings
+from factlint.online import USER_AGENT, Answer, Client, Settings, address_problem
+from tests.conftest import LOOPBACK, keep_local
 
 
 @pytest.fixture(autouse=True)
-def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail any request that would leave this machine."""
-    send = requests.adapters.HTTPAdapter.send
-
-    def local_only(self: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
-        host = requests.utils.urlparse(request.url).hostname
-        assert host in ("127.0.0.1", "localhost"), f"a test tried to reach {request.url}"
-        return send(self, request, *args, **kwargs)
-
-    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", local_only)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Fail any connection that would leave this machine; host names resolve to nothing."""
+    return keep_local(monkeypatch)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +42,7 @@ def server(local: HTTPServer) -> HTTPServer:
 
 @pytest.fixture
 def conf(tmp_path: Path) -> Settings:
-    return Settings.from_mapping({"cache-dir": str(tmp_path / "cache"), "timeout": 2})
+    return Settings.from_mapping({"cache-dir": str(tmp_path / "cache"), "timeout": 2, **LOOPBACK})
 
 
 def hits(server: HTTPServer, path: str) -> list[str]:
@@ -118,7 +112,7 @@ def test_the_user_agent_names_factlint(server: HTTPServer, conf: Settings) -> No
 
 def test_a_server_slower_than_the_timeout_times_out(conf: Settings, slow_server) -> None:
     base = slow_server(1.5)
-    quick = Settings.from_mapping({"cache-dir": str(conf.cache_dir), "timeout": 0.3})
+    quick = Settings.from_mapping({"cache-dir": str(conf.cache_dir), "timeout": 0.3, **LOOPBACK})
     began = time.monotonic()
     answer = Client().check(f"{base}/slow", quick)
     assert time.monotonic() - began < 1.2  # one wait, not HEAD's and then GET's
@@ -202,7 +196,7 @@ def test_an_expired_entry_is_fetched_again(server: HTTPServer, conf: Settings) -
 
 def test_cache_days_sets_the_expiry(server: HTTPServer, conf: Settings) -> None:
     server.expect_request("/photo").respond_with_data("ok")
-    short = Settings.from_mapping({"cache-dir": str(conf.cache_dir), "cache-days": 0.5})
+    short = Settings.from_mapping({"cache-dir": str(conf.cache_dir), "cache-days": 0.5, **LOOPBACK})
     Client().check(server.url_for("/photo"), short)
     (entry,) = conf.cache_dir.rglob("*.json")
     data = json.loads(entry.read_text())
@@ -225,7 +219,7 @@ def test_an_unwritable_cache_dir_does_not_stop_the_run(server: HTTPServer, tmp_p
     server.expect_request("/photo").respond_with_data("ok")
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    conf = Settings.from_mapping({"cache-dir": str(blocker / "cache")})
+    conf = Settings.from_mapping({"cache-dir": str(blocker / "cache"), **LOOPBACK})
     assert Client().check(server.url_for("/photo"), conf).status == 200
 
 
@@ -260,7 +254,7 @@ def test_non_web_addresses_are_skipped(conf: Settings) -> None:
 @hyp_settings(max_examples=60, deadline=None)
 @given(st.text(max_size=40))
 def test_check_never_raises(tail: str) -> None:
-    conf = Settings.from_mapping({"allowed-hosts": ["127.0.0.1"], "cache-days": 0, "timeout": 0.5})
+    conf = Settings.from_mapping({"allowed-hosts": ["127.0.0.1"], "cache-days": 0, "timeout": 0.5, **LOOPBACK})
     answer = Client().check("http://" + tail, conf)
     assert isinstance(answer, Answer)
     assert isinstance(answer.problem, str)
@@ -311,9 +305,9 @@ def test_settings_defaults() -> None:
 @pytest.mark.parametrize(
     ("section", "message"),
     [
-        ({"timeout": 0}, "configuration key 'online.timeout': 0.0 is not a positive number of seconds"),
+        ({"timeout": 0}, "configuration key 'online.timeout': 0 is not a positive number of seconds"),
         ({"timeout": "fast"}, "configuration key 'online.timeout': 'fast' is not a number"),
-        ({"cache-days": -1}, "configuration key 'online.cache-days': -1.0 is negative"),
+        ({"cache-days": -1}, "configuration key 'online.cache-days': -1 is negative"),
         ({"commons-api": "commons.wikimedia.org"},
          "configuration key 'online.commons-api': 'commons.wikimedia.org' is not an http(s) URL"),
     ],
@@ -333,11 +327,7 @@ def test_check_all_asks_each_url_once_and_in_parallel(conf: Settings, slow_serve
     assert sorted(answers) == sorted(set(urls)) and all(a.ok for a in answers.values())
 
 
-def test_a_host_name_that_does_not_resolve(conf: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    def unresolvable(*args: Any, **kwargs: Any) -> Any:
-        raise requests.ConnectionError("Failed to resolve 'photos.invalid' ([Errno -2] Name or service not known)")
-
-    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", unresolvable)
+def test_a_host_name_that_does_not_resolve(conf: Settings) -> None:
     answer = Client().check("https://photos.invalid/42", conf)
     assert answer.problem == ("could not be reached: its host name does not resolve "
                               "(a typo in the address, or no network here)")
@@ -356,3 +346,209 @@ def test_without_a_cache_dir_the_online_cache_shares_factlints_cache_folder(tmp_
 
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "c"))
     assert Settings.from_mapping({}).cache_dir == tmp_path / "c"
+
+
+# -- the address policy: nothing inside the network, every hop vetted, bounded in time and size ----------
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("127.0.0.1", "loopback address (127.0.0.1)"),
+        ("127.8.9.10", "loopback address (127.8.9.10)"),
+        ("::1", "loopback address (::1)"),
+        ("0.0.0.0", "unspecified address (0.0.0.0)"),
+        ("10.0.0.1", "private address (10.0.0.1)"),
+        ("172.16.5.4", "private address (172.16.5.4)"),
+        ("192.168.1.1", "private address (192.168.1.1)"),
+        ("fd00::5", "private address (fd00::5)"),
+        ("169.254.169.254", "link-local address (169.254.169.254)"),
+        ("fe80::1%eth0", "link-local address (fe80::1%eth0)"),
+        ("224.0.0.251", "multicast address (224.0.0.251)"),
+        ("ff02::1", "multicast address (ff02::1)"),
+        ("100.64.0.1", "reserved address (100.64.0.1)"),
+        ("240.0.0.1", "reserved address (240.0.0.1)"),
+        ("::ffff:10.0.0.1", "private address (::ffff:10.0.0.1)"),  # IPv4 carried in IPv6
+        ("::ffff:127.0.0.1", "loopback address (::ffff:127.0.0.1)"),
+        ("2002:a9fe:a9fe::1", "link-local address (2002:a9fe:a9fe::1)"),  # 6to4 of 169.254.169.254
+        ("93.184.216.34", None),
+        ("2606:4700:4700::1111", None),
+    ],
+)
+def test_address_problem_names_what_is_inside_a_network(address: str, problem: str | None) -> None:
+    assert address_problem(address) == problem
+
+
+def test_allow_networks_lets_named_networks_in_and_no_others() -> None:
+    conf = Settings.from_mapping({"allow-networks": ["10.20.0.0/16", "::1"]})
+    assert address_problem("10.20.3.4", conf.allow_networks) is None
+    assert address_problem("::1", conf.allow_networks) is None
+    assert address_problem("10.21.0.1", conf.allow_networks) == "private address (10.21.0.1)"
+    assert address_problem("127.0.0.1", conf.allow_networks) == "loopback address (127.0.0.1)"
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["127.0.0.1", "localhost", "[::1]", "2130706433", "0x7f.0.0.1", "127.1", "0177.0.0.1", "017700000001",
+     "[::ffff:127.0.0.1]"],
+)
+def test_loopback_in_any_spelling_is_refused_by_default(host: str, server: HTTPServer, tmp_path: Path,
+                                                        no_internet: list) -> None:
+    server.expect_request("/photo").respond_with_data("here")
+    conf = Settings.from_mapping({"cache-dir": str(tmp_path)})
+    answer = Client().check(f"http://{host}:{server.port}/photo", conf)
+    assert answer.refused is not None and answer.refused.startswith("not checked: loopback address (")
+    assert (answer.status, answer.failed, answer.problem) == (None, False, answer.refused)
+    assert server.log == [] and no_internet == []  # nothing was even connected to
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", "not checked: link-local address (169.254.169.254)"),
+        ("http://10.0.0.1/photo.jpg", "not checked: private address (10.0.0.1)"),
+        ("https://192.168.0.10:8443/photo", "not checked: private address (192.168.0.10)"),
+        ("http://[fe80::1]/", "not checked: link-local address (fe80::1)"),
+        ("http://0.0.0.0:80/", "not checked: unspecified address (0.0.0.0)"),
+    ],
+)
+def test_private_and_metadata_addresses_are_refused_without_contact(url: str, refused: str, tmp_path: Path,
+                                                                    no_internet: list) -> None:
+    answer = Client().check(url, Settings.from_mapping({"cache-dir": str(tmp_path)}))
+    assert answer.refused == refused
+    assert no_internet == []
+
+
+def test_a_refusal_is_not_cached(server: HTTPServer, tmp_path: Path) -> None:
+    server.expect_request("/photo").respond_with_data("here")
+    url = server.url_for("/photo")
+    Client().check(url, Settings.from_mapping({"cache-dir": str(tmp_path)}))
+    opened = Client().check(url, Settings.from_mapping({"cache-dir": str(tmp_path), **LOOPBACK}))
+    assert (opened.status, opened.cached, opened.refused) == (200, False, None)
+
+
+def test_a_redirect_to_a_private_address_is_refused_at_that_hop(server: HTTPServer, conf: Settings,
+                                                                no_internet: list) -> None:
+    server.expect_request("/moved").respond_with_data("", status=302, headers={"Location": "http://10.0.0.1/admin"})
+    answer = Client().check(server.url_for("/moved"), conf)
+    assert answer.refused == "not checked: it redirects to http://10.0.0.1/admin, private address (10.0.0.1)"
+    assert all(address == "127.0.0.1" for address, _ in no_internet)
+
+
+def test_a_redirect_to_a_host_outside_allowed_hosts_is_refused(server: HTTPServer, tmp_path: Path) -> None:
+    conf = Settings.from_mapping({"cache-dir": str(tmp_path), "allowed-hosts": ["127.0.0.1"], **LOOPBACK})
+    target = f"http://localhost:{server.port}/elsewhere"
+    server.expect_request("/moved").respond_with_data("", status=301, headers={"Location": target})
+    server.expect_request("/elsewhere").respond_with_data("here")
+    answer = Client().check(server.url_for("/moved"), conf)
+    assert answer.refused == f"not checked: it redirects to {target}, whose host is not in online.allowed-hosts"
+    assert hits(server, "/elsewhere") == []
+
+
+def test_redirects_are_bounded(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop"})
+    answer = Client().check(server.url_for("/loop"), conf)
+    assert (answer.status, answer.error, answer.failed) == (None, "redirects more than 5 times", True)
+    assert len(hits(server, "/loop")) == 12  # six HEADs, then six GETs: never more
+
+
+def test_a_relative_redirect_is_followed_and_vetted(server: HTTPServer, conf: Settings) -> None:
+    server.expect_request("/old").respond_with_data("", status=308, headers={"Location": "/new"})
+    server.expect_request("/new").respond_with_data("here")
+    assert Client().check(server.url_for("/old"), conf).status == 200
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Callable[[Callable[[socket.socket], None]], str]]:
+    """Servers on 127.0.0.1 that answer each connection with `talk(sock)`, byte by byte if they like."""
+    stop = threading.Event()
+    listeners: list[socket.socket] = []
+
+    def start(talk: Callable[[socket.socket], None]) -> str:
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        listener.settimeout(0.2)
+        listeners.append(listener)
+
+        def serve() -> None:
+            while not stop.is_set():
+                try:
+                    conn, _ = listener.accept()
+                except OSError:
+                    continue
+                threading.Thread(target=_talk, args=(conn, talk), daemon=True).start()
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+    yield start
+    stop.set()
+    for listener in listeners:
+        listener.close()
+
+
+def _talk(conn: socket.socket, talk: Callable[[socket.socket], None]) -> None:
+    try:
+        conn.recv(65536)
+        talk(conn)
+    except OSError:
+        pass
+    finally:
+        conn.close()
+
+
+def _trickle(conn: socket.socket) -> None:
+    for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + b"X-Slow: " + b"a" * 200:
+        conn.sendall(bytes([byte]))
+        time.sleep(0.05)
+
+
+def _endless(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n[")
+    while True:
+        conn.sendall(b"0," * 8192)
+
+
+def test_a_server_that_trickles_cannot_outlast_the_timeout(raw_server, tmp_path: Path) -> None:
+    base = raw_server(_trickle)
+    conf = Settings.from_mapping({"cache-dir": str(tmp_path), "timeout": 0.5, **LOOPBACK})
+    began = time.monotonic()
+    answer = Client().check(f"{base}/photo", conf)
+    assert time.monotonic() - began < 1.5  # one byte every 50 ms would go on for 12 s
+    assert answer.error == "timed out after 0.5 s"
+
+
+def test_an_endless_answer_is_read_no_further_than_max_bytes(raw_server, tmp_path: Path) -> None:
+    base = raw_server(_endless)
+    conf = Settings.from_mapping({"cache-dir": str(tmp_path), "max-bytes": 100_000, **LOOPBACK})
+    began = time.monotonic()
+    answer = Client().get_json(f"{base}/w/api.php", {"q": "1"}, conf)
+    assert time.monotonic() - began < 5
+    assert (answer.data, answer.error) == (None, "answered more than 100,000 bytes; factlint reads no further")
+
+
+def test_the_whole_online_phase_has_a_deadline(conf: Settings, slow_server, tmp_path: Path) -> None:
+    base = slow_server(0.4)
+    short = Settings.from_mapping({"cache-dir": str(tmp_path / "c"), "deadline": 0.7, **LOOPBACK})
+    client = Client(use_cache=False)
+    first, second, third = (client.check(f"{base}/{n}", short) for n in "abc")
+    assert first.ok
+    assert second.error == "was cut off by the run's online deadline (0.7 s)"  # 0.3 s into its wait
+    assert third.refused == "not checked: the run's online checks used their whole deadline (0.7 s)"
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ({"deadline": 0}, "configuration key 'online.deadline': 0 is not a positive number of seconds"),
+        ({"max-bytes": -1}, "configuration key 'online.max-bytes': -1 is not a positive whole number"),
+        ({"max-bytes": 1.5}, "configuration key 'online.max-bytes': 1.5 is not a positive whole number"),
+        ({"allow-networks": ["intranet"]},
+         "configuration key 'online.allow-networks': 'intranet' is not an IP network (such as 10.20.0.0/16 or 127.0.0.1)"),
+    ],
+)
+def test_bad_policy_settings_are_usage_errors(section: dict, message: str) -> None:
+    with pytest.raises(UsageError) as raised:
+        Settings.from_mapping(section)
+    assert str(raised.value) == message

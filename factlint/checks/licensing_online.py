@@ -167,6 +167,13 @@ def _unreachable_message(address: Address, problem: str) -> str:
     return f"the {address.role} URL {address.url} {problem}: {advice}"
 
 
+def _refused_message(address: Address, why: str) -> str:
+    advice = ""
+    if why.endswith(")") and " address (" in why:
+        advice = "; online checks do not reach inside a network unless online.allow-networks names it"
+    return f"the {address.role} URL {address.url} was {why}{advice}"
+
+
 def _check_unreachable(document: Document, context: Context) -> Iterator[Finding]:
     if context.session is None:
         return
@@ -178,6 +185,8 @@ def _check_unreachable(document: Document, context: Context) -> Iterator[Finding
             answer = answers[address.url]
             if answer.failed:
                 yield unreachable_url.finding(address.span, _unreachable_message(address, answer.problem))
+            elif answer.refused:
+                yield unreachable_url.finding(address.span, _refused_message(address, answer.refused))
 
 
 # ---------------------------------------------------------------------------
@@ -362,8 +371,11 @@ unreachable_url = Rule(
         "when the server refuses HEAD; redirects are followed) and reports an address that answers 4xx or 5xx, "
         "times out, or cannot be reached: readers and rights holders must be able to follow it. Answers are "
         "kept in a cache (online.cache-dir, default ~/.cache/factlint, for online.cache-days, default 7; "
-        "--no-cache skips it); online.timeout sets the wait (default 10 seconds) and online.allowed-hosts, "
-        "when set, limits the hosts contacted (others are skipped without a finding)."
+        "--no-cache skips it); online.timeout sets the wait for one request in all (default 10 seconds), "
+        "online.deadline the wait for the whole run (default 120), and online.allowed-hosts, when set, limits "
+        "the hosts contacted (others are skipped without a finding). An address inside a network (loopback, "
+        "private, link-local such as a cloud's metadata service, reserved), directly or after a redirect, is "
+        "never contacted and is reported as not checked, unless online.allow-networks names its network."
     ),
     example="Photo: Jane Doe, https://example.org/photos/deleted-42, CC BY 4.0",
     near_miss="Photo: Jane Doe, https://commons.wikimedia.org/wiki/File:Bridge.jpg, CC BY 4.0",
@@ -412,5 +424,8 @@ def factlint_settings_schemas() -> Mapping[str, Any]:
             "?cache-days": float,
             "?allowed-hosts": [str],
             "?commons-api": str,
+            "?deadline": float,
+            "?max-bytes": int,
+            "?allow-networks": [str],
         }
     }

@@ -10,7 +10,6 @@ from typing import Any, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-import requests
 from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -20,6 +19,7 @@ from factlint.surfaces.cli import main
 from factlint.language.licences import shipped_registry
 from factlint.results import Result
 from factlint.testing import lint
+from tests.conftest import LOOPBACK, keep_local
 
 #: Hosts a draft names that the tests serve locally instead (never the internet).
 STAND_INS = ("creativecommons.org", "commons.wikimedia.org", "en.wikipedia.org")
@@ -38,23 +38,15 @@ def local() -> Iterator[HTTPServer]:
 def server(local: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
     """The local server, with the stand-in hosts routed to it and every other host refused."""
     local.clear()
-    send = requests.adapters.HTTPAdapter.send
-
-    def local_only(self: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
-        parts = urlsplit(request.url)
-        if parts.hostname in STAND_INS:
-            request.url = urlunsplit(("http", f"127.0.0.1:{local.port}", parts.path, parts.query, ""))
-        assert urlsplit(request.url).hostname == "127.0.0.1", f"a test tried to reach {request.url}"
-        return send(self, request, *args, **kwargs)
-
-    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", local_only)
+    keep_local(monkeypatch, {host: f"http://127.0.0.1:{local.port}" for host in STAND_INS})
     return local
 
 
 @pytest.fixture
 def online(server: HTTPServer, tmp_path: Path) -> dict[str, Any]:
     """The `online` settings of a newsroom whose Commons API is the local server."""
-    return {"cache-dir": str(tmp_path / "cache"), "timeout": 2, "commons-api": server.url_for("/w/api.php")}
+    return {"cache-dir": str(tmp_path / "cache"), "timeout": 2, "commons-api": server.url_for("/w/api.php"),
+            **LOOPBACK}
 
 
 def found(text: str, online: dict[str, Any], code: str, fmt: str = "text", **extra: Any) -> list[Result]:
@@ -124,6 +116,35 @@ def test_lic006_a_refused_connection(online: dict, server: HTTPServer) -> None:
     results = found(draft(f"Photo: Jane Doe, {url}, CC BY 4.0"), online, "LIC006")
     assert [r.message for r in results] == [
         f"the source URL {url} refused the connection: the photo's page may have moved or been deleted; check the address"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", "link-local address (169.254.169.254)"),
+        ("http://10.0.0.1/photos/42", "private address (10.0.0.1)"),
+        ("http://127.0.0.1:8080/photos/42", "loopback address (127.0.0.1)"),
+    ],
+)
+def test_lic006_an_address_inside_the_network_is_a_finding_and_never_contacted(
+        url: str, why: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    contacted = keep_local(monkeypatch)
+    text = draft(f"Photo: Jane Doe, {url}, CC BY 4.0")
+    results = found(text, {"cache-dir": str(tmp_path)}, "LIC006")
+    assert where(results) == [(5, 18, 5, 18 + len(url),
+                               f"the source URL {url} was not checked: {why}; online checks do not reach inside "
+                               "a network unless online.allow-networks names it")]
+    assert contacted == []
+
+
+def test_lic006_a_redirect_out_of_allowed_hosts_is_a_finding(server: HTTPServer, online: dict) -> None:
+    server.expect_request("/photos/42").respond_with_data("", status=302, headers={"Location": "http://10.1.2.3/x"})
+    url = server.url_for("/photos/42")
+    results = found(draft(f"Photo: Jane Doe, {url}, CC BY 4.0"), online, "LIC006")
+    assert [r.message for r in results] == [
+        f"the source URL {url} was not checked: it redirects to http://10.1.2.3/x, private address (10.1.2.3); "
+        "online checks do not reach inside a network unless online.allow-networks names it"
     ]
 
 
@@ -452,6 +473,7 @@ def test_cli_online_end_to_end(server: HTTPServer, commons: FakeCommons, tmp_pat
         f"  commons-api: {server.url_for('/w/api.php')}\n"
         f"  cache-dir: {tmp_path / 'cache'}\n"
         "  allowed-hosts: [127.0.0.1]\n"
+        "  allow-networks: [127.0.0.0/8]\n"
         "  timeout: 2\n"
     )
     story = tmp_path / "bridge.md"
@@ -510,11 +532,9 @@ PIECES = st.sampled_from([
 def test_online_rules_never_crash_and_point_inside_the_draft(tmp_path: Path, text: str, fmt: str) -> None:
     settings = {"online": {"cache-dir": str(tmp_path), "allowed-hosts": ["factlint.invalid"]}}
     with pytest.MonkeyPatch.context() as patch:
-        def refuse(*args: Any, **kwargs: Any) -> Any:
-            raise AssertionError("no host is allowed: nothing may be contacted")
-
-        patch.setattr(requests.adapters.HTTPAdapter, "send", refuse)
+        contacted = keep_local(patch)
         results = lint(text, format=fmt, select=["LIC006", "LIC007"], settings=settings, online=True)
+    assert contacted == []  # no host is allowed: nothing may be contacted
     for r in results:
         assert 0 <= r.span.start <= r.span.end <= len(text)
 
