@@ -552,3 +552,53 @@ def test_bad_policy_settings_are_usage_errors(section: dict, message: str) -> No
     with pytest.raises(UsageError) as raised:
         Settings.from_mapping(section)
     assert str(raised.value) == message
+
+
+# -- https: the certificate is checked against the host name, on the vetted address -----------------
+
+
+@pytest.fixture
+def tls_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """An https server on 127.0.0.1 with a certificate for "localhost" from a test authority factlint trusts."""
+    import ssl
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import trustme
+    from factlint import online
+
+    authority = trustme.CA()
+    cert = authority.issue_cert("localhost")
+
+    class Page(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:  # noqa: N802 - the standard library's name
+            self.send_response(204 if self.headers["Host"].startswith("localhost:") else 400)
+            self.end_headers()
+
+        do_GET = do_HEAD  # noqa: N815
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(context)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    trusting = ssl.create_default_context()
+    authority.configure_trust(trusting)
+    monkeypatch.setattr(online, "_TLS", trusting)
+    yield f"localhost:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_https_checks_the_certificate_for_the_host_name(tls_server: str, conf: Settings) -> None:
+    assert Client().check(f"https://{tls_server}/photo", conf).status == 204
+
+
+def test_https_to_an_address_the_certificate_does_not_name_fails_cleanly(tls_server: str, conf: Settings) -> None:
+    port = tls_server.split(":")[1]
+    answer = Client().check(f"https://127.0.0.1:{port}/photo", conf)  # the certificate names localhost only
+    assert answer.failed and answer.error is not None
+    assert answer.error.startswith("could not be reached: its secure connection failed (")
