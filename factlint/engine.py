@@ -111,6 +111,10 @@ class Session:
     def lint_path(self, path: Path, filename: str) -> Outcome:
         try:
             status = path.stat()
+            if stat.S_ISDIR(status.st_mode):
+                from factlint.files import folder_problem
+
+                return self._unreadable(path, filename, folder_problem(path))
             if not stat.S_ISREG(status.st_mode):
                 return self._unreadable(path, filename, "not a regular file (a pipe, device or folder); not a draft")
             limit = self.config_for(path).limits.max_bytes

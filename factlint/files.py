@@ -60,14 +60,21 @@ def _ignored(path: Path, is_dir: bool, patterns: Sequence[_Pattern]) -> bool:
     return ignored
 
 
+def _is_repository(folder: Path) -> bool:
+    try:
+        return (folder / ".git").exists()
+    except OSError:  # a folder we may not look into: its drafts are reported as unread, not its .git
+        return False
+
+
 def _inherited_patterns(folder: Path) -> list[_Pattern]:
     """.gitignore files of the folders above `folder`, up to the repository root."""
-    if (folder / ".git").exists():
+    if _is_repository(folder):
         return []
     chain = []
     for parent in folder.resolve().parents:
         chain.append(parent)
-        if (parent / ".git").exists():
+        if _is_repository(parent):
             break
     else:
         return []
@@ -77,13 +84,29 @@ def _inherited_patterns(folder: Path) -> list[_Pattern]:
     return patterns
 
 
+def folder_problem(folder: Path) -> str:
+    """What an FL001 finding says of a folder in the list of drafts: why it could not be read, if it could not."""
+    try:
+        os.scandir(folder).close()
+    except OSError as e:
+        return f"cannot read folder: {e.strerror or e}; no draft in it was checked"
+    return "a folder, not a draft"
+
+
 def _walk(folder: Path, extensions: tuple[str, ...], patterns: list[_Pattern]) -> Iterator[Path]:
-    """Drafts below an absolute `folder`; hidden folders and links to folders are not entered (as git does)."""
-    patterns = patterns + _read_gitignore(folder)
+    """Drafts below an absolute `folder`; hidden folders and links to folders are not entered (as git does).
+
+    A folder that cannot be read is yielded itself, so that it is reported
+    (FL001) rather than passed over in silence; one deleted mid-walk is gone.
+    """
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
+    except FileNotFoundError:
         return
+    except OSError:
+        yield folder
+        return
+    patterns = patterns + _read_gitignore(folder)
     for entry in entries:
         path = Path(entry.path)
         try:

@@ -126,6 +126,8 @@ def _read_draft(path: Path) -> tuple[bytes | None, str | None]:
     from factlint.engine import MAX_BYTES
 
     try:
+        if path.is_dir():  # a folder the walk could not read
+            return None, files.folder_problem(path)
         if path.stat().st_size > MAX_BYTES:
             return None, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a draft"
         return path.read_bytes(), None
