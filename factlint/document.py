@@ -186,6 +186,8 @@ class Document:
     media: tuple[Media, ...] = ()
     front_matter: FrontMatter | None = None
     reference_date: _dt.date | None = None
+    #: Why the front matter's date gives no reference date although it is there ("next tuesday" is no date).
+    reference_date_problem: str | None = None
     problems: tuple[ProblemReport, ...] = ()
     #: Source spans that are not prose (code, comments, scripts).
     non_prose: tuple[Span, ...] = ()

@@ -16,6 +16,13 @@ SOURCE = "AP Stylebook, \"dates\" and \"days of the week\"; Reuters Handbook of 
 NO_REFERENCE = "the draft has no reference date (front matter `date` or --reference-date)"
 
 
+def _no_reference(document: Document) -> str:
+    """Why a DAT message cannot say which date is meant: no date at all, or one that is not a date."""
+    if document.reference_date_problem:
+        return f"the draft has no reference date ({document.reference_date_problem}; write YYYY-MM-DD or pass --reference-date)"
+    return NO_REFERENCE
+
+
 def _vocab(context: Context) -> dtx.Vocabulary:
     return context.packs.derived("dates", lambda packs: dtx.vocabulary(
         packs.get("calendar"), packs.get("relative-dates"), abbreviations(context), irregular_verbs(context)))
@@ -77,11 +84,13 @@ def relative_date(document: Document, context: Context) -> Iterator[Finding]:
     for block in dtx.iter_prose(document):
         relatives = dtx.find_relative(block.prose, vocab, _title_case(block))
         if relatives:
-            yield from _relative_findings(block, relatives, document.reference_date, context, vocab)
+            yield from _relative_findings(block, relatives, document.reference_date, context, vocab,
+                                          _no_reference(document))
 
 
 def _relative_findings(
-    block: Block, relatives: list[dtx.RelativeDate], ref: dt.date | None, context: Context, vocab: dtx.Vocabulary
+    block: Block, relatives: list[dtx.RelativeDate], ref: dt.date | None, context: Context, vocab: dtx.Vocabulary,
+    missing: str = NO_REFERENCE,
 ) -> Iterator[Finding]:
     text = block.prose
     quoted = _quoted(block, context)
@@ -93,7 +102,7 @@ def _relative_findings(
         resolved = dtx.resolve(rel, ref) if ref else None
         if rel.kind == "year" and _year_stated(text, dtx.sentence_of(bounds, rel.start), rel, resolved):
             continue
-        finding = _relative_finding(block, rel, ref, resolved, vocab)
+        finding = _relative_finding(block, rel, ref, resolved, vocab, missing)
         after_date = next((end for end in date_ends if text[end : rel.start].strip(" ,") == ""), None)
         if after_date is not None and resolved is not None and resolved.kind == "year" and not rel.possessive:
             finding = _year_after_date(block, finding, after_date, rel, resolved)
@@ -121,12 +130,13 @@ def _year_stated(text: str, sentence: tuple[int, int], rel: dtx.RelativeDate, re
 
 
 def _relative_finding(
-    block: Block, rel: dtx.RelativeDate, ref: dt.date | None, resolved: dtx.Resolved | None, vocab: dtx.Vocabulary
+    block: Block, rel: dtx.RelativeDate, ref: dt.date | None, resolved: dtx.Resolved | None, vocab: dtx.Vocabulary,
+    missing: str = NO_REFERENCE,
 ) -> Finding:
     span = block.span(rel.start, rel.end)
     phrase = block.text[rel.start : rel.end]
     if ref is None or resolved is None:
-        return relative_date.finding(span, f"\"{phrase}\" is relative and {NO_REFERENCE} to say which date it means")
+        return relative_date.finding(span, f"\"{phrase}\" is relative and {missing} to say which date it means")
     message = f"\"{phrase}\" is relative; {_dated(ref)} it means {dtx.meaning(resolved, vocab)}"
     before = dtx.previous_words(block.prose, rel.start, 2)
     after_preposition = bool(before) and (before[-1] in vocab.prepositions or " ".join(before) in vocab.prepositions)
@@ -188,17 +198,18 @@ def bare_weekday(document: Document, context: Context) -> Iterator[Finding]:
             sentence = dtx.sentence_of(bounds, day.start)
             if dtx.overlaps(day.start, day.end, taken) or sentence in dated or _inside(day.start, quoted):
                 continue
-            yield _weekday_finding(block, day, sentence, ref, vocab)
+            yield _weekday_finding(block, day, sentence, ref, vocab, _no_reference(document))
 
 
 def _weekday_finding(
-    block: Block, day: dtx.Weekday, sentence: tuple[int, int], ref: dt.date | None, vocab: dtx.Vocabulary
+    block: Block, day: dtx.Weekday, sentence: tuple[int, int], ref: dt.date | None, vocab: dtx.Vocabulary,
+    missing: str = NO_REFERENCE,
 ) -> Finding:
     span = block.span(day.start, day.end)
     word = block.text[day.start : day.end]
     name = vocab.weekday_names[day.weekday]
     if ref is None:
-        return bare_weekday.finding(span, f"\"{word}\" has no date, and {NO_REFERENCE} to say which {name} it means")
+        return bare_weekday.finding(span, f"\"{word}\" has no date, and {missing} to say which {name} it means")
     tense = dtx.tense_near(block.prose, sentence, day.start, vocab)
     before = dtx.previous_words(block.prose, day.start, 3)
     if before[-1:] in (["until"], ["till"]) or before in (["as", "soon", "as"], ["as", "early", "as"]):
@@ -264,7 +275,7 @@ def date_without_year(document: Document, context: Context) -> Iterator[Finding]
             span = block.span(date.date_start, date.end)
             written = block.text[date.date_start : date.end]
             if ref is None:
-                yield date_without_year.finding(span, f"\"{written}\" has no year and {NO_REFERENCE}: write the year")
+                yield date_without_year.finding(span, f"\"{written}\" has no year and {_no_reference(document)}: write the year")
                 continue
             distance = abs((_in_year(ref.year, date.month, date.day) - ref).days)
             if distance > MAX_DAYS_WITHOUT_YEAR:

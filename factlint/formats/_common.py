@@ -193,3 +193,19 @@ def reference_date(front: FrontMatter | None, options: ReadOptions) -> dt.date |
     if front is None:
         return None
     return parse_date(front.data.get(options.reference_date_key))
+
+
+def reference_date_problem(front: FrontMatter | None, options: ReadOptions) -> tuple[ProblemReport, str] | None:
+    """FL003 on a front matter date that is there but is no date ("next tuesday", 99999999999),
+    and the reason in a few words for the DAT messages that then have no reference date."""
+    if front is None or not isinstance(front.data, dict):
+        return None
+    key = options.reference_date_key
+    value = front.data.get(key)
+    if value is None or parse_date(value) is not None:
+        return None
+    shown = value if isinstance(value, str) else repr(value) if not isinstance(value, (list, dict)) else "a list or mapping"
+    span = front.span_of(key) or front.span
+    report = ProblemReport("FL003", f"front matter `{key}` is not a date: \"{shown}\"; write it as YYYY-MM-DD "
+                                    f"(the relative dates of the draft are read without it)", Span(span.start, span.end))
+    return report, f"its front matter `{key}`, \"{shown}\", is not a date"

@@ -351,6 +351,9 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
         if problem:
             problems.append(problem)
         body_start = _common.front_matter_end(source, inner)
+    date_problem = _common.reference_date_problem(front, options)
+    if date_problem:
+        problems.append(date_problem[0])
     first_body_line = source.count("\n", 0, body_start)
     # Blank lines in place of the front matter keep markdown-it's line numbers those of the file.
     # A lone CR is no line break here (Document.position counts LF only); markdown-it must agree.
@@ -420,6 +423,7 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
         media=tuple(media),
         front_matter=front,
         reference_date=_common.reference_date(front, options),
+        reference_date_problem=date_problem[1] if date_problem else None,
         problems=tuple(problems),
         non_prose=tuple(non_prose + code),
         code=tuple(code),
