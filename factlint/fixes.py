@@ -8,7 +8,7 @@ import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import BinaryIO, Iterable, Sequence
 
 from factlint.document import Span
 from factlint.rules import Edit, Fix
@@ -119,6 +119,112 @@ def write_atomic(path: Path, text: str, bom: bool) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+class NotWritten(Exception):
+    """The fixed text could not be written; the file is as it was. The message says why, for FL005."""
+
+
+def write_fixed(path: Path, text: str, bom: bool) -> None:
+    """Write a draft's fixed text back, keeping what the file is: owner, group, mode and hard links.
+
+    A file nobody may write (no write bit in its mode: root could, but a
+    read-only draft says "leave me alone") is not touched. A file with one
+    name is replaced in one step, as `write_atomic` does, by a temporary file
+    given the original's owner, group and mode first; a file with several
+    names (hard links), or one whose owner the fixer cannot give away, is
+    rewritten in place so that every name sees the fix. Raises NotWritten,
+    with the file unchanged, when it cannot be written.
+    """
+    target = Path(os.path.realpath(path))
+    data = ((BOM if bom else "") + text).encode("utf-8")
+    try:
+        status = os.stat(target)
+    except OSError as e:
+        raise NotWritten(f"cannot find it any more: {e.strerror or e}") from None
+    mode = stat.S_IMODE(status.st_mode)
+    if not mode & 0o222:
+        raise NotWritten(f"the file is read-only (mode {mode:04o})")
+    if status.st_nlink > 1 or not _replace(target, data, status):
+        _write_in_place(target, data)
+
+
+def _replace(target: Path, data: bytes, status: os.stat_result) -> bool:
+    """Replace the file by a copy with its owner, group and mode; False when that owner cannot be given."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".factlint-tmp")
+    except OSError as e:
+        raise NotWritten(f"cannot write in its folder: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            mine = os.fstat(handle.fileno())
+            if (mine.st_uid, mine.st_gid) != (status.st_uid, status.st_gid):
+                try:
+                    os.fchown(handle.fileno(), status.st_uid, status.st_gid)
+                except PermissionError:
+                    os.unlink(tmp)
+                    return False
+            os.fchmod(handle.fileno(), stat.S_IMODE(status.st_mode))  # after chown, which may clear set-id bits
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException as e:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        if isinstance(e, OSError):
+            raise NotWritten(f"cannot write it: {e.strerror or e}") from None
+        raise
+    _sync_folder(target.parent)
+    return True
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite the file's bytes through its own inode; on a failed write the old bytes go back."""
+    try:
+        fd = os.open(target, os.O_RDWR)
+    except OSError as e:
+        raise NotWritten(f"cannot open it for writing: {e.strerror or e}") from None
+    with os.fdopen(fd, "r+b") as handle:
+        original = handle.read()
+        try:
+            if len(data) > len(original) and hasattr(os, "posix_fallocate"):
+                os.posix_fallocate(fd, 0, len(data))  # a full disk fails here, before a byte changes
+            handle.seek(0)
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(fd)
+        except OSError as e:
+            _restore(handle, original)
+            raise NotWritten(f"cannot write it: {e.strerror or e}") from None
+
+
+def _restore(handle: BinaryIO, original: bytes) -> None:
+    try:
+        handle.seek(0)
+        handle.write(original)
+        handle.truncate(len(original))
+        handle.flush()
+        os.fsync(handle.fileno())
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where a folder can be opened at all)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 #: A line and its ending; only these three endings split lines, unlike
