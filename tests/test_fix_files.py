@@ -101,3 +101,34 @@ def test_a_folder_that_cannot_be_written_claims_no_fix(shared_folder: Path) -> N
         "desk/story.md:3:20: DAT004 [*] March 10, 2026 is a Tuesday, not a Saturday",
     ]
     assert sorted(p.name for p in desk.iterdir()) == ["story.md"]
+
+
+# -- the [*] mark: what plain --fix mends, and nothing else ------------------
+
+MARKS = b"# Vote\n\nThe council met on Saturday, March 10, 2026.\n\nIt meets again this week.\n"
+
+
+def check(*argv: str, cwd: Path) -> list[str]:
+    done = subprocess.run([FACTLINT, "check", "--no-cache", "--select", "DAT", "--reference-date", "2026-03-12", *argv],
+                          cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+    assert done.stderr == ""
+    return done.stdout.splitlines()
+
+
+def test_the_mark_is_only_on_findings_with_a_safe_fix(tmp_path: Path) -> None:
+    (tmp_path / "vote.md").write_bytes(MARKS)
+    assert check("vote.md", cwd=tmp_path) == [
+        "vote.md:3:20: DAT004 [*] March 10, 2026 is a Tuesday, not a Saturday",
+        'vote.md:5:16: DAT001 "this week" is relative; in a story dated 2026-03-12 it means the week of 9 March 2026',
+        "Found 2 findings (1 error, 1 warning) in 1 file checked.",
+        "[*] 1 fixable with `factlint check --fix`.",
+        "    1 more with `--fix --unsafe-fixes` (review those: they rewrite wording).",
+    ]
+
+
+def test_the_statistics_mark_only_rules_with_a_safe_fix(tmp_path: Path) -> None:
+    (tmp_path / "vote.md").write_bytes(MARKS)
+    assert check("--statistics", "vote.md", cwd=tmp_path)[:2] == [
+        "1\tDAT001\trelative-date",
+        "1\tDAT004\tweekday-mismatch [*]",
+    ]
