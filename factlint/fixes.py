@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import re
@@ -49,19 +50,46 @@ def _splice(source: str, edits: Sequence[Edit]) -> str:
     return "".join(out)
 
 
+class _Accepted:
+    """Edits accepted so far, sorted, so a new edit is checked against its neighbours only, not all of them.
+
+    Accepted edits never conflict with one another, so sorted by (start, end)
+    their ends never decrease either: the edits an edit could conflict with
+    (start at or before its end, end at or after its start) are one run of the
+    list, found by bisection, and in it only the ones that merely touch it can
+    be passed over. A pass over a large draft stays n log n, not n squared.
+    """
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self._keys: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        low = bisect.bisect_left(self._ends, edit.span.start)
+        high = bisect.bisect_right(self._starts, edit.span.end)
+        return any(conflicts(self.edits[i].span, edit.span) for i in range(low, high))
+
+    def add(self, edit: Edit) -> None:
+        key = (edit.span.start, edit.span.end)
+        i = bisect.bisect_right(self._keys, key)  # mostly the end: fixes come in source order
+        self._keys.insert(i, key)
+        self.edits.insert(i, edit)
+        self._starts.insert(i, edit.span.start)
+        self._ends.insert(i, edit.span.end)
+
+
 def apply_edits(source: str, edits: Iterable[Edit]) -> tuple[str, int]:
     """Apply edits in source order; one conflicting with an earlier one is left for the next pass.
 
     Returns the new text and how many edits were applied.
     """
-    accepted: list[Edit] = []
+    accepted = _Accepted()
     for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
-        if not _in_bounds(edit.span, len(source)):
-            continue
-        if any(conflicts(a.span, edit.span) for a in accepted):
-            continue
-        accepted.append(edit)
-    return _splice(source, accepted), len(accepted)
+        if _in_bounds(edit.span, len(source)) and not accepted.conflicts(edit):
+            accepted.add(edit)
+    return _splice(source, accepted.edits), len(accepted.edits)
 
 
 def _first_offset(fix: Fix) -> tuple[int, int]:
@@ -69,13 +97,13 @@ def _first_offset(fix: Fix) -> tuple[int, int]:
 
 
 def fixed_text(source: str, fixes: Sequence[Fix]) -> tuple[str, int]:
-    """Apply whole fixes in source order: all edits of a fix or none.
+    """Apply whole fixes in source order, in one splice of the text: all edits of a fix or none.
 
     A fix that conflicts with one already accepted is skipped (a later pass,
     after linting again, can apply it); so is a fix whose own edits conflict
     or fall outside the text. Returns the new text and the number of fixes applied.
     """
-    accepted: list[Edit] = []
+    accepted = _Accepted()
     applied = 0
     for fix in sorted((f for f in fixes if f.edits), key=_first_offset):
         edits = fix.edits
@@ -83,11 +111,12 @@ def fixed_text(source: str, fixes: Sequence[Fix]) -> tuple[str, int]:
             continue
         if any(conflicts(a.span, b.span) for i, a in enumerate(edits) for b in edits[i + 1 :]):
             continue
-        if any(conflicts(a.span, e.span) for a in accepted for e in edits):
+        if any(accepted.conflicts(e) for e in edits):
             continue
-        accepted.extend(edits)
+        for edit in edits:
+            accepted.add(edit)
         applied += 1
-    return _splice(source, accepted), applied
+    return _splice(source, accepted.edits), applied
 
 
 def write_atomic(path: Path, text: str, bom: bool) -> None:

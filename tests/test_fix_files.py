@@ -132,3 +132,23 @@ def test_the_statistics_mark_only_rules_with_a_safe_fix(tmp_path: Path) -> None:
         "1\tDAT001\trelative-date",
         "1\tDAT004\tweekday-mismatch [*]",
     ]
+
+
+# -- a large draft: every fix of a pass in one sweep, the same result ---------
+
+
+def test_fixing_a_large_draft_in_one_sweep_leaves_nothing_to_fix(tmp_path: Path) -> None:
+    sentence = "On Saturday, March 10, 2026, the council heard item {i}."
+    paragraphs = [" ".join(sentence.format(i=p * 20 + s) for s in range(20)) for p in range(150)]
+    text = "---\ndate: 2026-03-12\n---\n\n# Agenda\n\n" + "\n\n".join(paragraphs) + "\n"
+    draft = tmp_path / "agenda.md"
+    draft.write_text(text, encoding="utf-8")
+    argv = [FACTLINT, "check", "--no-cache", "-j", "1", "--select", "DAT004", "--format", "json", "agenda.md"]
+    first = subprocess.run([*argv, "--fix"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+    assert (first.returncode, first.stdout.strip(), first.stderr) == (0, "[]", "")
+    assert draft.read_text(encoding="utf-8") == text.replace("Saturday", "Tuesday")
+    fixed = draft.read_bytes()
+    second = subprocess.run([*argv, "--fix"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+    assert (second.returncode, second.stdout.strip()) == (0, "[]")
+    assert draft.read_bytes() == fixed
+
