@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 FACTLINT = [sys.executable, "-m", "factlint"]
-SENTENCE = "On Saturday, March 10, 2026, the council heard item {i} of its agenda for the coming budget year."
+SENTENCE = "On Saturday, March 10, 2026, the council heard item {i} of its agenda for the year."
 
 
 def draft(paragraphs: int, per_paragraph: int) -> str:
@@ -63,6 +63,8 @@ def main() -> None:
         text = draft(args.paragraphs, args.per_paragraph)
         original = folder / "original.md"
         original.write_text(text, encoding="utf-8")
+        if len(text.encode()) > 5 * 2**20:
+            sys.exit("the draft is over 5 MiB, which factlint reports as FL001 instead of linting: use fewer paragraphs")
         common = ["check", "--no-cache", "-j", "1", "--select", "DAT004"]
         checks, fixes = [], []
         for _ in range(args.repeat):
