@@ -152,3 +152,41 @@ def test_fixing_a_large_draft_in_one_sweep_leaves_nothing_to_fix(tmp_path: Path)
     assert (second.returncode, second.stdout.strip()) == (0, "[]")
     assert draft.read_bytes() == fixed
 
+
+
+def test_a_file_of_another_owner_is_written_in_place_so_its_owner_stays(shared_folder: Path) -> None:
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to make a file of one user that another user may write")
+    desk = shared_folder / "desk"
+    desk.mkdir()
+    desk.chmod(0o777)
+    draft = desk / "story.md"
+    draft.write_bytes(DRAFT)
+    draft.chmod(0o664)
+    os.chown(draft, 1234, 65534)  # the desk's group may write it; nobody is in that group
+    prefix = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+    done = factlint("desk/story.md", cwd=shared_folder, prefix=prefix)
+    assert done.stdout.splitlines()[0] == "Fixed 1 finding."
+    assert draft.read_bytes() == FIXED
+    assert (draft.stat().st_uid, draft.stat().st_gid, stat.S_IMODE(draft.stat().st_mode)) == (1234, 65534, 0o664)
+    assert sorted(p.name for p in desk.iterdir()) == ["story.md"]
+
+
+def test_a_failed_write_in_place_puts_the_old_bytes_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factlint import fixes
+
+    draft = tmp_path / "story.md"
+    draft.write_bytes(DRAFT)
+    os.link(draft, tmp_path / "link.md")
+    real_fsync, calls = os.fsync, []
+
+    def full_disk(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 1:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(fixes.NotWritten, match="^cannot write it: No space left on device$"):
+        fixes.write_fixed(draft, FIXED.decode() + "a longer text\n", bom=False)
+    assert draft.read_bytes() == DRAFT == (tmp_path / "link.md").read_bytes()
