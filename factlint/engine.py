@@ -134,6 +134,7 @@ class Session:
         try:
             results = self.lint_text(source, path, filename, config)
             if self.options.fix or self.options.diff:
+                unfixed = results
                 results, outcome.fixed, fixed_source = self._fix(source, results, path, filename, config)
                 if fixed_source != source:
                     from factlint import fixes
@@ -141,7 +142,11 @@ class Session:
                     if self.options.diff:
                         outcome.diff = fixes.unified_diff(filename, source, fixed_source)
                     elif write:
-                        fixes.write_atomic(path, fixed_source, bom)
+                        try:
+                            fixes.write_fixed(path, fixed_source, bom)
+                        except fixes.NotWritten as e:  # the file is as it was: so are its findings
+                            results = self._not_written(unfixed, source, path, filename, config, outcome.fixed, str(e))
+                            outcome.fixed, fixed_source = 0, source
                 outcome.fixed_source = fixed_source
         except UsageError:
             raise
@@ -172,6 +177,16 @@ class Session:
             source = new_source
             results = self.lint_text(source, path, filename, config)
         return results, total, source
+
+    def _not_written(self, results: list[Result], source: str, path: Path, filename: str,
+                     config: config_mod.Config, fixes: int, why: str) -> list[Result]:
+        """The findings of the file as it still is, and FL005 at its top saying why its fixes were not written."""
+        if not config.is_selected("FL005", config.relative(path)):
+            return results
+        document = self.read_document(source, path, filename, config)
+        message = f"--fix did not write {fixes} fix{'' if fixes == 1 else 'es'} to this file: {why}"
+        finding = Finding("FL005", message, Span(0, 0))
+        return sorted([*results, self.result(document, finding, config)], key=Result.sort_key)
 
     def lint_problem(self, path: Path, filename: str, message: str) -> Outcome:
         """What an input that is no draft at all (a broken export line) gets: an FL001 finding naming `message`."""

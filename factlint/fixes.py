@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import BinaryIO, Iterable, Sequence
 
 from factlint.document import Span
 from factlint.rules import Edit, Fix
@@ -49,19 +50,46 @@ def _splice(source: str, edits: Sequence[Edit]) -> str:
     return "".join(out)
 
 
+class _Accepted:
+    """Edits accepted so far, sorted, so a new edit is checked against its neighbours only, not all of them.
+
+    Accepted edits never conflict with one another, so sorted by (start, end)
+    their ends never decrease either: the edits an edit could conflict with
+    (start at or before its end, end at or after its start) are one run of the
+    list, found by bisection, and in it only the ones that merely touch it can
+    be passed over. A pass over a large draft stays n log n, not n squared.
+    """
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self._keys: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        low = bisect.bisect_left(self._ends, edit.span.start)
+        high = bisect.bisect_right(self._starts, edit.span.end)
+        return any(conflicts(self.edits[i].span, edit.span) for i in range(low, high))
+
+    def add(self, edit: Edit) -> None:
+        key = (edit.span.start, edit.span.end)
+        i = bisect.bisect_right(self._keys, key)  # mostly the end: fixes come in source order
+        self._keys.insert(i, key)
+        self.edits.insert(i, edit)
+        self._starts.insert(i, edit.span.start)
+        self._ends.insert(i, edit.span.end)
+
+
 def apply_edits(source: str, edits: Iterable[Edit]) -> tuple[str, int]:
     """Apply edits in source order; one conflicting with an earlier one is left for the next pass.
 
     Returns the new text and how many edits were applied.
     """
-    accepted: list[Edit] = []
+    accepted = _Accepted()
     for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
-        if not _in_bounds(edit.span, len(source)):
-            continue
-        if any(conflicts(a.span, edit.span) for a in accepted):
-            continue
-        accepted.append(edit)
-    return _splice(source, accepted), len(accepted)
+        if _in_bounds(edit.span, len(source)) and not accepted.conflicts(edit):
+            accepted.add(edit)
+    return _splice(source, accepted.edits), len(accepted.edits)
 
 
 def _first_offset(fix: Fix) -> tuple[int, int]:
@@ -69,13 +97,13 @@ def _first_offset(fix: Fix) -> tuple[int, int]:
 
 
 def fixed_text(source: str, fixes: Sequence[Fix]) -> tuple[str, int]:
-    """Apply whole fixes in source order: all edits of a fix or none.
+    """Apply whole fixes in source order, in one splice of the text: all edits of a fix or none.
 
     A fix that conflicts with one already accepted is skipped (a later pass,
     after linting again, can apply it); so is a fix whose own edits conflict
     or fall outside the text. Returns the new text and the number of fixes applied.
     """
-    accepted: list[Edit] = []
+    accepted = _Accepted()
     applied = 0
     for fix in sorted((f for f in fixes if f.edits), key=_first_offset):
         edits = fix.edits
@@ -83,11 +111,12 @@ def fixed_text(source: str, fixes: Sequence[Fix]) -> tuple[str, int]:
             continue
         if any(conflicts(a.span, b.span) for i, a in enumerate(edits) for b in edits[i + 1 :]):
             continue
-        if any(conflicts(a.span, e.span) for a in accepted for e in edits):
+        if any(accepted.conflicts(e) for e in edits):
             continue
-        accepted.extend(edits)
+        for edit in edits:
+            accepted.add(edit)
         applied += 1
-    return _splice(source, accepted), applied
+    return _splice(source, accepted.edits), applied
 
 
 def write_atomic(path: Path, text: str, bom: bool) -> None:
@@ -119,6 +148,112 @@ def write_atomic(path: Path, text: str, bom: bool) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+class NotWritten(Exception):
+    """The fixed text could not be written; the file is as it was. The message says why, for FL005."""
+
+
+def write_fixed(path: Path, text: str, bom: bool) -> None:
+    """Write a draft's fixed text back, keeping what the file is: owner, group, mode and hard links.
+
+    A file nobody may write (no write bit in its mode: root could, but a
+    read-only draft says "leave me alone") is not touched. A file with one
+    name is replaced in one step, as `write_atomic` does, by a temporary file
+    given the original's owner, group and mode first; a file with several
+    names (hard links), or one whose owner the fixer cannot give away, is
+    rewritten in place so that every name sees the fix. Raises NotWritten,
+    with the file unchanged, when it cannot be written.
+    """
+    target = Path(os.path.realpath(path))
+    data = ((BOM if bom else "") + text).encode("utf-8")
+    try:
+        status = os.stat(target)
+    except OSError as e:
+        raise NotWritten(f"cannot find it any more: {e.strerror or e}") from None
+    mode = stat.S_IMODE(status.st_mode)
+    if not mode & 0o222:
+        raise NotWritten(f"the file is read-only (mode {mode:04o})")
+    if status.st_nlink > 1 or not _replace(target, data, status):
+        _write_in_place(target, data)
+
+
+def _replace(target: Path, data: bytes, status: os.stat_result) -> bool:
+    """Replace the file by a copy with its owner, group and mode; False when that owner cannot be given."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".factlint-tmp")
+    except OSError as e:
+        raise NotWritten(f"cannot write in its folder: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            mine = os.fstat(handle.fileno())
+            if (mine.st_uid, mine.st_gid) != (status.st_uid, status.st_gid):
+                try:
+                    os.fchown(handle.fileno(), status.st_uid, status.st_gid)
+                except PermissionError:
+                    os.unlink(tmp)
+                    return False
+            os.fchmod(handle.fileno(), stat.S_IMODE(status.st_mode))  # after chown, which may clear set-id bits
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException as e:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        if isinstance(e, OSError):
+            raise NotWritten(f"cannot write it: {e.strerror or e}") from None
+        raise
+    _sync_folder(target.parent)
+    return True
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite the file's bytes through its own inode; on a failed write the old bytes go back."""
+    try:
+        fd = os.open(target, os.O_RDWR)
+    except OSError as e:
+        raise NotWritten(f"cannot open it for writing: {e.strerror or e}") from None
+    with os.fdopen(fd, "r+b") as handle:
+        original = handle.read()
+        try:
+            if len(data) > len(original) and hasattr(os, "posix_fallocate"):
+                os.posix_fallocate(fd, 0, len(data))  # a full disk fails here, before a byte changes
+            handle.seek(0)
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(fd)
+        except OSError as e:
+            _restore(handle, original)
+            raise NotWritten(f"cannot write it: {e.strerror or e}") from None
+
+
+def _restore(handle: BinaryIO, original: bytes) -> None:
+    try:
+        handle.seek(0)
+        handle.write(original)
+        handle.truncate(len(original))
+        handle.flush()
+        os.fsync(handle.fileno())
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where a folder can be opened at all)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 #: A line and its ending; only these three endings split lines, unlike

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import bisect
 import hashlib
+import itertools
 import os
 import re
 import unicodedata
@@ -126,22 +128,42 @@ def _blocks(document: Document) -> Iterable[Block]:
                 yield item.block
 
 
-def _block_at(document: Document, span: Span) -> Block | None:
-    """The narrowest prose block whose source range holds the span's start."""
-    best, width = None, None
-    for block in _blocks(document):
-        if not block.text:
-            continue
-        whole = block.span(0, len(block.text))
-        if whole.start <= span.start < max(whole.end, whole.start + 1):
-            if width is None or whole.end - whole.start < width:
-                best, width = block, whole.end - whole.start
-    return best
+class _Blocks:
+    """A document's prose blocks by source range: the one holding an offset without scanning them all.
+
+    Each finding of a large draft asks; scanning every block for each made
+    fingerprinting n findings x m blocks. Sorted by start, with the furthest
+    end reached so far, the search walks back only over blocks that may hold
+    the offset, and picks what the scan picked: the narrowest, the first of equals.
+    """
+
+    def __init__(self, document: Document) -> None:
+        ranges = []
+        for order, block in enumerate(_blocks(document)):
+            if not block.text:
+                continue
+            whole = block.span(0, len(block.text))
+            ranges.append((whole.start, max(whole.end, whole.start + 1), whole.end - whole.start, order, block))
+        ranges.sort(key=lambda r: r[0])
+        self._ranges = ranges
+        self._starts = [r[0] for r in ranges]
+        self._reach = list(itertools.accumulate((r[1] for r in ranges), max))
+
+    def at(self, offset: int) -> Block | None:
+        """The narrowest prose block whose source range holds `offset`."""
+        best: tuple[int, int, Block] | None = None
+        i = bisect.bisect_right(self._starts, offset) - 1
+        while i >= 0 and self._reach[i] > offset:
+            _, stop, width, order, block = self._ranges[i]
+            if offset < stop and (best is None or (width, order) < best[:2]):
+                best = (width, order, block)
+            i -= 1
+        return best[2] if best else None
 
 
-def context_of(document: Document, span: Span, packs: Any) -> str:
+def context_of(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
     """The sentence that holds the span, or for text outside prose (front matter, markup) its source lines."""
-    block = _block_at(document, span)
+    block = (blocks or _Blocks(document)).at(span.start)
     if block is not None:
         at = _text_offset(block, span.start)
         for start, end in sentence_bounds(block.text, packs):
@@ -154,11 +176,11 @@ def context_of(document: Document, span: Span, packs: Any) -> str:
     return source[start : end if end != -1 else len(source)]
 
 
-def fingerprint(document: Document, span: Span, packs: Any) -> str:
+def fingerprint(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
     """16 hex digits of the normalised flagged text and its sentence: the same wherever the sentence moves."""
     flagged = normalise(document.source[span.start : span.end])
     digest = hashlib.sha256()
-    for part in (flagged, normalise(context_of(document, span, packs))):
+    for part in (flagged, normalise(context_of(document, span, packs, blocks))):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()[:16]
@@ -177,8 +199,9 @@ def marked(results: Sequence[Any], document: Document, packs: Any) -> list[Any]:
     """Each result with its fingerprint and occurrence (the order of `results` is reading order)."""
     seen: dict[tuple[str, str], int] = {}
     out = []
+    blocks = _Blocks(document)
     for result in results:
-        mark = fingerprint(document, result.span, packs)
+        mark = fingerprint(document, result.span, packs, blocks)
         occurrence = seen.get((result.code, mark), 0)
         seen[(result.code, mark)] = occurrence + 1
         out.append(replace(result, fingerprint=mark, occurrence=occurrence, excerpt=excerpt(document, result.span)))

@@ -155,6 +155,30 @@ def test_fixes_change_only_their_own_spans_and_never_corrupt(case: tuple[str, li
             )
 
 
+def fixed_text_one_by_one(source: str, all_fixes: list[Fix]) -> tuple[str, int]:
+    """The plain reading of fixed_text: each fix checked against every edit accepted before it."""
+    accepted: list[Edit] = []
+    applied = 0
+    for fix in sorted((f for f in all_fixes if f.edits), key=lambda f: min((e.span.start, e.span.end) for e in f.edits)):
+        own = fix.edits
+        if not all(0 <= e.span.start <= e.span.end <= len(source) for e in own):
+            continue
+        if any(fixes.conflicts(a.span, b.span) for i, a in enumerate(own) for b in own[i + 1 :]):
+            continue
+        if any(fixes.conflicts(a.span, e.span) for a in accepted for e in own):
+            continue
+        accepted.extend(own)
+        applied += 1
+    return splice(source, accepted), applied
+
+
+@settings(max_examples=300, deadline=None)
+@given(source_and_fixes())
+def test_fixed_text_accepts_what_checking_every_accepted_edit_would(case: tuple[str, list[Fix]]) -> None:
+    source, all_fixes = case
+    assert fixes.fixed_text(source, all_fixes) == fixed_text_one_by_one(source, all_fixes)
+
+
 @settings(max_examples=60, deadline=None)
 @given(source_and_fixes())
 def test_fixing_is_repeatable_until_nothing_is_left(case: tuple[str, list[Fix]]) -> None:

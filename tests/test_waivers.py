@@ -214,3 +214,33 @@ def test_a_baseline_of_a_generated_corpus_then_only_new_findings(tmp_path: Path,
     code, out = run("check", "-j", "1", "--format", "json", ".")
     assert code == 1
     assert [(r["code"], r["filename"]) for r in json.loads(out)] == [("DAT001", str(draft))]
+
+
+def _block_by_scanning(document, offset):  # noqa: ANN001, ANN202 - the plain reading _Blocks must agree with
+    best, width = None, None
+    for block in waivers._blocks(document):
+        if not block.text:
+            continue
+        whole = block.span(0, len(block.text))
+        if whole.start <= offset < max(whole.end, whole.start + 1):
+            if width is None or whole.end - whole.start < width:
+                best, width = block, whole.end - whole.start
+    return best
+
+
+@pytest.mark.parametrize("name, source", [
+    ("b.md", "# Vote\n\nSee ![alt text](y.png \"Title\") here and more text.\n\n> Quoted ![q alt](z.png)\n"),
+    ("a.md", "---\nimage: x.jpg\ncaption: \"Photo: Ana Ruiz\"\n---\n\n# Vote\n\n> Quoted\n> - item *one*\n>   - two\n\n"
+             "Text with [a link](http://x.example) and `code`.\n\n![alt text](y.png \"Title\")\n\n- a\n- b\n"),
+    ("a.html", "<h1>Vote</h1><p>One <em>two</em></p><figure><img src=\"y.png\" alt=\"Alt\">"
+               "<figcaption>Photo: Ana Ruiz</figcaption></figure><blockquote><p>Q</p></blockquote>"),
+])
+def test_the_block_index_finds_what_scanning_every_block_finds(name: str, source: str) -> None:
+    from factlint.document import ReadOptions
+    from factlint.formats import html, markdown
+
+    document = (markdown if name.endswith(".md") else html).read(name, source, ReadOptions())
+    index = waivers._Blocks(document)
+    assert len(list(waivers._blocks(document))) > 3
+    for offset in range(len(source) + 2):
+        assert index.at(offset) is _block_by_scanning(document, offset), offset

@@ -1,4 +1,4 @@
-"""FL rules: what the engine itself says about a file it could not read, or a suppression or waiver that did nothing."""
+"""FL rules: what the engine itself says about a file it could not read or write, or a suppression or waiver that did nothing."""
 
 from __future__ import annotations
 
@@ -92,6 +92,27 @@ def stale_waiver(document: Document, context: Context) -> Iterator[Finding]:
     return iter(())  # computed by the engine from the waivers file once every other rule has run
 
 
+@rule(
+    code="FL005",
+    name="unwritable-file",
+    severity="error",
+    summary="`--fix` could not write the file's fixes: it is read-only, or its folder or the disk refused.",
+    explanation=(
+        "`factlint check --fix` writes fixes back only where it may. A draft with no write "
+        "permission for anyone (mode 0444, say) is left alone even when factlint runs as root; "
+        "a draft in a folder factlint may not write in, or on a full disk, keeps its old bytes. "
+        "The draft's findings are reported as they stand, this one at its top says why, and "
+        "the summary does not count the fixes as made. Make the file writable (`chmod u+w`) "
+        "and run `--fix` again, or leave it read-only on purpose."
+    ),
+    example="`factlint check --fix story.md` where story.md has mode 0444 and a safe fix",
+    near_miss="The same draft with mode 0644: the fix is written",
+    example_format="text",
+)
+def unwritable_file(document: Document, context: Context) -> Iterator[Finding]:
+    return iter(())  # reported by the engine when writing the fixes fails
+
+
 @hookimpl
 def factlint_rules() -> list:
-    return [unreadable_file, unused_suppression, bad_front_matter, stale_waiver]
+    return [unreadable_file, unused_suppression, bad_front_matter, stale_waiver, unwritable_file]

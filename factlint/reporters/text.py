@@ -9,6 +9,7 @@ from factlint import reporting
 from factlint.plugins import Reporter, hookimpl
 from factlint.reporting import Report, fails
 from factlint.results import ReportContext, Result
+from factlint.rules import SAFE
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -21,9 +22,14 @@ def _paint(text: str, style: str, on: bool) -> str:
 def _line(result: Result, colour: bool) -> str:
     place = _paint(f"{result.filename}:{result.row}:{result.column}:", _BOLD, colour)
     code = _paint(result.code, _COLOURS.get(result.severity, ""), colour)
-    mark = " [*]" if result.fix is not None else ""
+    mark = " [*]" if _mended_by_fix(result) else ""
     waived = f" (waived by {result.waiver.by}: {result.waiver.reason})" if result.waiver is not None else ""
     return f"{place} {code}{mark} {result.message}{waived}"
+
+
+def _mended_by_fix(result: Result) -> bool:
+    """Whether plain `--fix` mends it: [*] promises that, as in ruff; an unsafe fix waits for --unsafe-fixes."""
+    return result.fix is not None and result.fix.applicability == SAFE
 
 
 def _plural(n: int, word: str) -> str:
@@ -53,8 +59,9 @@ class Tally:
             self.counts[r.code] += 1
             self.names.setdefault(r.code, r.name)
             if r.fix is not None:
-                self.fixable[r.code] += 1
-                if r.fix.applicability == "safe":
+                if _mended_by_fix(r):
+                    self.fixable[r.code] += 1
+                if r.fix.applicability == SAFE:
                     self.safe += 1
                 elif r.fix.applicability == "unsafe":
                     self.unsafe += 1
