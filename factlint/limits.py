@@ -8,6 +8,8 @@ from typing import Any, Mapping
 from factlint.errors import UsageError
 
 SECTION = "limits"
+#: Upper bounds a configuration may not pass: deeper nesting would exhaust Python's recursion in the parser.
+MAXIMA = {"max_nesting": 100}
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ class Limits:
                                  f"(known: {', '.join(sorted(f.name.replace('_', '-') for f in fields(cls)))})")
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise UsageError(f"{where}: configuration key '{SECTION}.{key}': {value!r} is not a positive whole number")
+            if value > MAXIMA.get(name, value):
+                raise UsageError(f"{where}: configuration key '{SECTION}.{key}': {value} is more than the "
+                                 f"largest allowed, {MAXIMA[name]}")
             limits = replace(limits, **{name: value})
         return limits
 

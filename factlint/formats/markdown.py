@@ -18,6 +18,7 @@ from factlint.document import (
     Field,
     Link,
     Media,
+    ProblemReport,
     ReadOptions,
     Segment,
     SourceMap,
@@ -31,15 +32,43 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _INLINE_MEDIA_RE = re.compile(r"<(?:img|video|picture|figure)\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
-def _parser() -> Any:
+#: Tokens that open and close one level of blockquote or list nesting.
+_NESTING_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})
+_NESTING_CLOSE = frozenset({"blockquote_close", "bullet_list_close", "ordered_list_close"})
+#: Block markers (`>`, `-`, `1.`) that open a line; what follows them is the line's text.
+_MARKERS_RE = re.compile(r"(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*")
+
+
+@functools.lru_cache(maxsize=4)
+def _parser(max_nesting: int) -> Any:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark")
+    # markdown-it counts token levels, not containers: a list is two (list, item) and
+    # the paragraph in it one more, so `max_nesting` lists need 2 * max_nesting + 1.
+    # Whatever lies deeper is dropped, and reported by read().
+    md = MarkdownIt("commonmark", {"maxNesting": 2 * max_nesting + 1})
+    md.block.tokenize = functools.partial(_tokenize, md.block.tokenize, md.options.maxNesting)
     # Keep entities and escapes as separate tokens: their source form is in
     # `markup`, which is how decoded text is mapped back to the file.
     md.disable("text_join")
     return md
+
+
+def _tokenize(tokenize: Any, max_level: int, state: Any, start_line: int, end_line: int) -> None:
+    """markdown-it's block tokenizer, except past its nesting limit.
+
+    There markdown-it drops every line to `end_line`, which for a list item is
+    the end of the whole list's container: the paragraphs after a list nested
+    too deeply were lost. Only the lines of the too-deep item (indented to it,
+    or blank) are dropped here.
+    """
+    if state.level < max_level:
+        tokenize(state, start_line, end_line)
+        return
+    line = start_line
+    while line < end_line and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+        line += 1
+    state.line = line
 
 
 class _Lines:
@@ -359,7 +388,7 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
     # A lone CR is no line break here (Document.position counts LF only); markdown-it must agree.
     body = _LONE_CR.sub(" ", source[body_start:])
     lines = _Lines(source[:body_start] + body)
-    tokens = _parser().parse("\n" * first_body_line + body)
+    tokens = _parser(options.limits.max_nesting).parse("\n" * first_body_line + body)
 
     blocks: list[Block] = []
     media: list[Media] = []
@@ -369,8 +398,20 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
     quote_depth = 0
     heading: str | None = None
     headline_seen = False
+    nesting = 0  # blockquotes and lists around the token
     for i, tok in enumerate(tokens):
         t = tok.type
+        if t in _NESTING_OPEN:
+            nesting += 1
+            if nesting == options.limits.max_nesting + 1:
+                problem = _too_deep(tok, lines, options.limits.max_nesting)
+                if problem is not None:
+                    problems.append(problem)
+        if nesting > options.limits.max_nesting:
+            nesting -= t in _NESTING_CLOSE
+            continue
+        if t in _NESTING_CLOSE:
+            nesting -= 1
         if t == "blockquote_open":
             quote_depth += 1
         elif t == "blockquote_close":
@@ -428,6 +469,21 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
         non_prose=tuple(non_prose + code),
         code=tuple(code),
     )
+
+
+def _too_deep(tok: Any, lines: _Lines, max_nesting: int) -> ProblemReport | None:
+    """FL001 at the first text of a blockquote or list nested past the limit (none when it holds no text)."""
+    first, end = tok.map or (0, 0)
+    for n in range(first, end):
+        start, text = lines.line(n)
+        at = _MARKERS_RE.match(text).end()
+        if at < len(text):
+            return ProblemReport(
+                "FL001",
+                f"not checked: nested too deeply (more than {max_nesting} levels of blockquotes and lists)",
+                Span(start + at, start + at),
+            )
+    return None
 
 
 def _shift(media: Media, by: int) -> Media:
