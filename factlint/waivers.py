@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import bisect
+import functools
 import hashlib
 import itertools
 import os
@@ -94,6 +95,7 @@ class Waivers:
 # -- the fingerprint --------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # one sentence holds many findings: normalise it once, not once each
 def normalise(text: str) -> str:
     """Text as a fingerprint reads it: NFC, one quotation mark for every style, whitespace runs as one space."""
     text = unicodedata.normalize("NFC", text)
@@ -161,12 +163,25 @@ class _Blocks:
         return best[2] if best else None
 
 
+@functools.lru_cache(maxsize=256)
+def _bounds_cached(text: str, packs: Any) -> tuple[tuple[int, int], ...]:
+    return tuple(sentence_bounds(text, packs))
+
+
+def _sentences_of(text: str, packs: Any) -> Sequence[tuple[int, int]]:
+    """A block's sentences, split once however many findings it holds (packs that cannot be hashed: each time)."""
+    try:
+        return _bounds_cached(text, packs)
+    except TypeError:
+        return sentence_bounds(text, packs)
+
+
 def context_of(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
     """The sentence that holds the span, or for text outside prose (front matter, markup) its source lines."""
     block = (blocks or _Blocks(document)).at(span.start)
     if block is not None:
         at = _text_offset(block, span.start)
-        for start, end in sentence_bounds(block.text, packs):
+        for start, end in _sentences_of(block.text, packs):
             if start <= at < end:
                 return block.text[start:end]
         return block.text
