@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import bisect
+import datetime as dt
 import functools
 import hashlib
 import itertools
@@ -16,6 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from factlint.document import Block, Document, Span
 from factlint.errors import UsageError
+from factlint.language.sentences import span_at
 from factlint.rules import Finding
 
 #: The waivers file's name, next to the configuration (the `waivers` key moves it).
@@ -181,7 +182,9 @@ def context_of(document: Document, span: Span, packs: Any, blocks: _Blocks | Non
     block = (blocks or _Blocks(document)).at(span.start)
     if block is not None:
         at = _text_offset(block, span.start)
-        for start, end in _sentences_of(block.text, packs):
+        bounds = _sentences_of(block.text, packs)
+        if bounds:
+            start, end = span_at(bounds, at)
             if start <= at < end:
                 return block.text[start:end]
         return block.text
@@ -194,8 +197,14 @@ def context_of(document: Document, span: Span, packs: Any, blocks: _Blocks | Non
 def fingerprint(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
     """16 hex digits of the normalised flagged text and its sentence: the same wherever the sentence moves."""
     flagged = normalise(document.source[span.start : span.end])
+    return _digest(flagged, normalise(context_of(document, span, packs, blocks)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _digest(flagged: str, context: str) -> str:
+    """Hashed once per flagged text and sentence: one long line can hold thousands of the same finding."""
     digest = hashlib.sha256()
-    for part in (flagged, normalise(context_of(document, span, packs, blocks))):
+    for part in (flagged, context):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()[:16]

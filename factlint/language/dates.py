@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from factlint.language.lexicon import IrregularVerbs
-from factlint.language.sentences import Abbreviations, split
+from factlint.language.sentences import Abbreviations, span_at, split
 
 APOSTROPHES = "'’"
 QUOTE_AND_BRACKET = "\"'“”‘’«»„()[]*_"
@@ -269,10 +269,8 @@ def sentences(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
 
 
 def sentence_of(bounds: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
-    for start, end in bounds:
-        if start <= offset < end:
-            return start, end
-    return bounds[-1]
+    """The sentence of `bounds` holding `offset` (the last one past the end)."""
+    return span_at(bounds, offset)
 
 
 def clause_of(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -86,18 +87,35 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence:
     """The sentence holding `offset` (the last one past the end)."""
-    for sentence in sentences:
-        if offset in sentence:
-            return sentence
-    return sentences[-1]
+    return sentences[index_at(sentences, offset)]
 
 
 def index_at(sentences: Sequence[Sentence], offset: int) -> int:
-    """The index of the sentence holding `offset` (the last one past the end)."""
-    for k, sentence in enumerate(sentences):
-        if offset in sentence:
-            return k
+    """The index of the sentence holding `offset` (the last one past the end).
+
+    Sentences are in order and do not overlap, so this is a binary search: a
+    rule asks once per finding, and a long block holds thousands of both.
+    """
+    k = bisect.bisect_right(sentences, offset, key=_start) - 1
+    if k >= 0 and offset in sentences[k]:
+        return k
     return len(sentences) - 1
+
+
+def span_at(bounds: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The (start, end) pair of ordered, disjoint `bounds` holding `offset` (the last one past the end)."""
+    k = bisect.bisect_right(bounds, offset, key=_first) - 1
+    if k >= 0 and bounds[k][0] <= offset < bounds[k][1]:
+        return bounds[k]
+    return bounds[-1]
+
+
+def _start(sentence: Sentence) -> int:
+    return sentence.start
+
+
+def _first(bound: tuple[int, int]) -> int:
+    return bound[0]
 
 
 def breaks_between(gap: str, previous_word: str, abbreviations: Abbreviations) -> bool:
