@@ -219,6 +219,16 @@ class Document:
         """Paragraphs and list items: the story's running text."""
         return self.blocks_of(PARAGRAPH, LIST_ITEM)
 
+    @property
+    def copy(self) -> Iterator[Block]:
+        """Every block a rule on the copy reads: all but the headline (subheadings, paragraphs, list items, captions).
+
+        Readers decide what the headline is (a plain-text first line only
+        when a blank line follows it), so a rule that walks `copy` never
+        loses the first line of a draft that has none.
+        """
+        return (b for b in self.blocks if b.kind != HEADLINE)
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (row, column) in code points of a source offset."""
         row = bisect.bisect_right(self._line_starts, offset) - 1

@@ -1,4 +1,12 @@
-"""Test helpers for rule authors, built-in or plugin: valid and invalid cases with exact places and fixes."""
+"""Test helpers for rule authors, built-in or plugin: valid and invalid cases with exact places and fixes.
+
+A rule that walks `document.copy` reads every block but the headline. Test
+that it does with a case whose first line is copy, not a headline, since
+only a blank line after it makes a plain-text first line the headline:
+
+    assert_rule("EXC001", invalid=[Case("Prices rose again!\nTraders were calm.\n", row=1, column=18)],
+                format="text")
+"""
 
 from __future__ import annotations
 

@@ -69,6 +69,21 @@ def test_the_plugin_fix_applies(site, tmp_path):
     assert draft.read_text(encoding="utf-8") == "Prices rose again.\n"
 
 
+def test_the_plugin_rule_reads_every_block_but_the_headline(site, tmp_path):
+    # A plain-text draft with no blank line after line 1 has no headline: line 1 is copy.
+    wrapped = tmp_path / "wrapped.txt"
+    wrapped.write_text("Prices rose again!\nTraders were calm.\n", encoding="utf-8")
+    headed = tmp_path / "headed.md"
+    headed.write_text("# Prices Soar!\n\n## Then Fall!\n\nCalm copy.\n", encoding="utf-8")
+    figure = tmp_path / "figure.html"
+    figure.write_text("<article><h1>Prices Soar!</h1>\n<figure><img src=floor.jpg>\n"
+                      "<figcaption>Traders cheer!</figcaption></figure><p>Calm.</p></article>\n", encoding="utf-8")
+    done = factlint(site, "check", "--select", "EXC", "--format", "json", str(wrapped), str(headed), str(figure))
+    assert done.returncode == 1, done.stderr
+    found = [(Path(f["filename"]).name, f["location"]["row"], f["location"]["column"]) for f in json.loads(done.stdout)]
+    assert found == [("figure.html", 3, 26), ("headed.md", 3, 13), ("wrapped.txt", 1, 18)], found
+
+
 def test_a_plugin_that_reuses_a_code_is_refused_at_start_up(site, tmp_path):
     clash = tmp_path / "clash"
     (clash / "clash_plugin").mkdir(parents=True)

@@ -41,24 +41,35 @@ def _is_subheading(line: str) -> bool:
 
 
 def read(path: str, source: str, options: ReadOptions) -> Document:
-    """Split a plain-text draft into headline, subheadings and paragraphs."""
+    """Split a plain-text draft into headline, subheadings and paragraphs.
+
+    The first line is the headline only when a blank line follows it: a
+    first paragraph that wraps over two lines is body, all of it, so a
+    quotation that opens on line 1 and closes on line 2 stays one quotation.
+    """
     directives = {m.start() for m in DIRECTIVE_RE.finditer(source)}
     groups: list[list[tuple[int, int]]] = [[]]
+    blank_after: list[bool] = [False]  # per group: did a blank line end it?
     for start, end in _lines(source):
-        if not source[start:end].strip() or start in directives:
+        if start in directives:
             if groups[-1]:
                 groups.append([])
+                blank_after.append(False)
+            continue
+        if not source[start:end].strip():
+            if groups[-1]:
+                blank_after[-1] = True
+                groups.append([])
+                blank_after.append(False)
             continue
         groups[-1].append((start, end))
     blocks: list[Block] = []
-    for group in groups:
+    for index, group in enumerate(groups):
         if not group:
             continue
-        if not blocks:
-            first = group.pop(0)
-            blocks.append(_block(HEADLINE, source, first[0], first[1]))
-            if not group:
-                continue
+        if not blocks and len(group) == 1 and blank_after[index]:
+            blocks.append(_block(HEADLINE, source, group[0][0], group[0][1]))
+            continue
         start, end = group[0][0], group[-1][1]
         kind = SUBHEADING if len(group) == 1 and _is_subheading(source[start:end]) else PARAGRAPH
         blocks.append(_block(kind, source, start, end))

@@ -312,7 +312,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
     verbose = "-v" in argv or "--verbose" in argv
     try:
         try:
-            args = _parser().parse_args(argv)
+            args, extra = _parser().parse_known_args(argv)
+            if extra:  # argparse reports these from the top-level parser; the command given is the one to read
+                raise UsageError(f"unrecognized arguments: {' '.join(extra)} (see `factlint {args.command} --help`)")
         except SystemExit as done:  # --help and --version print and stop: an exit status, not an exception
             return int(done.code or 0)
         if args.command == "rules":

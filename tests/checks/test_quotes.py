@@ -206,6 +206,18 @@ def test_plain_text_paragraphs_after_the_headline() -> None:
     )
 
 
+def test_a_plain_text_draft_whose_first_paragraph_wraps_keeps_its_first_line() -> None:
+    # No blank line after line 1: it is body, so the quotation it opens closes on line 2.
+    wrapped = f'Alvarez told the council "{QUOTE}\nand nothing else," on Monday.\n\nThe vote was close.\n'
+    assert_rule("QUO002", valid=[wrapped], format="text")
+    assert_rule("QUO001", valid=[wrapped], format="text")
+    assert_rule(
+        "QUO001",
+        invalid=[Case(f'The vote was close. "{QUOTE}\nand nothing else."\n\nMore later.\n', row=1, column=21)],
+        format="text",
+    )
+
+
 def test_markdown_body_and_list_items() -> None:
     assert_rule(
         "QUO001",

@@ -27,9 +27,24 @@ def test_headline_paragraphs_and_subheadings():
     ]
 
 
-def test_first_line_is_the_headline_even_without_a_blank_line():
+def test_first_line_is_the_headline_only_when_a_blank_line_follows():
     doc = read("Storm Hits Coast\nWinds reached 120 km/h.\n")
-    assert kinds(doc) == [(HEADLINE, "Storm Hits Coast"), (PARAGRAPH, "Winds reached 120 km/h.")]
+    assert kinds(doc) == [(PARAGRAPH, "Storm Hits Coast\nWinds reached 120 km/h.")]
+
+
+def test_a_first_paragraph_wrapped_over_two_lines_is_body_from_its_first_line():
+    doc = read("The harbour master said \"the pier will stay shut\nuntil the divers are done,\" on Monday.\n\nMore later.\n")
+    assert kinds(doc) == [
+        (PARAGRAPH, "The harbour master said \"the pier will stay shut\nuntil the divers are done,\" on Monday."),
+        (PARAGRAPH, "More later."),
+    ]
+
+
+def test_a_lone_first_line_before_a_directive_or_the_end_is_not_a_headline():
+    assert kinds(read("Storm Hits Coast\n")) == [(SUBHEADING, "Storm Hits Coast")]
+    doc = read("Storm Hits Coast\nfactlint: disable-next-line=DAT001\nIt rained yesterday.\n")
+    assert kinds(doc) == [(SUBHEADING, "Storm Hits Coast"), (PARAGRAPH, "It rained yesterday.")]
+    assert kinds(read("Storm Hits Coast\n\n")) == [(HEADLINE, "Storm Hits Coast")]
 
 
 def test_short_lines_that_end_like_sentences_or_carry_labels_are_paragraphs():

@@ -146,8 +146,11 @@ def test_a_process_count_below_one_is_exit_2_naming_the_option(tmp_path, capsys,
 
 
 def test_a_usage_error_points_at_the_help_of_the_command_that_was_given(capsys):
-    assert run("--bogus")[0] == 2
-    assert capsys.readouterr().err == "factlint: error: unrecognized arguments: --bogus (see `factlint --help`)\n"
+    assert run("--bogus")[0] == 2  # a path or option first means `check`
+    assert capsys.readouterr().err == "factlint: error: unrecognized arguments: --bogus (see `factlint check --help`)\n"
+    assert run("rules", "--bogus", "-x")[0] == 2
+    assert capsys.readouterr().err == "factlint: error: unrecognized arguments: --bogus -x (see `factlint rules --help`)\n"
+    assert run("--nonsense-flag", "--help")[0] == 0  # --help still wins, as argparse does
     assert run("check", "--format")[0] == 2
     assert capsys.readouterr().err == (
         "factlint: error: argument --format: expected one argument (see `factlint check --help`)\n"

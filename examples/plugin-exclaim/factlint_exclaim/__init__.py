@@ -20,7 +20,9 @@ from factlint.rules import Context, Finding, Fix, rule
     source="Reuters Handbook of Journalism, punctuation",
 )
 def exclamation_mark(document: Document, context: Context) -> Iterator[Finding]:
-    for block in document.body:
+    # `copy` is every block but the headline: subheadings, paragraphs, list items and captions.
+    # (`document.body` is only paragraphs and list items; the headline is the one block left out.)
+    for block in document.copy:
         depth = 0
         for i, ch in enumerate(block.prose):
             if ch in "\"“”":
