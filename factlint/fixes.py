@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import errno
 import os
 import re
 import stat
@@ -178,36 +179,132 @@ def write_fixed(path: Path, text: str, bom: bool) -> None:
         _write_in_place(target, data)
 
 
+#: The suffix of factlint's temporary files beside a draft (`.{name}.{random}.factlint-tmp`).
+TMP_SUFFIX = ".factlint-tmp"
+
+
 def _replace(target: Path, data: bytes, status: os.stat_result) -> bool:
-    """Replace the file by a copy with its owner, group and mode; False when that owner cannot be given."""
+    """Replace the file by a copy with its owner, group and mode; False when that owner cannot be given.
+
+    Where the system has anonymous files (Linux `O_TMPFILE`), the copy is
+    written and synced with no name at all and only named for the instant
+    of the rename, so a run killed mid-write leaves nothing behind; anywhere
+    else a named temporary file is used. Either way a temporary file a
+    killed run left beside this draft is removed first.
+    """
+    _remove_stale(target)
+    anonymous = _write_anonymous(target, data, status)
+    if anonymous is not None:
+        return anonymous
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".factlint-tmp")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TMP_SUFFIX)
     except OSError as e:
         raise NotWritten(f"cannot write in its folder: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            mine = os.fstat(handle.fileno())
-            if (mine.st_uid, mine.st_gid) != (status.st_uid, status.st_gid):
-                try:
-                    os.fchown(handle.fileno(), status.st_uid, status.st_gid)
-                except PermissionError:
-                    os.unlink(tmp)
-                    return False
-            os.fchmod(handle.fileno(), stat.S_IMODE(status.st_mode))  # after chown, which may clear set-id bits
+            if not _take_over(handle.fileno(), status):
+                os.unlink(tmp)
+                return False
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException as e:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp)
         if isinstance(e, OSError):
             raise NotWritten(f"cannot write it: {e.strerror or e}") from None
         raise
     _sync_folder(target.parent)
     return True
+
+
+def _take_over(fd: int, status: os.stat_result) -> bool:
+    """Give the new file the original's owner, group and mode; False when that owner cannot be given."""
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) != (status.st_uid, status.st_gid):
+        try:
+            os.fchown(fd, status.st_uid, status.st_gid)
+        except PermissionError:
+            return False
+    os.fchmod(fd, stat.S_IMODE(status.st_mode))  # after chown, which may clear set-id bits
+    return True
+
+
+def _write_anonymous(target: Path, data: bytes, status: os.stat_result) -> bool | None:
+    """The O_TMPFILE way of `_replace`; None where the system or the file system has no anonymous files."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        fd = os.open(target.parent, flag | os.O_WRONLY, 0o600)
+    except IsADirectoryError:
+        return None  # a kernel that knows no O_TMPFILE reads it as O_DIRECTORY
+    except OSError as e:
+        if e.errno in (errno.EOPNOTSUPP, errno.EINVAL, errno.EISDIR, errno.ENOENT):
+            return None
+        raise NotWritten(f"cannot write in its folder: {e.strerror or e}") from None
+    tmp = None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if not _take_over(handle.fileno(), status):
+                return False
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            tmp = str(target.parent / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TMP_SUFFIX}")
+            try:
+                _link_anonymous(handle.fileno(), target.parent, tmp)
+            except OSError:  # no /proc, or a file system that cannot name it: use a named temporary file
+                tmp = None
+                return None
+            os.replace(tmp, target)
+            tmp = None
+    except BaseException as e:
+        if tmp is not None:
+            _unlink(tmp)
+        if isinstance(e, OSError):
+            raise NotWritten(f"cannot write it: {e.strerror or e}") from None
+        raise
+    _sync_folder(target.parent)
+    return True
+
+
+def _link_anonymous(fd: int, folder: Path, name: str) -> None:
+    """Give the anonymous file `fd` a name: linkat(2) following /proc/self/fd/N, as open(2) documents for O_TMPFILE.
+
+    os.link only calls linkat, and so only follows the /proc link, when it is
+    given a folder descriptor; plain link(2) would try to link the /proc entry.
+    """
+    folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.link(f"/proc/self/fd/{fd}", os.path.basename(name), src_dir_fd=folder_fd, dst_dir_fd=folder_fd,
+                follow_symlinks=True)
+    finally:
+        os.close(folder_fd)
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove temporary files of this draft that a killed run left: ours by name, owner and kind only."""
+    try:
+        names = [n for n in os.listdir(target.parent)
+                 if n.startswith(f".{target.name}.") and n.endswith(TMP_SUFFIX)]
+    except OSError:
+        return
+    for name in names:
+        path = target.parent / name
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+            _unlink(str(path))
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _write_in_place(target: Path, data: bytes) -> None:

@@ -190,3 +190,46 @@ def test_a_failed_write_in_place_puts_the_old_bytes_back(tmp_path: Path, monkeyp
     with pytest.raises(fixes.NotWritten, match="^cannot write it: No space left on device$"):
         fixes.write_fixed(draft, FIXED.decode() + "a longer text\n", bom=False)
     assert draft.read_bytes() == DRAFT == (tmp_path / "link.md").read_bytes()
+
+
+def test_a_temporary_file_a_killed_run_left_is_removed_by_the_next_fix(tmp_path: Path) -> None:
+    draft = tmp_path / "story.md"
+    draft.write_bytes(DRAFT)
+    (tmp_path / ".story.md.k3x9q1.factlint-tmp").write_bytes(DRAFT[:10])  # what a kill between writes left
+    (tmp_path / ".story.md.notes").write_bytes(b"the newsroom's own")
+    (tmp_path / ".other.md.k3x9q1.factlint-tmp").write_bytes(b"another draft's: its own fix removes it")
+    done = factlint("story.md", cwd=tmp_path)
+    assert done.stdout.splitlines() == ["Fixed 1 finding.", "All clear: 1 file checked, no findings."]
+    assert draft.read_bytes() == FIXED
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.md.k3x9q1.factlint-tmp", ".story.md.notes", "story.md"]
+
+
+def test_without_anonymous_files_a_named_temporary_file_is_used_and_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factlint import fixes
+
+    monkeypatch.delattr(os, "O_TMPFILE", raising=False)  # as on macOS and the BSDs
+    draft = tmp_path / "story.md"
+    draft.write_bytes(DRAFT)
+    draft.chmod(0o640)
+    fixes.write_fixed(draft, FIXED.decode(), bom=True)
+    assert draft.read_bytes() == fixes.BOM.encode() + FIXED
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.md"]
+
+
+def test_with_anonymous_files_the_fix_replaces_the_inode_and_keeps_the_mode(tmp_path: Path) -> None:
+    from factlint import fixes
+
+    if not hasattr(os, "O_TMPFILE"):
+        pytest.skip("no O_TMPFILE on this system")
+    draft = tmp_path / "story.md"
+    draft.write_bytes(DRAFT)
+    draft.chmod(0o604)
+    before = draft.stat().st_ino
+    fixes.write_fixed(draft, FIXED.decode(), bom=False)
+    assert draft.read_bytes() == FIXED
+    status = draft.stat()
+    assert (stat.S_IMODE(status.st_mode), status.st_nlink) == (0o604, 1)
+    assert status.st_ino != before  # a new file renamed over the old: readers see one or the other
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.md"]
