@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -166,6 +167,44 @@ def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
+class WordIndex:
+    """`count_words(text[a:b])` for any stretch of one text, without re-reading the text for each.
+
+    A line with thousands of quotation marks left open asks for the words of
+    thousands of stretches that all run to its end; counting each afresh read
+    the line once per mark. The words of the whole text are found once; a
+    stretch holds the words wholly inside it, plus the piece of a word it cuts
+    at either edge (a piece of one word is one word or none, so those are
+    counted directly).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def count(self, a: int, b: int) -> int:
+        if b <= a:
+            return 0
+        if self._starts is None:
+            matches = [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
+            self._starts = [m[0] for m in matches]
+            self._ends = [m[1] for m in matches]
+        starts, ends = self._starts, self._ends
+        first = bisect.bisect_right(ends, a)  # the first word that ends after a
+        last = bisect.bisect_left(starts, b) - 1  # the last word that starts before b
+        if first > last:
+            return 0
+        if first == last and starts[first] < a and ends[first] > b:
+            return count_words(self.text[a:b])  # a stretch inside one word
+        total = last - first + 1
+        if starts[first] < a:  # the stretch opens inside a word: count what it keeps of it
+            total += count_words(self.text[a : ends[first]]) - 1
+        if ends[last] > b:  # and closes inside one
+            total += count_words(self.text[max(starts[last], a) : b]) - 1
+        return total
+
+
 @functools.lru_cache(maxsize=1)
 def builtin_elisions() -> tuple[str, ...]:
     """The shipped pack of elisions that begin with an apostrophe ('n', 'em, 'tis)."""
@@ -209,6 +248,7 @@ class _Scanner:
         self.stack: list[tuple[int, str, str]] = []  # (offset, mark, family)
         self.found: list[Quotation] = []
         self.stray: list[StrayMark] = []
+        self.words = WordIndex(text)
 
     def run(self) -> QuotationScan:
         text = self.text
@@ -229,8 +269,9 @@ class _Scanner:
                     continue
                 self._single(i, c)
             i += 1
-        for offset, mark, family in reversed(self.stack):
-            self._unclosed(offset, mark, family, len(text))
+        for depth in range(len(self.stack) - 1, -1, -1):
+            offset, mark, family = self.stack[depth]
+            self._unclosed(offset, mark, family, len(text), depth)
         self.stack.clear()
         found = tuple(sorted(self.found, key=lambda q: q.start))
         return QuotationScan(text, found, tuple(self.stray))
@@ -353,14 +394,14 @@ class _Scanner:
         # Quotations opened inside this one and never closed end with it.
         while len(self.stack) > k + 1:
             offset, open_mark, fam = self.stack.pop()
-            self._unclosed(offset, open_mark, fam, i)
+            self._unclosed(offset, open_mark, fam, i, len(self.stack))
         offset, open_mark, fam = self.stack.pop()
-        words = count_words(self.text[offset + 1 : i])
+        words = self.words.count(offset + 1, i)
         self.found.append(Quotation(offset, i + 1, open_mark, mark, words, offset + 1, i, len(self.stack), fam))
 
-    def _unclosed(self, offset: int, mark: str, family: str, inner_end: int) -> None:
-        depth = sum(1 for o, _, _ in self.stack if o < offset)
-        words = count_words(self.text[offset + 1 : inner_end])
+    def _unclosed(self, offset: int, mark: str, family: str, inner_end: int, depth: int) -> None:
+        """A quotation never closed; `depth` is how many still-open quotations began before it (the stack is in order)."""
+        words = self.words.count(offset + 1, inner_end)
         self.found.append(Quotation(offset, None, mark, None, words, offset + 1, inner_end, depth, family))
 
 

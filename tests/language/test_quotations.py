@@ -20,6 +20,7 @@ from factlint.language.quotations import (
     quoted_ranges,
     scan_quotations,
     style_of,
+    WordIndex,
 )
 
 
@@ -167,6 +168,33 @@ def test_an_inner_quotation_left_open_ends_with_its_outer_one() -> None:
 
 def test_count_words() -> None:
     assert count_words("It's a well-known, 24-hour U.S. service.") == 6
+
+
+def test_the_word_index_counts_a_stretch_as_counting_it_afresh_would() -> None:
+    text = "It's a well-known, 24-hour U.S. service."
+    index = WordIndex(text)
+    assert [index.count(a, len(text)) for a in (0, 3, 7, 12, 19)] == [6, 6, 4, 4, 3]
+    assert index.count(8, 11) == 1  # "ell", inside "well-known"
+    assert index.count(11, 13) == 1  # "-k": what a cut at the hyphen keeps is still a word
+    assert index.count(17, 19) == 0  # ", " between words
+    assert index.count(5, 5) == 0
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab é1'’-._ \"\n", max_size=40), st.data())
+def test_the_word_index_agrees_with_counting_every_stretch(text: str, data: st.DataObject) -> None:
+    index = WordIndex(text)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert index.count(a, b) == count_words(text[a:b])
+
+
+def test_a_line_of_thousands_of_open_quotations_is_counted_once() -> None:
+    text = 'Body with "quote ' * 4000
+    scan = scan_quotations(text)
+    assert len(scan.quotations) == 4000 and not any(q.closed for q in scan.quotations)
+    first, last = scan.quotations[0], scan.quotations[-1]
+    assert (first.words, first.depth, last.words, last.depth) == (4000 * 3 - 2, 0, 1, 3999)
 
 
 def test_direct_quotations_leave_out_short_and_nested_ones() -> None:
