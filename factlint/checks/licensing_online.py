@@ -18,6 +18,7 @@ from factlint.checks.licensing import (
     policy,
 )
 from factlint.document import Block, Document, Field, Span
+from factlint.language.credits import author_text, authors_agree, shown_author
 from factlint.language.licences import Licence, Prefixes, Registry, find_urls, registry, shipped_prefixes
 from factlint.online import SECTION, Settings
 from factlint.plugins import hookimpl
@@ -284,38 +285,6 @@ def licences_agree(credited: Licence, recorded: Licence) -> bool:
     return free(credited) and free(recorded)
 
 
-def author_text(artist_html: str) -> str:
-    """Commons's Artist field as a reader sees it, with user page names kept ("User:JDoe" → "JDoe")."""
-    import html
-
-    users = re.findall(r"User:([^\"'&#/|?<>]+)", unquote(artist_html), re.I)
-    text = html.unescape(re.sub(r"<[^>]*>", " ", artist_html))
-    names = dict.fromkeys(u.replace("_", " ").strip() for u in users)
-    return re.sub(r"\s+", " ", " ".join([text, *names])).strip()
-
-
-def _fold(text: str) -> str:
-    from unidecode import unidecode
-
-    return unidecode(text).lower()
-
-
-def authors_agree(credited: str, recorded: str) -> bool:
-    """Lenient: a shared name of three letters or more, or one name written in the other."""
-    ours, theirs = _fold(credited), _fold(recorded)
-    ours_tokens = set(re.findall(r"[a-z0-9]+", ours))
-    theirs_tokens = set(re.findall(r"[a-z0-9]+", theirs))
-    if any(len(t) >= 3 and not t.isdigit() for t in ours_tokens & theirs_tokens):
-        return True
-    compact_ours, compact_theirs = re.sub(r"[^a-z0-9]", "", ours), re.sub(r"[^a-z0-9]", "", theirs)
-    if len(compact_ours) >= 3 and (compact_ours in compact_theirs or compact_theirs in compact_ours and len(compact_theirs) >= 3):
-        return True
-    from rapidfuzz import fuzz
-
-    # transliterations and typos: "Zelenskyy" and "Zelensky", "Nunez" and "Nuñez"
-    return any(fuzz.ratio(a, b) >= 85 for a in ours_tokens for b in theirs_tokens if len(a) >= 4 and len(b) >= 4)
-
-
 def _judge_record(found: Claim, record: Record) -> Iterator[Finding]:
     credited = [s for s in found.licences if isinstance(s.value, Licence)]
     if credited and record.licences and not any(
@@ -329,13 +298,9 @@ def _judge_record(found: Claim, record: Record) -> Iterator[Finding]:
             f"credit the licence the source states, or ask the rights desk",
         )
     artist = author_text(record.author_html) if record.author_html else ""
-    if found.authors and re.search(r"\w", artist) and not any(authors_agree(n, artist) for n in found.names):
-        import html
-
+    if found.authors and any(ch.isalnum() or ch == "_" for ch in artist) and not any(authors_agree(n, artist) for n in found.names):
         said = found.authors[0]
-        shown = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", record.author_html))).strip()
-        if len(shown) > 80:
-            shown = shown[:79].rstrip() + "…"
+        shown = shown_author(record.author_html, limit=80)
         yield licence_mismatch.finding(
             said.span,
             f"the credit names \"{said.value}\" but {record.where} gives the author of {record.title} as \"{shown}\": "

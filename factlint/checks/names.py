@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator, Mapping, Sequence
 
 from factlint.language import people as pn
+from factlint.language.spellings import HouseSpellings
 from factlint.checks.common import abbreviations
 from factlint.document import Block, Document
 from factlint.plugins import hookimpl
@@ -64,8 +64,8 @@ def _names(document: Document, context: Context) -> tuple[list[Block], list[pn.M
     return context.shared("names", find)
 
 
-def house_spellings(context: Context) -> dict[str, str]:
-    """{variant: house spelling} from the `names` settings."""
+def house_spellings(context: Context) -> HouseSpellings:
+    """The house style dictionary of the `names` settings: {variant: house spelling}."""
     table = context.settings.get("names") or {}
     out: dict[str, str] = {}
     for house, variants in table.items():
@@ -74,7 +74,7 @@ def house_spellings(context: Context) -> dict[str, str]:
         for variant in variants or ():
             if str(variant).strip() and str(variant) != str(house):
                 out[str(variant)] = str(house)
-    return out
+    return HouseSpellings.from_mapping(out)
 
 
 def _uses(n: int) -> str:
@@ -108,7 +108,7 @@ def _uses(n: int) -> str:
 def name_variant(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
     blocks, mentions = _names(document, context)
-    for v in pn.name_variants(mentions, lex, house_spellings(context)):
+    for v in pn.name_variants(mentions, lex, house_spellings(context).variants):
         block = blocks[v.mention.block]
         span = block.span(v.start, v.end)
         message = f'name spelt two ways: "{v.written}" here, "{v.other}" elsewhere ({_uses(v.other_uses)})'
@@ -167,29 +167,6 @@ def surname_before_full_name(document: Document, context: Context) -> Iterator[F
         yield surname_before_full_name.finding(block.span(m.start, m.core_end), message)
 
 
-def _variant_pattern(variant: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in variant.split()]
-    return re.compile(r"(?<![\w'’-])" + r"\s+".join(words) + r"(?![\w-])")
-
-
-def _house_matches(block: Block, table: Mapping[str, str]) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, written, house) of each variant in the block, longest first where they overlap."""
-    found: list[tuple[int, int, str, str]] = []
-    for variant, house in table.items():
-        forms = {variant: house}
-        if len(variant) > 1 and variant.upper() != variant:
-            forms[variant.upper()] = house.upper()
-        for written, replacement in forms.items():
-            for m in _variant_pattern(written).finditer(block.prose):
-                found.append((m.start(), m.end(), m.group(), replacement))
-    taken: list[tuple[int, int]] = []
-    for start, end, written, house in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
-        if any(start < e and s < end for s, e in taken):
-            continue
-        taken.append((start, end))
-        yield start, end, written, house
-
-
 @rule(
     code="NAM003",
     name="house-spelling",
@@ -207,14 +184,15 @@ def _house_matches(block: Block, table: Mapping[str, str]) -> Iterator[tuple[int
     source=SOURCE,
 )
 def house_spelling(document: Document, context: Context) -> Iterator[Finding]:
-    table = house_spellings(context)
-    if not table:
+    spellings = house_spellings(context)
+    if not spellings:
         return
     for block in prose_blocks(document):
-        for start, end, written, house in _house_matches(block, table):
-            span = block.span(start, end)
-            message = f'"{written}" is not the house spelling: write "{house}"'
-            yield house_spelling.finding(span, message, Fix.replace(span, house, f'Replace with "{house}"', SAFE))
+        for found in spellings.find(block.prose):
+            span = block.span(found.start, found.end)
+            message = f'"{found.written}" is not the house spelling: write "{found.house}"'
+            yield house_spelling.finding(span, message,
+                                         Fix.replace(span, found.house, f'Replace with "{found.house}"', SAFE))
 
 
 @hookimpl

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Sequence
+from urllib.parse import unquote
 
 from factlint.language.licences import Credit, Part, Prefixes, Registry, parse_credit, reads_like_name
 
@@ -157,3 +158,46 @@ def merged(text: str, first: Credit, later: Credit) -> Credit:
     names = later.names if author is later.author else (opening, *later.names)
     return replace(later, start=first.start, prefix=first.prefix, author=author, caption=caption,
                    names=tuple(n for n in names if n is not None))
+
+
+# -- an author as a photo's source records it (Wikimedia Commons's Artist field) ---------------------
+
+
+def author_text(artist_html: str) -> str:
+    """Commons's Artist field as a reader sees it, with user page names kept ("User:JDoe" → "JDoe")."""
+    import html
+
+    users = re.findall(r"User:([^\"'&#/|?<>]+)", unquote(artist_html), re.I)
+    text = html.unescape(re.sub(r"<[^>]*>", " ", artist_html))
+    names = dict.fromkeys(u.replace("_", " ").strip() for u in users)
+    return re.sub(r"\s+", " ", " ".join([text, *names])).strip()
+
+
+def _fold(text: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(text).lower()
+
+
+def authors_agree(credited: str, recorded: str) -> bool:
+    """Lenient: a shared name of three letters or more, or one name written in the other."""
+    ours, theirs = _fold(credited), _fold(recorded)
+    ours_tokens = set(re.findall(r"[a-z0-9]+", ours))
+    theirs_tokens = set(re.findall(r"[a-z0-9]+", theirs))
+    if any(len(t) >= 3 and not t.isdigit() for t in ours_tokens & theirs_tokens):
+        return True
+    compact_ours, compact_theirs = re.sub(r"[^a-z0-9]", "", ours), re.sub(r"[^a-z0-9]", "", theirs)
+    if len(compact_ours) >= 3 and (compact_ours in compact_theirs or compact_theirs in compact_ours and len(compact_theirs) >= 3):
+        return True
+    from rapidfuzz import fuzz
+
+    # transliterations and typos: "Zelenskyy" and "Zelensky", "Nunez" and "Nuñez"
+    return any(fuzz.ratio(a, b) >= 85 for a in ours_tokens for b in theirs_tokens if len(a) >= 4 and len(b) >= 4)
+
+
+def shown_author(artist_html: str, limit: int) -> str:
+    """The recorded author as a message quotes it: the field's text on one line, cut at `limit` characters."""
+    import html
+
+    shown = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", artist_html))).strip()
+    return shown if len(shown) <= limit else shown[: limit - 1].rstrip() + "…"

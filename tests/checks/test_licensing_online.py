@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings as hyp_settings, strategies 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from factlint.checks.licensing_online import authors_agree, author_text, commons_title, licences_agree
+from factlint.checks.licensing_online import commons_title, licences_agree
+from factlint.language.credits import author_text, authors_agree
 from factlint.surfaces.cli import main
 from factlint.language.licences import shipped_registry
 from factlint.results import Result
