@@ -58,6 +58,7 @@ class Result:
     fingerprint: str = ""
     occurrence: int = 0
     excerpt: str = ""  # the flagged text, shortened, as the waivers file shows it
+    legacy: tuple[str, int] | None = None  # (fingerprint, occurrence) of the previous release, where it differs
     waiver: "Waiver | None" = None  # the waiver that holds for this finding, if one does
 
     @property

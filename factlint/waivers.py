@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from factlint.document import Block, Document, Span
 from factlint.errors import UsageError
-from factlint.language.sentences import span_at
+from factlint.language.sentences import Abbreviations, span_at, split
 from factlint.rules import Finding
 
 #: The waivers file's name, next to the configuration (the `waivers` key moves it).
@@ -104,11 +104,37 @@ def normalise(text: str) -> str:
 
 
 def sentence_bounds(text: str, packs: Any) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a block's text, by the dates family's splitter and its abbreviations."""
+    """(start, end) of each sentence of a block's text, as every rule sees them: the one splitter, the shared
+    abbreviation list (rules/abbreviations.yaml) and the calendar's short month names."""
+    return [(s.start, s.end) for s in split(text, _abbreviations(packs)[0])]
+
+
+def legacy_sentence_bounds(text: str, packs: Any) -> list[tuple[int, int]]:
+    """The sentences fingerprints of factlint 0.1 read: the calendar's abbreviations only, so "Det." ended one.
+
+    Kept for one release so that waivers written by 0.1 still match; see LEGACY.
+    """
+    return [(s.start, s.end) for s in split(text, _abbreviations(packs)[1])]
+
+
+#: The release whose fingerprints are still accepted (a waiver matched by one is "active (fingerprint of 0.1)"
+#: and `factlint waivers --prune` rewrites it); the release after this one stops reading them.
+LEGACY = "0.1"
+
+
+def _abbreviations(packs: Any) -> tuple[Abbreviations, Abbreviations]:
+    """(this release's, LEGACY's) abbreviations, built once per loaded set of packs."""
+    derived = getattr(packs, "derived", None)
+    return derived("waiver-abbreviations", _build_abbreviations) if derived else _build_abbreviations(packs)
+
+
+def _build_abbreviations(packs: Any) -> tuple[Abbreviations, Abbreviations]:
     from factlint.language import dates
 
-    vocab = dates.vocabulary(packs.get("calendar"), packs.get("relative-dates"))
-    return dates.sentences(text, vocab)
+    calendar, relative = packs.get("calendar"), packs.get("relative-dates")
+    shared = Abbreviations.from_pack(packs.get_or_empty("abbreviations"))
+    return (dates.vocabulary(calendar, relative, shared).abbreviations,
+            dates.vocabulary(calendar, relative).abbreviations)
 
 
 def _text_offset(block: Block, offset: int) -> int:
@@ -165,24 +191,25 @@ class _Blocks:
 
 
 @functools.lru_cache(maxsize=256)
-def _bounds_cached(text: str, packs: Any) -> tuple[tuple[int, int], ...]:
-    return tuple(sentence_bounds(text, packs))
+def _bounds_cached(text: str, packs: Any, legacy: bool) -> tuple[tuple[int, int], ...]:
+    return tuple((legacy_sentence_bounds if legacy else sentence_bounds)(text, packs))
 
 
-def _sentences_of(text: str, packs: Any) -> Sequence[tuple[int, int]]:
+def _sentences_of(text: str, packs: Any, legacy: bool = False) -> Sequence[tuple[int, int]]:
     """A block's sentences, split once however many findings it holds (packs that cannot be hashed: each time)."""
     try:
-        return _bounds_cached(text, packs)
+        return _bounds_cached(text, packs, legacy)
     except TypeError:
-        return sentence_bounds(text, packs)
+        return (legacy_sentence_bounds if legacy else sentence_bounds)(text, packs)
 
 
-def context_of(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
+def context_of(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None,
+               legacy: bool = False) -> str:
     """The sentence that holds the span, or for text outside prose (front matter, markup) its source lines."""
     block = (blocks or _Blocks(document)).at(span.start)
     if block is not None:
         at = _text_offset(block, span.start)
-        bounds = _sentences_of(block.text, packs)
+        bounds = _sentences_of(block.text, packs, legacy)
         if bounds:
             start, end = span_at(bounds, at)
             if start <= at < end:
@@ -198,6 +225,12 @@ def fingerprint(document: Document, span: Span, packs: Any, blocks: _Blocks | No
     """16 hex digits of the normalised flagged text and its sentence: the same wherever the sentence moves."""
     flagged = normalise(document.source[span.start : span.end])
     return _digest(flagged, normalise(context_of(document, span, packs, blocks)))
+
+
+def legacy_fingerprint(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
+    """The fingerprint factlint LEGACY gave the same finding (it differs only where the sentences differ)."""
+    flagged = normalise(document.source[span.start : span.end])
+    return _digest(flagged, normalise(context_of(document, span, packs, blocks, legacy=True)))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -220,22 +253,49 @@ def excerpt(document: Document, span: Span) -> str:
 
 
 def marked(results: Sequence[Any], document: Document, packs: Any) -> list[Any]:
-    """Each result with its fingerprint and occurrence (the order of `results` is reading order)."""
+    """Each result with its fingerprint and occurrence (the order of `results` is reading order).
+
+    A result whose LEGACY fingerprint differs also carries that one, with its
+    own occurrence, so a waiver written by that release still finds it.
+    """
     seen: dict[tuple[str, str], int] = {}
+    seen_legacy: dict[tuple[str, str], int] = {}
     out = []
     blocks = _Blocks(document)
     for result in results:
         mark = fingerprint(document, result.span, packs, blocks)
         occurrence = seen.get((result.code, mark), 0)
         seen[(result.code, mark)] = occurrence + 1
-        out.append(replace(result, fingerprint=mark, occurrence=occurrence, excerpt=excerpt(document, result.span)))
+        old = legacy_fingerprint(document, result.span, packs, blocks)
+        old_occurrence = seen_legacy.get((result.code, old), 0)
+        seen_legacy[(result.code, old)] = old_occurrence + 1
+        legacy = (old, old_occurrence) if (old, old_occurrence) != (mark, occurrence) else None
+        out.append(replace(result, fingerprint=mark, occurrence=occurrence, excerpt=excerpt(document, result.span),
+                           legacy=legacy))
     return out
 
 
 def match(waivers: Iterable[Waiver], results: Iterable[Any]) -> dict[Waiver, Any]:
-    """Each waiver and the marked result it speaks for, or None when its finding is gone."""
-    by_key = {(r.code, r.fingerprint, r.occurrence): r for r in results if r.fingerprint}
-    return {w: by_key.get((w.code, w.fingerprint, w.occurrence)) for w in waivers}
+    """Each waiver and the marked result it speaks for, or None when its finding is gone.
+
+    A waiver matches by this release's fingerprint, else by the LEGACY one
+    (`by_legacy(waiver, result)` tells which).
+    """
+    results = [r for r in results if r.fingerprint]
+    by_key = {(r.code, r.fingerprint, r.occurrence): r for r in results}
+    by_old = {(r.code, *r.legacy): r for r in results if getattr(r, "legacy", None)}
+    return {w: by_key.get((w.code, w.fingerprint, w.occurrence)) or by_old.get((w.code, w.fingerprint, w.occurrence))
+            for w in waivers}
+
+
+def by_legacy(waiver: Waiver, result: Any) -> bool:
+    """Whether `waiver` found `result` only by the LEGACY fingerprint (`factlint waivers --prune` rewrites it)."""
+    return result is not None and (waiver.fingerprint, waiver.occurrence) != (result.fingerprint, result.occurrence)
+
+
+def refreshed(waiver: Waiver, result: Any) -> Waiver:
+    """The waiver with this release's fingerprint of the finding it matched."""
+    return replace(waiver, fingerprint=result.fingerprint, occurrence=result.occurrence)
 
 
 def apply(waivers: Sequence[Waiver], results: Sequence[Any], enabled: set[str],
@@ -389,6 +449,12 @@ def add(path: Path, new: Iterable[Waiver], replace_existing: bool = True) -> tup
     if added or updated or not path.exists():
         save(path, current.values())
     return added, updated
+
+
+def update(path: Path, changes: Mapping[Waiver, Waiver]) -> None:
+    """Put each new waiver in the place of the old one it maps from."""
+    keys = {old.key: new for old, new in changes.items()}
+    save(path, [keys.get(w.key, w) for w in load(path).entries])
 
 
 def remove(path: Path, gone: Iterable[Waiver]) -> int:

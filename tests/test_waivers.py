@@ -244,3 +244,47 @@ def test_the_block_index_finds_what_scanning_every_block_finds(name: str, source
     assert len(list(waivers._blocks(document))) > 3
     for offset in range(len(source) + 2):
         assert index.at(offset) is _block_by_scanning(document, offset), offset
+
+
+# -- fingerprints of 0.1: the sentence after a title the calendar did not list (Det., Insp., Supt.) ----------------------------------------------
+
+TITLED = "# Station\n\nDet. Okafor said the station closed this week.\n"
+
+
+def _sha(flagged: str, sentence: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{flagged}\0{sentence}\0".encode()).hexdigest()[:16]
+
+
+def test_a_fingerprint_reads_the_sentence_every_rule_reads_through_a_title() -> None:
+    from factlint.testing import lint
+
+    [result] = [r for r in lint(TITLED, select=["DAT001"]) if r.code == "DAT001"]
+    assert result.fingerprint == _sha("this week", "Det. Okafor said the station closed this week.")
+    # 0.1 split the sentence at "Dr.": that fingerprint is carried for one release.
+    assert result.legacy == (_sha("this week", "Okafor said the station closed this week."), 0)
+    [plain] = [r for r in lint(DRAFT, select=["DAT001"]) if r.code == "DAT001"]
+    assert plain.legacy is None  # where the two splits agree there is nothing to carry
+
+
+def test_a_waiver_written_by_0_1_still_holds_and_prune_gives_it_the_new_fingerprint(desk: Path) -> None:
+    (desk / "a.md").write_text(TITLED, encoding="utf-8")
+    old = _sha("this week", "Okafor said the station closed this week.")
+    (desk / ".factlint-waivers.yaml").write_text(
+        f'- {{file: "a.md", code: "DAT001", text: "this week", reason: "weekly", by: "Ana Ruiz", '
+        f'date: 2026-03-12, fingerprint: "{old}", occurrence: 0}}\n', encoding="utf-8")
+    assert run("check", "a.md") == (0, "All clear: 1 file checked, no findings, 1 waived.\n")
+    code, listing = run("waivers")
+    assert code == 0 and listing.splitlines()[1:] == [
+        "a.md:3:37  DAT001  active (fingerprint of 0.1)  Ana Ruiz  2026-03-12  -        weekly",
+        "1 waiver in .factlint-waivers.yaml: 1 active (`factlint waivers --prune` updates those with a "
+        "fingerprint of 0.1).",
+    ]
+    code, pruned = run("waivers", "--prune")
+    assert (code, pruned.splitlines()[-1]) == (
+        0, "Removed 0 stale waivers from .factlint-waivers.yaml, updated 1 waiver to this release's fingerprint; 1 left.")
+    new = _sha("this week", "Det. Okafor said the station closed this week.")
+    assert f'fingerprint: "{new}"' in (desk / ".factlint-waivers.yaml").read_text(encoding="utf-8")
+    assert run("waivers")[1].splitlines()[-1] == "1 waiver in .factlint-waivers.yaml: 1 active."
+    assert run("check", "a.md") == (0, "All clear: 1 file checked, no findings, 1 waived.\n")

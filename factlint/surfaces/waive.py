@@ -194,7 +194,10 @@ def statuses(session: "Session", book: waivers.Waivers, today: dt.date) -> list[
             elif result is None:
                 out.append(Status(waiver, "stale"))
             else:
-                out.append(Status(waiver, "expired" if waiver.expired(today) else "active", result))
+                state = "expired" if waiver.expired(today) else "active"
+                if waivers.by_legacy(waiver, result):
+                    state += f" (fingerprint of {waivers.LEGACY})"
+                out.append(Status(waiver, state, result))
     return out
 
 
@@ -205,10 +208,16 @@ def cmd_waivers(args: argparse.Namespace, registry: "Registry", out: TextIO) -> 
     found = statuses(session, book, dt.date.today())
     if args.prune:
         gone = [s for s in found if s.state.startswith("stale")]
+        old = [s for s in found if waivers.by_legacy(s.waiver, s.result)]
         removed = waivers.remove(book.path, [s.waiver for s in gone]) if gone else 0
+        if old:  # the finding is the same one: its waiver takes this release's fingerprint
+            waivers.update(book.path, {s.waiver: waivers.refreshed(s.waiver, s.result) for s in old})
         for status in gone:
             out.write(f"removed  {_row(status)}\n")
-        out.write(f"Removed {_count(removed, 'stale waiver')} from {_shown(book.path)}; "
+        for status in old:
+            out.write(f"updated  {_row(status)}\n")
+        updated = f", updated {_count(len(old), 'waiver')} to this release's fingerprint" if old else ""
+        out.write(f"Removed {_count(removed, 'stale waiver')} from {_shown(book.path)}{updated}; "
                   f"{len(found) - removed} left.\n")
         return 0
     if args.format == "json":
@@ -226,7 +235,10 @@ def cmd_waivers(args: argparse.Namespace, registry: "Registry", out: TextIO) -> 
     for status in found:
         counts[status.state.split(" (")[0]] = counts.get(status.state.split(" (")[0], 0) + 1
     parts = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
-    hint = " (`factlint waivers --prune` removes the stale ones)" if counts.get("stale") else ""
+    hints = (["removes the stale ones"] if counts.get("stale") else []) + \
+        ([f"updates those with a fingerprint of {waivers.LEGACY}"] if any(waivers.by_legacy(s.waiver, s.result)
+                                                                          for s in found) else [])
+    hint = f" (`factlint waivers --prune` {' and '.join(hints)})" if hints else ""
     out.write(f"{_count(len(found), 'waiver')} in {_shown(book.path)}: {parts}{hint}.\n")
     return 0
 
