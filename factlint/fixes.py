@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import difflib
 import errno
 import os
@@ -10,7 +11,7 @@ import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import BinaryIO, Iterable, Sequence
+from typing import BinaryIO, Iterable, Iterator, Sequence
 
 from factlint.document import Span
 from factlint.rules import Edit, Fix
@@ -200,26 +201,20 @@ def _replace(target: Path, data: bytes, status: os.stat_result) -> bool:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TMP_SUFFIX)
     except OSError as e:
         raise NotWritten(f"cannot write in its folder: {e.strerror or e}") from None
-    try:
+    with _removed_on_failure([tmp]):
         with os.fdopen(fd, "wb") as handle:
-            if not _take_over(handle.fileno(), status):
+            if not _fill(handle, data, status):
                 os.unlink(tmp)
                 return False
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException as e:
-        _unlink(tmp)
-        if isinstance(e, OSError):
-            raise NotWritten(f"cannot write it: {e.strerror or e}") from None
-        raise
     _sync_folder(target.parent)
     return True
 
 
-def _take_over(fd: int, status: os.stat_result) -> bool:
-    """Give the new file the original's owner, group and mode; False when that owner cannot be given."""
+def _fill(handle: BinaryIO, data: bytes, status: os.stat_result) -> bool:
+    """Give the new file the original's owner, group and mode, then its bytes, synced; False when that owner
+    cannot be given."""
+    fd = handle.fileno()
     mine = os.fstat(fd)
     if (mine.st_uid, mine.st_gid) != (status.st_uid, status.st_gid):
         try:
@@ -227,7 +222,23 @@ def _take_over(fd: int, status: os.stat_result) -> bool:
         except PermissionError:
             return False
     os.fchmod(fd, stat.S_IMODE(status.st_mode))  # after chown, which may clear set-id bits
+    handle.write(data)
+    handle.flush()
+    os.fsync(fd)
     return True
+
+
+@contextlib.contextmanager
+def _removed_on_failure(names: list[str]) -> Iterator[None]:
+    """On any failure remove the temporary files named in `names` (as it is then); an OSError is NotWritten."""
+    try:
+        yield
+    except BaseException as e:
+        for name in names:
+            _unlink(name)
+        if isinstance(e, OSError):
+            raise NotWritten(f"cannot write it: {e.strerror or e}") from None
+        raise
 
 
 def _write_anonymous(target: Path, data: bytes, status: os.stat_result) -> bool | None:
@@ -243,28 +254,19 @@ def _write_anonymous(target: Path, data: bytes, status: os.stat_result) -> bool 
         if e.errno in (errno.EOPNOTSUPP, errno.EINVAL, errno.EISDIR, errno.ENOENT):
             return None
         raise NotWritten(f"cannot write in its folder: {e.strerror or e}") from None
-    tmp = None
-    try:
+    named: list[str] = []
+    with _removed_on_failure(named):
         with os.fdopen(fd, "wb") as handle:
-            if not _take_over(handle.fileno(), status):
+            if not _fill(handle, data, status):
                 return False
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
             tmp = str(target.parent / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TMP_SUFFIX}")
             try:
                 _link_anonymous(handle.fileno(), target.parent, tmp)
             except OSError:  # no /proc, or a file system that cannot name it: use a named temporary file
-                tmp = None
                 return None
+            named.append(tmp)
             os.replace(tmp, target)
-            tmp = None
-    except BaseException as e:
-        if tmp is not None:
-            _unlink(tmp)
-        if isinstance(e, OSError):
-            raise NotWritten(f"cannot write it: {e.strerror or e}") from None
-        raise
+            named.clear()
     _sync_folder(target.parent)
     return True
 
