@@ -210,10 +210,7 @@ def _weekday_finding(
     name = vocab.weekday_names[day.weekday]
     if ref is None:
         return bare_weekday.finding(span, f"\"{word}\" has no date, and {missing} to say which {name} it means")
-    tense = dtx.tense_near(block.prose, sentence, day.start, vocab)
-    before = dtx.previous_words(block.prose, day.start, 3)
-    if before[-1:] in (["until"], ["till"]) or before in (["as", "soon", "as"], ["as", "early", "as"]):
-        tense = "future"  # "postponed until Monday", "could come as soon as Tuesday": the day is ahead
+    tense = dtx.weekday_tense(block.prose, sentence, day.start, vocab)
     date = dtx.likely_weekday(day.weekday, ref, tense)
     resolved = dtx.Resolved("day", date, date, weekday=True)
     if tense is None:
@@ -506,6 +503,6 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?openers": [str],
             "?clause-breaks": [str],
             "?prepositions": [str],
-            "?tense": {"?past": [str], "?not-past": [str], "?future": [str]},
+            "?tense": {"?past": [str], "?not-past": [str], "?future": [str], "?not-future": [str]},
         },
     }

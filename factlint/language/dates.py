@@ -60,6 +60,8 @@ class Vocabulary:
     past: frozenset[str]
     not_past: frozenset[str]
     future: tuple[str, ...]
+    #: Fixed phrases that begin with a future cue and say nothing of time ("next to", "next door").
+    not_future: tuple[str, ...] = ()
 
     # Compiled patterns; cached_property writes the instance __dict__ directly,
     # so it works on a frozen dataclass.
@@ -81,9 +83,14 @@ class Vocabulary:
 
     @cached_property
     def future_re(self) -> re.Pattern[str]:
+        """A future cue, unless it begins a fixed phrase of the `not-future` list ("next to the embassy")."""
         edge = r"(?<![\w])"
         phrases = sorted(self.future, key=len, reverse=True)
-        return re.compile("|".join((edge if p[:1].isalnum() else "") + re.escape(p) + r"(?![\w])" for p in phrases))
+        cues = "|".join((edge if p[:1].isalnum() else "") + re.escape(p) + r"(?![\w])" for p in phrases)
+        if not self.not_future:
+            return re.compile(cues)
+        fixed = "|".join(re.escape(p) + r"(?![\w])" for p in sorted(self.not_future, key=len, reverse=True))
+        return re.compile(rf"(?!(?:{fixed}))(?:{cues})")
 
     @cached_property
     def full_weekday_re(self) -> re.Pattern[str]:
@@ -257,6 +264,7 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations
         - frozenset(w.lower() for w in tense.get("not-past", [])),
         not_past=frozenset(w.lower() for w in tense.get("not-past", [])),
         future=tuple(w.lower() for w in tense.get("future", [])),
+        not_future=tuple(w.lower() for w in tense.get("not-future", [])),
     )
 
 
@@ -912,6 +920,26 @@ def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabul
         if cues:
             return min(cues, key=lambda c: (c[0] > offset, _gap(c, offset), c[2] != "future"))[2]
     return None
+
+
+def weekday_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
+    """The tense of a bare weekday at `offset`: its governing verb's, or the limit a preposition sets.
+
+    "Postponed until Monday" and "could come as soon as Tuesday" look ahead
+    whatever the verb, since the day ends a wait; but a past perfect ends the
+    wait in the past ("Until Thursday, they had not called him a suspect").
+    """
+    tense = tense_near(text, sentence, offset, vocab)
+    before = previous_words(text, offset, 3)
+    if before in (["as", "soon", "as"], ["as", "early", "as"]):
+        return "future"
+    if before[-1:] in (["until"], ["till"]) and not (tense == "past" and _HAD.search(text, *sentence)):
+        return "future"
+    return tense
+
+
+#: "had" (a past perfect, or the past of "have"): a wait that ended before the story.
+_HAD = re.compile(r"(?i)\bhad(?:n[’']t)?\b")
 
 
 def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str]]:

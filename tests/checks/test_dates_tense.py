@@ -49,3 +49,30 @@ def test_no_tense_is_a_guess_with_no_fix() -> None:
             "(a guess: no verb in its clause gives the tense)"))],
         reference_date=STORY,
     )
+
+
+def test_a_fixed_phrase_that_starts_like_a_future_cue_gives_no_tense() -> None:
+    assert_rule(
+        "DAT002",
+        invalid=[
+            # "next to" is a place, not a time: the past verb governs
+            Case("Rescuers searched the rubble next to the station on Friday.",
+                 message=likely("Friday", "Friday, 6 March 2026")),
+            # "next" before a coming event still looks ahead
+            Case("The next round of talks opens on Monday.", message=likely("Monday", "Monday, 16 March 2026")),
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_until_looks_ahead_unless_a_past_perfect_ended_the_wait() -> None:
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case("The vote was postponed until Monday.", message=likely("Monday", "Monday, 16 March 2026")),
+            Case("Until Wednesday, the ministry had not named the contractor.",
+                 message=likely("Wednesday", "Wednesday, 11 March 2026"),
+                 fixed="Until Wednesday, March 11, the ministry had not named the contractor."),
+        ],
+        reference_date=STORY,
+    )
