@@ -87,6 +87,8 @@ class Vocabulary:
     documents: frozenset[str] = frozenset()
     fronted: frozenset[str] = frozenset()
     collection_cues: frozenset[str] = frozenset()
+    #: Forms more often nouns ("calls", "reports", "states"): a verb only right after a pronoun ("He calls it …").
+    noun_like: frozenset[str] = frozenset()
 
     @functools.cached_property
     def phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -139,6 +141,7 @@ class Vocabulary:
             documents=words(sources.get("documents", ())),
             fronted=words(sources.get("fronted", ())),
             collection_cues=words(sources.get("collection-cues", ())),
+            noun_like=words(speech_verbs.get("not-forms", ())) & forms_of(speech_verbs.get("lemmas", ()), irregular),
         )
 
 
@@ -245,7 +248,10 @@ class Attribution:
                 and not (t.capitalised and self._opens_sentence(t))]
 
     def _opens_sentence(self, token: _Token) -> bool:
-        return any(a == token.start or self.masked[a:token.start].strip(" \"'“‘(") == "" for a, _ in self.sentences)
+        """Whether only opening marks stand between a sentence's start and the token. The words of a quotation
+        count (they are read unmasked): the name after `"…,"` does not open its sentence."""
+        text = self.scan.text
+        return any(a == token.start or text[a:token.start].strip(" \"'“‘(") == "" for a, _ in self.sentences)
 
     def _tokens(self, start: int, end: int) -> list[_Token]:
         return [t for t in self.tokens if start <= t.start and t.end <= end]
@@ -368,7 +374,13 @@ class Attribution:
         for phrase in self.vocab.phrases_by_first.get(tokens[k].lower, ()):
             if tuple(t.lower for t in tokens[k : k + len(phrase)]) == phrase:
                 return len(phrase)
-        return 1 if tokens[k].lower in self.vocab.verbs and tokens[k].word[:1].islower() else 0
+        token = tokens[k]
+        if token.word[:1].islower() and token.lower in self.vocab.verbs:
+            return 1
+        if token.lower in self.vocab.noun_like and k > 0 and tokens[k - 1].lower in self.vocab.pronouns \
+                and not self._boundary(tokens[k - 1], token):
+            return 1  # "He calls the deal …": after a pronoun subject, the form is the verb
+        return 0
 
     def _tied(self, tokens: list[_Token], k: int, length: int) -> str | None:
         """The source the speech verb at tokens[k] is tied to: before it in its clause, or right after it."""
@@ -429,8 +441,9 @@ class Attribution:
             return True
         if lower.endswith("-year-old") or lower.split("-")[0] in self.vocab.nouns:
             return True  # "the 34-year-old", "a mother-of-two"
-        if token.capitalised and lower not in self.vocab.not_names and lower not in self.vocab.verbs:
-            return True
+        if token.capitalised and lower not in self.vocab.not_names and (
+                lower not in self.vocab.verbs or not self._opens_sentence(token)):
+            return True  # a verb form capitalised inside a sentence is a name: "…," Read said.
         return False
 
     def _colon_after_source(self, quotation: Quotation) -> Speaker | None:

@@ -40,6 +40,11 @@ ATTRIBUTED = {
     "colon after the speaker's own sentence": f'Ruiz is prepared to go this far: "{LONG}."',
     "Q and A": f'Q: What did you expect when you took the job?\n\nA: "{LONG}."',
     "speaker label": f'- Ruiz: "{LONG}."',
+    # a surname that is also a verb form is a name inside its sentence
+    "a name that is a verb form": f'"{LONG}," Read said.',
+    "a name that is a verb form, inverted": f'"{LONG}," said Tell, the harbour master.',
+    # a form more often a noun is the verb right after a pronoun subject
+    "a pronoun and a noun-like form": f'He calls the levy "{LONG}."',
 }
 
 
@@ -61,6 +66,7 @@ STILL_REPORTED = {
     "a plural anonymous source paraphrased": (f"The wall will be rebuilt, officials said on Friday.\n\n\"{LONG}.\"", (5, 1)),
     "a speaker named but two people around": (
         f"Mayor Ana Ruiz met Governor Tom Hale at the port on a grey and windy morning.\n\n\"{LONG}.\"", (5, 1)),
+    "the noun-like form after a determiner": (f'The calls for "{LONG}" grew louder.', (3, 15)),
     "a document sentence quoting a whole sentence": (f'The plan came in a note to residents. "We {LONG[3:]}."', (3, 39)),
 }
 
