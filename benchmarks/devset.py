@@ -332,17 +332,45 @@ def convert_polnear_article(path: Path, ann: Path, name: str, part: str, info: d
     discard = discarded(ann)
     paras = list(paragraph_spans(source))
     title = info.get("title") or source[paras[0][0]:paras[0][1]].rstrip(".")
-    draft = start_draft(title, date, {"publisher": info.get("publisher", name.split("_")[0])})
-    for a, b in paras[1:]:   # the first paragraph is the headline, now in the front matter
-        if any(s <= a and b <= e for s, e in discard):
-            continue   # the annotators' "discard": database scaffolding (ABSTRACT., FULL TEXT., photo credits)
-        add_paragraph(draft, source, a, b)
+    body = [(a, b) for a, b in paras[1:]   # the first paragraph is the headline, now in the front matter
+            # the annotators' "discard": database scaffolding (ABSTRACT., FULL TEXT., photo credits)
+            if not any(s <= a and b <= e for s, e in discard)]
+    standfirst = standfirst_paragraphs(source, paras[1:], body)
+    extra = {"publisher": info.get("publisher", name.split("_")[0])}
+    if standfirst:
+        extra["description"] = " ".join(" ".join(source[a:b].split()) for a, b in standfirst)
+    draft = start_draft(title, date, extra)
+    for a, b in body:
+        if (a, b) not in standfirst:
+            add_paragraph(draft, source, a, b)
     rel, text = out.save("polnear", name, draft, {
         "date": date, "publisher": info.get("publisher", ""), "part": part,
         "annotator": ann.stem.rsplit("_", 1)[-1], "licence": LICENCES["polnear"]})
     lines = Lines.of(text)
     for q in quotations(text, draft.paragraphs):
         out.quotes.append(polnear_quote_gold(rel, text, lines, draft, q, relations))
+
+
+#: A wire dateline opening the story: "DES MOINES - ", "WASHINGTON (AP) — ".
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\([A-Za-z. ]+\))?\s*[-–—]\s")
+
+
+def standfirst_paragraphs(source: str, paras: list[tuple[int, int]],
+                          body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The display copy under the headline that the page shows as a standfirst, not as the story.
+
+    The newspaper archive marks it ("ABSTRACT." ... "FULL TEXT."); a wire story
+    shows it by its layout: short paragraphs before the one that opens on the
+    dateline. A Markdown draft keeps such copy in the front matter.
+    """
+    texts = [source[a:b].strip() for a, b in paras]
+    if "ABSTRACT." in texts and "FULL TEXT." in texts:
+        first, last = texts.index("ABSTRACT."), texts.index("FULL TEXT.")
+        return [p for p in paras[first + 1 : last] if p in body]
+    for k, (a, b) in enumerate(body[:3]):
+        if DATELINE_RE.match(source[a:b]):
+            return body[:k]
+    return []
 
 
 def discarded(ann: Path) -> list[tuple[int, int]]:
