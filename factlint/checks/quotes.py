@@ -30,6 +30,7 @@ PACK_SCHEMAS: dict[str, Any] = {
     "quote-elisions": {"elisions": [str]},
     "speech-verbs": {
         "?lemmas": [str],
+        "?addressed": [str],
         "?not-forms": [str],
         "?verbs": [{"verb": str, "forms": [str]}],
         "?phrasal": [str],

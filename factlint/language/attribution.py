@@ -89,6 +89,8 @@ class Vocabulary:
     collection_cues: frozenset[str] = frozenset()
     #: Forms more often nouns ("calls", "reports", "states"): a verb only right after a pronoun ("He calls it …").
     noun_like: frozenset[str] = frozenset()
+    #: Forms of verbs whose object is the listener ("told reporters"): the source is not the word after them.
+    addressed: frozenset[str] = frozenset()
 
     @functools.cached_property
     def phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -142,6 +144,7 @@ class Vocabulary:
             fronted=words(sources.get("fronted", ())),
             collection_cues=words(sources.get("collection-cues", ())),
             noun_like=words(speech_verbs.get("not-forms", ())) & forms_of(speech_verbs.get("lemmas", ()), irregular),
+            addressed=forms_of(speech_verbs.get("addressed", ()), irregular),
         )
 
 
@@ -391,7 +394,7 @@ class Attribution:
             return None  # "declined to comment", "did not say"
         if length == 1 and prev in self.vocab.passive and not self._by_source(tokens, k + length):
             return None  # "it was said", "so-called"
-        for j in range(k + length, min(k + length + 4, len(tokens))):
+        for j in range(k + length, min(k + length + 4, len(tokens)) if tokens[k].lower not in self.vocab.addressed else 0):
             if self._boundary(tokens[j - 1], tokens[j]) or tokens[j].word in ":;":
                 break
             if self._is_source(tokens[j]):
@@ -538,8 +541,10 @@ def _continued(quotation: Quotation, at: int, previous: int | None, readers: lis
 
     In the paragraph, narration between the two may name no other source
     ("Smith disagreed." between them breaks it). From the paragraph before,
-    its last quotation must be attributed and end it: a paragraph that ends on
-    the narrator's words ("…," she said.) hands the voice back to the story.
+    its last quotation must be attributed and end it, or the paragraph must be
+    that quotation and its attribution alone (`"…," she said.`) when this one
+    is bare quotation; a paragraph that also narrates hands the voice back to
+    the story.
     """
     reader = readers[at]
     before = [(start, s) for (p, start), s in judged.items() if p == at and start < quotation.start]
@@ -555,11 +560,53 @@ def _continued(quotation: Quotation, at: int, previous: int | None, readers: lis
     if not last:
         return None
     start, speaker = max(last, key=lambda item: item[0])
-    prior = next(q for q in readers[previous].outer if q.start == start)
-    tail = readers[previous].masked[prior.outer_end :].strip(" \t\n.,;!?…")
-    if speaker.attributed and speaker.reason != "title" and tail == "":
+    before = readers[previous]
+    prior = next(q for q in before.outer if q.start == start)
+    if not speaker.attributed or speaker.reason == "title":
+        return None
+    tail = before.masked[prior.outer_end :].strip(" \t\n.,;!?…")
+    if tail == "":
         return Speaker(speaker.source, "continuation", f"after {speaker.source or 'the same speaker'}'s quotation closing the paragraph before")
+    if _bare(readers[at]) and _quote_paragraph(before, prior, speaker):
+        return Speaker(speaker.source, "continuation",
+                       f"after {speaker.source or 'the same speaker'}'s quotation paragraph before")
     return None
+
+
+def _bare(reader: Attribution) -> bool:
+    """Whether the paragraph is quotation and nothing else: no narration word outside its marks."""
+    return not reader.tokens
+
+
+def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker) -> bool:
+    """Whether the paragraph is one sentence: the speaker's quotation and its own attribution, nothing else.
+
+    Wire copy runs a speaker's words on over paragraphs that way (`"…," the
+    minister said.` then a bare `"…"`). A paragraph that also narrates
+    (`Okafor told reporters that … "…," she said.`) is the narrator's, and so
+    is one with a sentence or another source after the attribution: the bare
+    quotation after either needs its own.
+    """
+    end = len(reader.scan.text.rstrip())
+    if reader._sentence_index(quotation.start) != 0 or reader._sentence_index(max(end - 1, 0)) != 0:
+        return False
+    if speaker.reason not in ("speech-verb", "frame"):
+        return False
+    own = set((speaker.source or "").lower().replace("’", "'").split())
+    tokens = reader._tokens(quotation.outer_end, end)
+    for k, token in enumerate(tokens):
+        if not reader._is_source(token) or token.lower in reader.vocab.pronouns or token.lower in own \
+                or token.lower.removesuffix("'s") in own:
+            continue
+        before = tokens[k - 1].lower if k else ""
+        if before in reader.vocab.verbs or before in _ADDRESSEE_PREPOSITIONS:
+            continue  # whom it was said to or of: "told reporters", "told AFP", "said of McGeough"
+        return False
+    return True
+
+
+#: After these, a name is whom the words were said to or about, not another source.
+_ADDRESSEE_PREPOSITIONS = frozenset({"to", "of", "about"})
 
 
 def _same_voice(reader: Attribution, start: int, end: int, speaker: Speaker) -> bool:

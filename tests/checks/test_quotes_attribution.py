@@ -16,6 +16,10 @@ def rows(text: str, format: str = "text") -> list[tuple[int, int]]:
 ATTRIBUTED = {
     "continuation in the paragraph": f'"Go home and rest tonight," she urged. "Then come back and {LONG}."',
     "continuation closing the paragraph before": f'Ruiz said: "{LONG}."\n\n"And nobody here is going to wait one more year."',
+    # wire style: a paragraph that is the speaker's quotation and its attribution, then a bare one
+    "continuation after a quotation paragraph": f'"Go home and rest tonight, all of you," she said.\n\n"{LONG}."',
+    "continuation after a named speaker's quotation paragraph": (
+        f'"We looked at every other option before this one," the port director told reporters.\n\n"{LONG}."'),
     "implored": f'"Please, {LONG}," the pastor implored.',
     "fumed": f'The senator arrived late. "{LONG}," he fumed.',
     "upbraided": f'"{LONG}," Okafor upbraided her colleagues.',
@@ -62,6 +66,14 @@ STILL_REPORTED = {
     # the narrator takes the voice back before the bare paragraph
     "after a paragraph ending on narration": (f'"Go home and rest tonight," she said.\n\n"{LONG}."', (5, 1)),
     "after narration": (f"The council met on Tuesday.\n\n\"{LONG}.\"", (5, 1)),
+    # a paragraph that narrates and then quotes is the narrator's: the bare quotation after it needs its own
+    "after a paragraph that narrates, then quotes": (
+        f'Okafor told reporters the levy stays. "We kept every branch open all year," she said.\n\n"{LONG}."',
+        (5, 1)),
+    "after an attribution that names another source": (
+        f'"Go home and rest tonight, all of you," she said, and Smith shook his head.\n\n"{LONG}."', (5, 1)),
+    "a quotation with narration after a quotation paragraph": (
+        f'"Go home and rest tonight, all of you," she said.\n\n"{LONG}." The vote is a formality.', (5, 1)),
     "another source between": (f'"Go home and rest tonight," Ruiz said. Smith shook his head. "{LONG}."', (3, 62)),
     "a plural anonymous source paraphrased": (f"The wall will be rebuilt, officials said on Friday.\n\n\"{LONG}.\"", (5, 1)),
     "a speaker named but two people around": (
