@@ -592,21 +592,20 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
         return False
     if speaker.reason not in ("speech-verb", "frame"):
         return False
-    own = set((speaker.source or "").lower().replace("’", "'").split())
-    tokens = reader._tokens(quotation.outer_end, end)
-    for k, token in enumerate(tokens):
-        if not reader._is_source(token) or token.lower in reader.vocab.pronouns or token.lower in own \
-                or token.lower.removesuffix("'s") in own:
-            continue
-        before = tokens[k - 1].lower if k else ""
-        if before in reader.vocab.verbs or before in _ADDRESSEE_PREPOSITIONS:
-            continue  # whom it was said to or of: "told reporters", "told AFP", "said of McGeough"
-        return False
+    # The attribution, the speaker's title and description, whom and where it was said to ("told the Japan
+    # Institute", "said Adam Mendelsohn, the governor's deputy chief of staff, in a statement") name no other
+    # voice; a source counts only in a clause of its own ("she said, and Smith shook his head").
+    new_clause = False
+    for token in reader._tokens(quotation.outer_end, end):
+        if token.lower in _CLAUSE_JOINERS:
+            new_clause = True
+        elif new_clause and reader._is_source(token):
+            return False
     return True
 
 
-#: After these, a name is whom the words were said to or about, not another source.
-_ADDRESSEE_PREPOSITIONS = frozenset({"to", "of", "about"})
+#: Words that open a clause of its own after an attribution, where another source may speak or act.
+_CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "though", "although", "as", "then", "before", "after"})
 
 
 def _same_voice(reader: Attribution, start: int, end: int, speaker: Speaker) -> bool:

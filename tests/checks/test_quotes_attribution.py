@@ -20,6 +20,12 @@ ATTRIBUTED = {
     "continuation after a quotation paragraph": f'"Go home and rest tonight, all of you," she said.\n\n"{LONG}."',
     "continuation after a named speaker's quotation paragraph": (
         f'"We looked at every other option before this one," the port director told reporters.\n\n"{LONG}."'),
+    "continuation after whom it was told to": (
+        f'"We looked at every other option before this one," she told the Harbour Institute of Trade.\n\n"{LONG}."'),
+    "continuation after the speaker's description": (
+        f'"The ferry will run again on Friday," said Ana Ruiz, Okafor\'s chief of staff, in a statement.\n\n"{LONG}."'),
+    "continuation after where it was said": (
+        f'"It was close. We deserved this one," said Berg at a news conference.\n\n"{LONG}."'),
     "implored": f'"Please, {LONG}," the pastor implored.',
     "fumed": f'The senator arrived late. "{LONG}," he fumed.',
     "upbraided": f'"{LONG}," Okafor upbraided her colleagues.',
