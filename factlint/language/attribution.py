@@ -597,6 +597,8 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
     # voice; a source counts only in a clause of its own ("she said, and Smith shook his head").
     new_clause = False
     for token in reader._tokens(quotation.outer_end, end):
+        if token.lower in reader.vocab.addressed:
+            return True  # the rest is the audience: "told a gathering of leaders, officials and advocates"
         if token.lower in _CLAUSE_JOINERS:
             new_clause = True
         elif new_clause and reader._is_source(token):
@@ -604,8 +606,9 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
     return True
 
 
-#: Words that open a clause of its own after an attribution, where another source may speak or act.
-_CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "though", "although", "as", "then", "before", "after"})
+#: Words that join a clause of its own to an attribution, where another person may speak or act
+#: ("she said, and Smith shook his head"); time and manner ("said after the session") keep the voice.
+_CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "though", "although", "then"})
 
 
 def _same_voice(reader: Attribution, start: int, end: int, speaker: Speaker) -> bool:

@@ -24,6 +24,10 @@ ATTRIBUTED = {
         f'"We looked at every other option before this one," she told the Harbour Institute of Trade.\n\n"{LONG}."'),
     "continuation after the speaker's description": (
         f'"The ferry will run again on Friday," said Ana Ruiz, Okafor\'s chief of staff, in a statement.\n\n"{LONG}."'),
+    "continuation after when it was said": (
+        f'"It was a hard week for all of us," Sousa said after the squad trained at the Marina Courts.\n\n"{LONG}."'),
+    "continuation after a long audience": (
+        f'"Abuse by our own staff still goes on," the director told a meeting of mayors, academics and advocates.\n\n"{LONG}."'),
     "continuation after where it was said": (
         f'"It was close. We deserved this one," said Berg at a news conference.\n\n"{LONG}."'),
     "implored": f'"Please, {LONG}," the pastor implored.',
