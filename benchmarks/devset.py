@@ -77,7 +77,15 @@ LICENCES = {
 }
 # A line Markdown would not read as prose: a heading, list item, block quotation,
 # thematic break, table row, or an HTML block.
-BLOCK_START_RE = re.compile(r"^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|={3,}\s*$|-{3,}\s*$|_{3,}\s*$|\*{3,}\s*$|\||<)")
+#: A line that Markdown would read as something other than a paragraph's text. A "<" only when it opens
+#: an HTML block (CommonMark §4.6): a block-level tag, a comment or declaration, or a tag alone on its
+#: line; "<tweet author=…>text</tweet>" inside a line is inline HTML, whose attributes are not prose.
+_HTML_BLOCK = (r"<(?:(?:script|pre|style|textarea)[\s>]|!--|\?|![A-Za-z]|!\[CDATA\[|/?(?:address|article|aside|"
+               r"blockquote|body|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|h[1-6]|head|header|"
+               r"hr|html|iframe|legend|li|main|nav|ol|p|section|table|tbody|td|tfoot|th|thead|tr|ul)(?:[\s/>]|$)|"
+               r"[^>]*>\s*$)")
+BLOCK_START_RE = re.compile(r"^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|={3,}\s*$|-{3,}\s*$|_{3,}\s*$|"
+                            r"\*{3,}\s*$|\||" + _HTML_BLOCK + ")", re.I)
 
 
 # --- building a draft while remembering where every character came from -----------------
