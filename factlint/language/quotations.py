@@ -231,8 +231,13 @@ def _normalise_elisions(elisions: tuple[str, ...]) -> tuple[str, ...]:
 _APOS_TABLE = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+#: Characters that print nothing (zero-width spaces and joiners, direction marks and embeddings, the BOM):
+#: a mark after one stands where it would stand without it.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
 def _boundary_before(prev: str) -> bool:
-    return prev == "" or prev.isspace() or prev in _OPENERS
+    return prev == "" or prev.isspace() or prev in _OPENERS or prev in _INVISIBLE
 
 
 def _boundary_after(nxt: str) -> bool:
@@ -309,8 +314,12 @@ class _Scanner:
             else:
                 self._push(i, c, DOUBLE)
         else:  # ”
-            # A ” opening a word with nothing open is a wrongly turned opening mark.
-            if left and not self._open(DOUBLE):
+            if prev.isdigit() and self._feet_and_inches(i):
+                return  # an inch mark: 6’2”
+            # A ” opening a word with nothing open is a wrongly turned opening mark, and so is one that
+            # opens its paragraph ("” … they are not like him,” she said"): a paragraph never starts by closing.
+            opens_paragraph = self.text[:i].strip("".join(_INVISIBLE) + " \t\n") == ""
+            if (left or opens_paragraph) and not self._open(DOUBLE):
                 self._push(i, c, DOUBLE)
             else:
                 self._close(i, c, DOUBLE)

@@ -174,6 +174,33 @@ def test_wrongly_turned_marks_and_other_languages() -> None:
     )
 
 
+def test_a_turned_mark_that_opens_a_paragraph_or_follows_an_invisible_character() -> None:
+    # A paragraph never begins by closing: "” … they" is an opening mark turned the wrong way (QUO003),
+    # not a stray closing mark (QUO002); a direction mark or zero-width space before it changes nothing.
+    turned = ["” … the port is not what it was,” she said.", "\u202a”Sorry, you should have asked first,” Ruiz posted.",
+              "\u200b”We stay,” he said."]
+    assert_rule("QUO002", valid=turned, format="markdown")
+    assert_rule(
+        "QUO003",
+        invalid=[
+            Case(turned[0], row=1, column=1, message="quotation marks ”…” are turned the wrong way",
+                 fixed="“ … the port is not what it was,” she said."),
+            Case(turned[1], row=1, column=2, message="quotation marks ”…” are turned the wrong way",
+                 fixed="\u202a“Sorry, you should have asked first,” Ruiz posted."),
+        ],
+        format="markdown",
+    )
+    # Inside a paragraph, after narration, the same mark still closes nothing.
+    assert_rule("QUO002", invalid=[Case("The vote was close.” Nobody stayed.", row=1, column=20)], format="markdown")
+
+
+def test_curly_feet_and_inches_are_no_quotation_marks() -> None:
+    assert_rule("QUO002", valid=["The centre is 6’2” and “plays like a guard,” the coach said of him."],
+                format="markdown")
+    assert_rule("QUO003", valid=["The centre is 6’2” and “plays like a guard,” the coach said of him."],
+                format="markdown")
+
+
 def test_a_fix_is_one_fix_with_two_edits() -> None:
     (result,) = lint('"The talks were frank,” he said.', format="markdown", select=["QUO003"])
     assert result.fix is not None and result.fix.applicability == "safe"
