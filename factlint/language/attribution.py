@@ -157,7 +157,12 @@ class _Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.word[:1].isupper()
+        """A capital first letter, or one after a lower-case particle and a hyphen ("al-Khatib", "el-Sisi")."""
+        return self.word[:1].isupper() or _PARTICLE_NAME.match(self.word) is not None
+
+
+#: A surname written with a lower-case Arabic particle and a hyphen.
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|bin|ibn|abu|abd)[-‐][A-Z]")
 
 
 def _masked(scan: QuotationScan) -> str:
@@ -394,16 +399,27 @@ class Attribution:
             return None  # "declined to comment", "did not say"
         if length == 1 and prev in self.vocab.passive and not self._by_source(tokens, k + length):
             return None  # "it was said", "so-called"
-        for j in range(k + length, min(k + length + 4, len(tokens)) if tokens[k].lower not in self.vocab.addressed else 0):
+        addressed = tokens[k].lower in self.vocab.addressed
+        if addressed:  # "she told reporters": the word after is the listener, unless nothing stands before
+            return self._source_before(tokens, k) or self._source_after(tokens, k, length)
+        return self._source_after(tokens, k, length) or self._source_before(tokens, k)
+
+    def _source_after(self, tokens: list[_Token], k: int, length: int) -> str | None:
+        """An inverted subject: "said Ruiz", "said the newcomer", "warned epidemiologist Clifford McDonald"."""
+        for j in range(k + length, min(k + length + 4, len(tokens))):
             if self._boundary(tokens[j - 1], tokens[j]) or tokens[j].word in ":;":
                 break
             if self._is_source(tokens[j]):
                 return tokens[j].word
+        if self._noun_phrase(tokens, k + length, k + length + 2):
+            return " ".join(t.word for t in tokens[k + length : k + length + 2])  # "said the newcomer"
+        return None
+
+    def _source_before(self, tokens: list[_Token], k: int) -> str | None:
+        """The subject in the verb's clause: "the 34-year-old said", "Ruiz, the mayor, said"."""
         for n in (2, 3, 4):
             if self._noun_phrase(tokens, k - n, k):
                 return " ".join(t.word for t in tokens[k - n : k])  # "the 34-year-old said", "the harbour master said"
-        if self._noun_phrase(tokens, k + length, k + length + 2):
-            return " ".join(t.word for t in tokens[k + length : k + length + 2])  # "said the newcomer"
         for j in range(k - 1, max(k - 13, -1), -1):
             if self._boundary(tokens[j], tokens[j + 1]):
                 break

@@ -59,6 +59,11 @@ ATTRIBUTED = {
     "a name that is a verb form, inverted": f'"{LONG}," said Tell, the harbour master.',
     # a form more often a noun is the verb right after a pronoun subject
     "a pronoun and a noun-like form": f'He calls the levy "{LONG}."',
+    # a surname with a lower-case particle is a name
+    "a particle name": f'"{LONG}," said al-Rashid.',
+    # "warned" takes a listener after it ("warned voters"), but inverted, the speaker follows it
+    "an inverted subject after an addressed verb": f'"{LONG}," warned epidemiologist Clara Ortiz of the institute.',
+    "an addressed verb's listener": f'"{LONG}," she warned voters.',
 }
 
 
