@@ -61,6 +61,14 @@ def test_a_sentence_opener_before_the_full_name_does_not_hide_it() -> None:
     assert nam002("Judge Amara ruled on Friday. Ozias Amara has sat since 2015.\n") == [(1, 1)]
 
 
+def test_a_function_word_opening_the_sentence_is_no_given_name() -> None:
+    # "Outside Amara's court" is no full name "Outside Amara" that the judge's earlier mention must wait for,
+    # while an unknown given name after the same title still makes one.
+    assert nam002("Judge Amara ruled on Friday. Outside Amara's court, protesters waited.\n") == []
+    assert nam002("Judge Amara ruled on Friday. Unlike Amara, the appeal court sat late.\n") == []
+    assert nam002("Judge Amara ruled on Friday. Ozias Amara has sat since 2015.\n") == [(1, 1)]
+
+
 def test_given_names_added_to_the_pack_make_full_names() -> None:
     # Grace and Antony were missing: "Okafor warned" alone is no title, the first name is the evidence
     assert nam002("Okafor warned the surgery was full. Grace Okafor has run it since 2011.\n") == [(1, 1)]
