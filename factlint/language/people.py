@@ -14,7 +14,7 @@ from factlint.language.sentences import Abbreviations, breaks_between
 #: Block kinds, as `factlint.document` names them (kept as strings so this
 #: module can be tested on plain strings). Headlines and subheadings are
 #: neither body nor caption: read for NAM001, never introducing anyone.
-PARAGRAPH, CAPTION, LIST_ITEM = "paragraph", "caption", "list-item"
+HEADLINE, PARAGRAPH, CAPTION, LIST_ITEM = "headline", "paragraph", "caption", "list-item"
 BODY_KINDS = (PARAGRAPH, LIST_ITEM)
 
 #: A word: letters, with inner apostrophes and hyphens ("O'Neill", "al-Assad").
@@ -712,14 +712,18 @@ def _with(mention: Mention, **changes: Any) -> Mention:
     return replace(mention, **changes)
 
 
-def _is_display(text: str) -> bool:
-    """An all-caps or title-case line, where capitals say nothing about names."""
+def _is_display(text: str, headline: bool = False) -> bool:
+    """An all-caps or title-case line, where capitals say nothing about names.
+
+    A headline may end on a quotation or a colon ("Warren Hammers Wells Fargo CEO: ‘You Should Resign’")
+    and is still title case; any other line that ends like a sentence is running text.
+    """
     letters = list(filter(str.isalpha, text))
     if len(letters) > 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters):
         return True
     # A title-case line ("Putin Praises Trump's Mediation Efforts") is a
     # heading whatever the reader called it: every word looks like a name.
-    if text.rstrip().endswith((".", "!", "?", '"', "”", "’", ":", ";", ",")):
+    if not headline and text.rstrip().endswith((".", "!", "?", '"', "”", "’", ":", ";", ",")):
         return False
     long_words = [w for w in WORD_RE.findall(text) if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
@@ -754,7 +758,7 @@ def find_mentions(blocks: Sequence[tuple[str, str] | tuple[str, str, bool]], lex
         if kind == CAPTION:
             cut = lexicon.credit_start(text)
             text = text if cut is None else text[:cut] + " " * (len(text) - cut)
-        if _is_display(text):
+        if _is_display(text, headline=kind == HEADLINE):
             scan.display.extend(_display_words(index, kind, text, lexicon, order))
             continue
         before = len(scan.full), len(scan.lone)
