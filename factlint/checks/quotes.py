@@ -161,6 +161,17 @@ def unattributed_quote(document: Document, context: Context) -> Iterator[Finding
         )
 
 
+def explained(document: Document, context: Context) -> list[tuple[Span, str, attribution.Speaker]]:
+    """Every direct quotation of the body as QUO001 judged it: the span of its opening mark, its first
+    words, and its speaker with the reason (what `factlint explain` prints)."""
+    paragraphs = _body(document, context)
+    return [
+        (_mark_span(paragraphs[j.paragraph], j.quotation.start), _excerpt(paragraphs[j.paragraph].block.text, j.quotation),
+         j.speaker)
+        for j in judgements(document, context)
+    ]
+
+
 def vocabulary(context: Context) -> attribution.Vocabulary:
     """The attribution vocabulary of the run's packs, built once per loaded set."""
     return context.packs.derived("quotes", lambda packs: attribution.Vocabulary.from_packs(

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from factlint.results import Result
     from factlint.rules import Rule
 
-COMMANDS = ("check", "rules", "rule", "waive", "waivers", "audit")
+COMMANDS = ("check", "rules", "rule", "waive", "waivers", "explain", "audit")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     waive.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help="processes for --all (default: all cores)")
     from factlint.surfaces.audit.command import add_parsers  # light: the audit's heavy imports wait for its run
 
+    from factlint.surfaces.explain import add_parser as add_explain
+
+    add_explain(sub, _Parser)
     add_parsers(sub, _date)
     return parser
 
@@ -326,6 +329,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
 
             handler = waive.cmd_waive if args.command == "waive" else waive.cmd_waivers
             return handler(args, _registry(), out)
+        if args.command == "explain":
+            from factlint.surfaces.explain import cmd_explain
+
+            return cmd_explain(args, _registry(), out)
         if args.command == "audit":
             from factlint.surfaces.audit.command import run as cmd_audit
 
