@@ -180,7 +180,7 @@ def vocabulary(context: Context) -> attribution.Vocabulary:
 
 
 def judgements(document: Document, context: Context) -> list[attribution.Judgement]:
-    """Who says each direct quotation of the draft's body, and why (QUO001 and `check --explain` read it)."""
+    """Who says each direct quotation of the draft's body, and why (QUO001 and `factlint explain` read it)."""
     def compute() -> list[attribution.Judgement]:
         paragraphs = _body(document, context)
         headings = {i: b.text for i, b in enumerate(document.blocks) if b.kind == SUBHEADING}
