@@ -385,10 +385,23 @@ class Attribution:
         token = tokens[k]
         if token.word[:1].islower() and token.lower in self.vocab.verbs:
             return 1
-        if token.lower in self.vocab.noun_like and k > 0 and tokens[k - 1].lower in self.vocab.pronouns \
-                and not self._boundary(tokens[k - 1], token):
-            return 1  # "He calls the deal …": after a pronoun subject, the form is the verb
+        if token.lower in self.vocab.noun_like and token.word[:1].islower() and k > 0 \
+                and not self._boundary(tokens[k - 1], token) and self._subject_of_noun_like(tokens, k):
+            return 1  # "He calls the deal …", "the report states": after a subject, the form is the verb
         return 0
+
+    def _subject_of_noun_like(self, tokens: list[_Token], k: int) -> bool:
+        """A pronoun, or a determiner and a source noun, right before a form more often a noun.
+
+        "He calls", "the memo states", "an ad reports": the form agrees with a
+        subject, so it is the verb. After anything else it stays a noun ("the
+        two states", "the reports").
+        """
+        prev = tokens[k - 1].lower
+        if prev in self.vocab.pronouns:
+            return True
+        return (k > 1 and prev in self.vocab.nouns and tokens[k - 2].lower in _DETERMINERS
+                and not self._boundary(tokens[k - 2], tokens[k - 1]))
 
     def _tied(self, tokens: list[_Token], k: int, length: int) -> str | None:
         """The source the speech verb at tokens[k] is tied to: before it in its clause, or right after it."""

@@ -64,6 +64,14 @@ ATTRIBUTED = {
     # "warned" takes a listener after it ("warned voters"), but inverted, the speaker follows it
     "an inverted subject after an addressed verb": f'"{LONG}," warned epidemiologist Clara Ortiz of the institute.',
     "an addressed verb's listener": f'"{LONG}," she warned voters.',
+    # documents and broadcasts speak: the email, the ad, the leaflet
+    "an email said": f'"{LONG}," the email said.',
+    "a flyer read": f'"{LONG}," the flyer read.',
+    # a form more often a noun is the verb after a determiner and a source noun
+    "the memo states": f'"{LONG}," the memo states.',
+    "an ad says, with a noun-like verb": f'"{LONG}," a voice-over in the ad states.',
+    "remembered": f'"{LONG}," remembered Tomas Berg, a former deputy.',
+    "reacted": f'"{LONG}," reacted the coach.',
 }
 
 
@@ -95,6 +103,9 @@ STILL_REPORTED = {
         f"Mayor Ana Ruiz met Governor Tom Hale at the port on a grey and windy morning.\n\n\"{LONG}.\"", (5, 1)),
     "the noun-like form after a determiner": (f'The calls for "{LONG}" grew louder.', (3, 15)),
     "a document sentence quoting a whole sentence": (f'The plan came in a note to residents. "We {LONG[3:]}."', (3, 39)),
+    # "states" after a number or an adjective is the noun
+    "the noun-like form after a number": (f'The two states "{LONG}" never agreed.', (3, 16)),
+    "the noun-like form capitalised": (f'The United States "{LONG}" never agreed.', (3, 19)),
 }
 
 
