@@ -72,6 +72,9 @@ ATTRIBUTED = {
     "an ad says, with a noun-like verb": f'"{LONG}," a voice-over in the ad states.',
     "remembered": f'"{LONG}," remembered Tomas Berg, a former deputy.',
     "reacted": f'"{LONG}," reacted the coach.',
+    # a partial quotation of what someone said, named as a thing
+    "her remark that": f'Okafor was criticised over her remark that "{LONG}."',
+    "his pledge of": f'Voters remember his pledge of "{LONG}."',
 }
 
 
@@ -106,6 +109,8 @@ STILL_REPORTED = {
     # "states" after a number or an adjective is the noun
     "the noun-like form after a number": (f'The two states "{LONG}" never agreed.', (3, 16)),
     "the noun-like form capitalised": (f'The United States "{LONG}" never agreed.', (3, 19)),
+    # a whole sentence quoted after the thing named is a speaker's sentence, not its wording
+    "a whole sentence after a remark": (f'After that remark, "We {LONG[3:]}."', (3, 20)),
 }
 
 
