@@ -558,10 +558,34 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
         lead = readers[previous].introduces_quotation()
         if lead is not None:
             return lead
-    return (_continued(first, at, previous if opens else None, readers, judged)
+    return (_signed_below(passage, run, readers)
+            or _continued(first, at, previous if opens else None, readers, judged)
             or (_sole_source(readers[previous]) if previous is not None and opens else None)
             or _collection(run[: k + 1], paragraphs, reader.vocab)
             or Speaker(None, "none"))
+
+
+#: A sign-off paragraph under a quotation: a dash, then a name and at most a short description.
+_SIGNATURE = re.compile(r"\s*\\?[-–—―]+\s*([A-Z\u00c0-\u024f][^\s,;.:]*(?:\s+[A-Z\u00c0-\u024f][^\s,;.:]*){0,3})([^\n]*)$")
+
+
+def _signed_below(passage: Passage, run: list[int], readers: list[Attribution]) -> Speaker | None:
+    """The paragraph after the quotation signs it: `"…"` then `— Ana Ruiz, Philadelphia.`
+
+    Pull quotes and quote round-ups print the speaker under the words. The
+    quotation must close its paragraph, and the next paragraph must be only
+    the dash, a name and a few words about them, with no quotation of its own.
+    """
+    part, quotation = passage.parts[-1]
+    if quotation.end is None or part + 1 >= len(run):
+        return None
+    reader, below = readers[run[part]], readers[run[part + 1]]
+    if reader.masked[quotation.outer_end :].strip(" \t\n.,;!?…") != "" or below.outer:
+        return None
+    m = _SIGNATURE.match(below.scan.text)
+    if m is None or len(_WORD.findall(m.group(2))) > 8 or m.group(1).lower() in reader.vocab.not_names:
+        return None
+    return Speaker(m.group(1), "dash-line", f'"— {m.group(1)}" in the paragraph after')
 
 
 def _continued(quotation: Quotation, at: int, previous: int | None, readers: list[Attribution],

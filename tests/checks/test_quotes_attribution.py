@@ -75,6 +75,9 @@ ATTRIBUTED = {
     # a partial quotation of what someone said, named as a thing
     "her remark that": f'Okafor was criticised over her remark that "{LONG}."',
     "his pledge of": f'Voters remember his pledge of "{LONG}."',
+    # a round-up signs each quotation in the paragraph under it
+    "signed in the paragraph after": f'"{LONG}."\n\n— Tomas Berg, Harbour Road.',
+    "signed with a hyphen": f'"{LONG}."\n\n-Ruiz, on the budget.',
 }
 
 
@@ -111,6 +114,9 @@ STILL_REPORTED = {
     "the noun-like form capitalised": (f'The United States "{LONG}" never agreed.', (3, 19)),
     # a whole sentence quoted after the thing named is a speaker's sentence, not its wording
     "a whole sentence after a remark": (f'After that remark, "We {LONG[3:]}."', (3, 20)),
+    # the paragraph after is narration that happens to open on a dash, or follows narration
+    "a dash paragraph that narrates": (f'"{LONG}."\n\n— and then the council voted it down again.', (3, 1)),
+    "a sign-off after narration, not after the quotation": (f'"{LONG}."\n\nThe mayor left.\n\n— Ruiz.', (3, 1)),
 }
 
 
