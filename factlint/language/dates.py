@@ -947,6 +947,8 @@ def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[t
     low = text[start:end].lower()
     cues = []
     for m in vocab.future_re.finditer(low):
+        if m.group(0).endswith("ed") and _modifies_noun(low, m.start()):
+            continue  # "the hastily planned trip": a participle after an article is an adjective, no future
         cues.append((start + m.start(), start + m.end(), "future"))
     previous = ""
     for m in re.finditer(r"[a-z][a-z'’-]*", low):
@@ -959,6 +961,14 @@ def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[t
         if word in vocab.past or (len(word) > 4 and word.endswith("ed")):
             cues.append((start + m.start(), start + m.end(), "past"))
     return cues
+
+
+def _modifies_noun(low: str, at: int) -> bool:
+    """Whether the word at `at` follows an article, with at most an adverb in -ly between."""
+    words = re.findall(r"[a-z'’-]+", low[max(0, at - 40) : at])
+    if words and words[-1].endswith("ly"):
+        words.pop()
+    return bool(words) and words[-1] in _ARTICLES
 
 
 def _gap(cue: tuple[int, int, str], offset: int) -> int:

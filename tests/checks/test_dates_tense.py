@@ -76,3 +76,19 @@ def test_until_looks_ahead_unless_a_past_perfect_ended_the_wait() -> None:
         ],
         reference_date=STORY,
     )
+
+
+def test_a_planned_or_scheduled_thing_is_no_future_cue() -> None:
+    # after an article (and an adverb) the participle names a thing: the past verb governs the weekday
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case("The minister cut short the hastily planned visit on Tuesday.",
+                 message=likely("Tuesday", "Tuesday, 10 March 2026")),
+            Case("Fans crowded around the scheduled flight on Monday.", message=likely("Monday", "Monday, 9 March 2026")),
+            # as a verb it still looks ahead
+            Case("A vigil is planned for Saturday.", message=likely("Saturday", "Saturday, 14 March 2026")),
+            Case("The hearing, scheduled for Monday, was moved.", message=likely("Monday", "Monday, 16 March 2026")),
+        ],
+        reference_date=STORY,
+    )
