@@ -965,7 +965,7 @@ def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[t
 
 def _modifies_noun(low: str, at: int) -> bool:
     """Whether the word at `at` follows an article, with at most an adverb in -ly between."""
-    words = re.findall(r"[a-z'’-]+", low[max(0, at - 40) : at])
+    words = previous_words(low, at, 2)
     if words and words[-1].endswith("ly"):
         words.pop()
     return bool(words) and words[-1] in _ARTICLES

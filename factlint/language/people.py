@@ -655,10 +655,10 @@ class _BlockReader:
             return True
         if self.text[self.words[last].end : self.words[last].end + 3].lstrip().startswith("&"):
             return True  # "Moelis & Company", "Shaw & Company Research": a firm
-        the = first > 0 and self.words[first - 1].lower in ("the", "a", "an") and not self._gap(first - 1, first).strip()
-        if the and first == last and not self.text.startswith(("'s", "’s"), self.words[last].end):
-            return True  # "the Bible", "a Nobel diploma", "the Clinton, Bush (No. 41) …": English sets no article before a person's surname
-        return after in self.lex.after_the and the and self.words[first - 1].lower == "the"
+        article = self.words[first - 1].lower if first > 0 and not self._gap(first - 1, first).strip() else ""
+        if article in ("the", "a", "an") and first == last and not self.text.startswith(("'s", "’s"), self.words[last].end):
+            return True  # "the Bible", "a Nobel diploma": English sets no article before a person's surname
+        return after in self.lex.after_the and article == "the"
 
     def _plural(self, run: _Run) -> bool:
         """ "the Hansens": a family, whose name ends in an s its members' does not."""
