@@ -23,11 +23,11 @@ class Report:
         self.context = context
         self.out = out
 
-    def draft(self, filename: str, text: str, fixed: int) -> None:
-        """The text `filename`'s findings point into, just before its `file` (only for a reporter
+    def draft(self, filename: str, source: str, fixed: int) -> None:
+        """The text (`source`) `filename`'s findings point into, just before its `file` (only for a reporter
         registered with `drafts=True`; never for a file that could not be checked).
 
-        `fixed` is how many fixes --fix applied to it: then `text` is the draft as
+        `fixed` is how many fixes --fix applied to it: then `source` is the draft as
         fixed (the findings were computed on it), no longer the text it came with.
         """
 

@@ -98,8 +98,8 @@ class HtmlReport(Report):
             f"{_plural(len(self.context.files), 'file')} checked</p></header>\n<main id=\"files\">\n"
         )
 
-    def draft(self, filename: str, text: str, fixed: int) -> None:
-        self.current = (filename, text, fixed)
+    def draft(self, filename: str, source: str, fixed: int) -> None:
+        self.current = (filename, source, fixed)
 
     def file(self, filename: str, results: Sequence[Result], fail_level: str) -> None:
         source, fixed = None, 0
