@@ -38,6 +38,7 @@ class Options:
     config: Path | None = None
     cache: bool = True
     today: dt.date | None = None  # the day waivers expire against (None: the calendar's today)
+    keep_source: bool = False  # keep each draft's text in its Outcome (for reporters that show the draft)
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Outcome:
     error: str | None = None
     traceback: str = ""
     fixed_source: str | None = None  # the text after --fix, when it changed
+    source: str | None = None  # with Options.keep_source: the text the results' spans point into
 
 
 class Session:
@@ -148,6 +150,9 @@ class Session:
                             results = self._not_written(unfixed, source, path, filename, config, outcome.fixed, str(e))
                             outcome.fixed, fixed_source = 0, source
                 outcome.fixed_source = fixed_source
+                source = fixed_source
+            if self.options.keep_source:
+                outcome.source = source
         except UsageError:
             raise
         except Exception as e:  # a rule's bug must not lose the run, nor reach the user as a traceback
@@ -198,7 +203,8 @@ class Session:
                             problems=(ProblemReport("FL001", message, Span(0, 0)),))
         config = self.config_for(path)
         rules = [r for r in self.enabled_rules(config, config.relative(path)) if r.family == "FL"]
-        return Outcome(filename, self._judge(document, rules, config, path), config.fail_level)
+        return Outcome(filename, self._judge(document, rules, config, path), config.fail_level,
+                       source="" if self.options.keep_source else None)
 
     def read_document(self, source: str, path: Path, filename: str, config: config_mod.Config) -> Document:
         fmt = self.registry.format_for(filename) or self.registry.formats["text"]

@@ -49,6 +49,9 @@ class Reporter:
     #: Given waived findings too (each with `result.waiver`), as SARIF records them as
     #: suppressed; other reporters see them only with --show-waived.
     waived: bool = False
+    #: Given each draft's text (`Report.draft`, before its `file`), which the run then keeps
+    #: for it: for a format that shows the draft itself with its findings in place.
+    drafts: bool = False
 
     def open(self, context: Any, out: Any) -> Any:
         """The `factlint.reporting.Report` that writes this format to `out` for one run."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any, Callable, Iterable, Sequence, TextIO
+from typing import Any, Callable, Iterable, Mapping, Sequence, TextIO
 
 from factlint.results import SEVERITY_RANK, ReportContext, Result
 
@@ -22,6 +22,14 @@ class Report:
     def __init__(self, context: ReportContext, out: TextIO) -> None:
         self.context = context
         self.out = out
+
+    def draft(self, filename: str, source: str, fixed: int) -> None:
+        """The text (`source`) `filename`'s findings point into, just before its `file` (only for a reporter
+        registered with `drafts=True`; never for a file that could not be checked).
+
+        `fixed` is how many fixes --fix applied to it: then `source` is the draft as
+        fixed (the findings were computed on it), no longer the text it came with.
+        """
 
     def file(self, filename: str, results: Sequence[Result], fail_level: str) -> None:
         """One file's findings (possibly none); `fail_level` is its configuration's."""
@@ -60,11 +68,17 @@ def by_file(results: Sequence[Result], context: ReportContext) -> Iterable[tuple
         yield filename, found, context.fail_levels.get(filename, context.fail_level)
 
 
-def render(report: Callable[[ReportContext, TextIO], Report], results: Sequence[Result], context: ReportContext) -> str:
-    """The whole output of a streaming reporter as one string (for tests and the render() of built-ins)."""
+def render(report: Callable[[ReportContext, TextIO], Report], results: Sequence[Result], context: ReportContext,
+           drafts: Mapping[str, str] | None = None) -> str:
+    """The whole output of a streaming reporter as one string (for tests and the render() of built-ins).
+
+    `drafts` maps file names to their text, given to `Report.draft` before each file's findings.
+    """
     out = io.StringIO()
     stream = report(context, out)
     for filename, found, fail_level in by_file(results, context):
+        if drafts is not None and filename in drafts:
+            stream.draft(filename, drafts[filename], 0)
         stream.file(filename, found, fail_level)
     stream.finish(context)
     return out.getvalue()

@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", metavar="CODES", help="rules or prefixes to run (replaces the config)")
     check.add_argument("--extend-select", action="append", default=[], metavar="CODES", help="rules to add")
     check.add_argument("--ignore", action="append", default=[], metavar="CODES", help="rules or prefixes to skip")
-    check.add_argument("--format", default="text", metavar="NAME", help="text (default), json, sarif, github, junit, gitlab")
+    check.add_argument("--format", default="text", metavar="NAME", help="text (default), json, sarif, github, junit, gitlab, html")
     check.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="the publication date, over the draft's own")
     check.add_argument("--online", action="store_true", help="also run network checks (LIC006, LIC007)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
@@ -194,6 +194,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         diff=args.diff,
         config=args.config,
         cache=not args.no_cache,
+        keep_source=reporter.drafts,
     )
     session = engine.Session(registry, options)
     paths = list(args.paths)
@@ -264,6 +265,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         if not show_waived:
             results = [r for r in results if r.waiver is None]
         failed = failed or any(fails(r, outcome.fail_level) and r.waiver is None for r in results)
+        if outcome.source is not None:
+            writer.draft(outcome.filename, outcome.source, outcome.fixed)
         writer.file(outcome.filename, results, outcome.fail_level)
     writer.finish(dataclasses.replace(context, fixed=fixed, errors=errors, waived=waived))
     if errors:
