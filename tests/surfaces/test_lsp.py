@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +15,6 @@ pytest_lsp = pytest.importorskip("pytest_lsp")
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
-pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 DRAFT = (
     "---\ndate: 2026-04-08\n---\n\n"
@@ -82,6 +83,7 @@ def _apply(text: str, edit: types.WorkspaceEdit) -> str:
 E, W = types.DiagnosticSeverity.Error, types.DiagnosticSeverity.Warning
 
 
+@pytest.mark.asyncio
 async def test_open_publishes_exact_diagnostics_in_utf16_columns(client, tmp_path):
     uri = tmp_path.joinpath("draft.md").as_uri()
     tmp_path.joinpath("draft.md").write_text(DRAFT, encoding="utf-8")
@@ -96,6 +98,7 @@ async def test_open_publishes_exact_diagnostics_in_utf16_columns(client, tmp_pat
     assert found[0].code_description is None  # built-in rules name no documentation URL yet
 
 
+@pytest.mark.asyncio
 async def test_incremental_change_updates_diagnostics(client, tmp_path):
     uri = await _open(client, tmp_path / "draft.md", DRAFT)
     # Replace "31" by "30" on line 4 (UTF-16 columns 25-27, after the emoji).
@@ -118,6 +121,7 @@ async def _actions(client: LanguageClient, uri: str, rng: types.Range, only=None
         context=types.CodeActionContext(diagnostics=[], only=only)))
 
 
+@pytest.mark.asyncio
 async def test_quick_fix_disable_and_waive_actions(client, tmp_path):
     uri = await _open(client, tmp_path / "draft.md", DRAFT)
     found = await _actions(client, uri, _range(6, 20, 20))
@@ -139,6 +143,7 @@ async def test_quick_fix_disable_and_waive_actions(client, tmp_path):
     assert _brief(await _diagnostics(client, uri)) == [("DAT005", E, 4, 19, 4, 27)]
 
 
+@pytest.mark.asyncio
 async def test_unsafe_fix_is_offered_but_not_preferred(client, tmp_path):
     text = "---\ndate: 2026-04-08\n---\n\nThe port closed this morning.\n"
     uri = await _open(client, tmp_path / "draft.md", text)
@@ -160,6 +165,7 @@ async def _waive_argument(client: LanguageClient, uri: str) -> dict:
     return dict(raw["arguments"][0])
 
 
+@pytest.mark.asyncio
 async def test_waive_command_writes_the_waivers_file(client, tmp_path):
     (tmp_path / ".factlint.yaml").write_text("fail-level: warning\n", encoding="utf-8")  # the waivers file lies beside it
     uri = await _open(client, tmp_path / "draft.md", DRAFT)
@@ -178,6 +184,7 @@ async def test_waive_command_writes_the_waivers_file(client, tmp_path):
     assert _brief(client.diagnostics[uri]) == [("DAT004", E, 6, 16, 6, 38)]
 
 
+@pytest.mark.asyncio
 async def test_waive_without_reason_is_an_error_message(client, tmp_path):
     (tmp_path / ".factlint.yaml").write_text("fail-level: warning\n", encoding="utf-8")
     uri = await _open(client, tmp_path / "draft.md", DRAFT)
@@ -188,6 +195,7 @@ async def test_waive_without_reason_is_an_error_message(client, tmp_path):
     assert not (tmp_path / ".factlint-waivers.yaml").exists()
 
 
+@pytest.mark.asyncio
 async def test_hover_shows_the_rule_explanation(client, tmp_path):
     uri = await _open(client, tmp_path / "draft.md", DRAFT)
     hover = await client.text_document_hover_async(types.HoverParams(
@@ -202,6 +210,7 @@ async def test_hover_shows_the_rule_explanation(client, tmp_path):
     assert nothing is None
 
 
+@pytest.mark.asyncio
 async def test_bad_config_is_one_error_message_and_the_server_recovers(client, tmp_path):
     config = tmp_path / ".factlint.yaml"
     config.write_text("select: [DAT\n", encoding="utf-8")
@@ -220,6 +229,7 @@ async def test_bad_config_is_one_error_message_and_the_server_recovers(client, t
     assert len(client.messages) == 1
 
 
+@pytest.mark.asyncio
 async def test_plain_text_and_html_drafts(client, tmp_path):
     text_uri = await _open(client, tmp_path / "note.txt", "Talks resume on April 31.\n", language="plaintext")
     assert _brief(client.diagnostics[text_uri]) == [("DAT005", E, 0, 16, 0, 24)]
@@ -234,6 +244,7 @@ async def test_plain_text_and_html_drafts(client, tmp_path):
         "  <p>", "  <!-- factlint: disable-next-line=DAT005 -->\n  <p>")
 
 
+@pytest.mark.asyncio
 async def test_a_megabyte_draft_gets_diagnostics(client, tmp_path):
     paragraph = "The council met to discuss the harbour budget and the new ferry timetable today.\n\n"
     text = paragraph * (1_000_000 // len(paragraph))
@@ -245,3 +256,35 @@ async def test_a_megabyte_draft_gets_diagnostics(client, tmp_path):
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=found[0].range.start))
     assert hover.contents.value.startswith("**DAT001 relative-date**")
+
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _env(*folders: Path) -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=os.pathsep.join([*map(str, folders), str(ROOT)]))
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "factlint", "lsp"],
+                                              server_env=_env(DATA / "lsp-plugin")))
+async def plugin_client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_code_description_is_the_rules_url(plugin_client, tmp_path):
+    uri = await _open(plugin_client, tmp_path / "draft.md", "Sources say the port will close.\n")
+    [found] = plugin_client.diagnostics[uri]
+    assert (found.code, found.severity, found.range) == ("CIT001", W, _range(0, 0, 11))
+    assert found.code_description.href == "https://newsroom.example/factlint/CIT001"
+
+
+def test_without_the_extra_it_names_the_install_line():
+    done = subprocess.run([sys.executable, "-m", "factlint", "lsp"], capture_output=True, text=True,
+                          env=_env(DATA / "lsp-no-extra"), stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == ("factlint: error: factlint lsp needs the 'lsp' extra (lsprotocol is not installed): "
+                           "pip install 'factlint[lsp]'\n")
