@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from factlint.results import Result
     from factlint.rules import Rule
 
-COMMANDS = ("check", "rules", "rule", "waive", "waivers", "explain", "audit")
+COMMANDS = ("check", "rules", "rule", "waive", "waivers", "explain", "audit", "lsp")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     from factlint.surfaces.explain import add_parser as add_explain
 
     add_explain(sub, _Parser)
+    sub.add_parser("lsp", help="run the language server on standard input and output (needs the 'lsp' extra)")
     add_parsers(sub, _date)
     return parser
 
@@ -336,6 +337,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             from factlint.surfaces.explain import cmd_explain
 
             return cmd_explain(args, _registry(), out)
+        if args.command == "lsp":
+            from factlint.surfaces.lsp import extra
+
+            extra.require()
+            from factlint.surfaces.lsp.linter import Linter
+            from factlint.surfaces.lsp.server import serve
+
+            serve(Linter(_registry()))
+            return 0
         if args.command == "audit":
             from factlint.surfaces.audit.command import run as cmd_audit
 

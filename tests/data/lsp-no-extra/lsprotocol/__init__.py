@@ -1,0 +1,3 @@
+"""Stands in for a machine without the lsp extra."""
+
+raise ModuleNotFoundError("No module named 'lsprotocol'", name="lsprotocol")
