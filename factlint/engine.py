@@ -66,6 +66,7 @@ class Session:
         self._waivers: dict[Path, waivers.Waivers] = {}
         self._client = None
         self._pinned: config_mod.Config | None = None
+        self._config_of: dict[Path, config_mod.Config] = {}
         #: The result cache (factlint.result_cache.ResultCache) when the surface asks for one; None: every file is linted.
         self.results: Any = None
         self._engine_key: str | None = None
@@ -79,6 +80,13 @@ class Session:
     def config_for(self, path: Path) -> config_mod.Config:
         if self._pinned is not None:
             return self._pinned
+        known = self._config_of.get(path)
+        if known is not None:  # asked several times a file: resolving the path each time was a warm run's cost
+            return known
+        config = self._config_of[path] = self._discover(path)
+        return config
+
+    def _discover(self, path: Path) -> config_mod.Config:
         folder = path.resolve().parent
         if folder not in self._discovered:  # once per folder and run: a later run sees new files
             self._discovered[folder] = self.options.config or config_mod.discover(folder)
@@ -215,9 +223,12 @@ class Session:
 
     def enabled_rules(self, config: config_mod.Config, relative: str) -> list[Rule]:
         """The rules that run on a file: selected for it, and online ones only with --online."""
+        ignored = config.ignored_for(relative) if config.per_file_ignores else []
+        if ignored:  # the file's own ignores once, not once a rule
+            config = replace(config, ignore=config.ignore + tuple(ignored), per_file_ignores=())
         return [
             rule for code, rule in sorted(self.registry.rules.items())
-            if config.is_selected(code, relative) and (self.options.online or not rule.online)
+            if config.is_selected(code) and (self.options.online or not rule.online)
         ]
 
     def lint_text(self, source: str, path: Path, filename: str, config: config_mod.Config,
@@ -285,7 +296,8 @@ class Session:
         """Set each result's waiver, and add FL004 for waivers stale or expired (at `document()`'s places)."""
         enabled = {r.code for r in rules}
         book = self.waivers_for(config)
-        results, stale = waivers.apply(book.for_file(book.relative(path)), results, enabled,
+        mine = book.for_file(book.relative(path)) if book.entries else ()
+        results, stale = waivers.apply(mine, results, enabled,
                                        self.options.today or dt.date.today())
         if stale and "FL004" in enabled:
             placed = document()
