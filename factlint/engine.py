@@ -252,6 +252,22 @@ class Session:
 
         return self._waived(results, placed, rules, config, path)
 
+    def holds(self, path: Path, filename: str) -> bool:
+        """Whether the result cache has an entry for the file as it is now: the parent lints those itself."""
+        if self.results is None:
+            return False
+        try:
+            status = path.stat()
+            config = self.config_for(path)
+            if not stat.S_ISREG(status.st_mode) or status.st_size > config.limits.max_bytes:
+                return False
+            problem, source, _ = decode(path.read_bytes())
+        except OSError:
+            return False
+        if problem is not None:
+            return False
+        return self.results.holds(self._result_key(source, filename, config.relative(path), config))
+
     def _result_key(self, source: str, filename: str, relative: str, config: config_mod.Config) -> str:
         from factlint import result_cache
 
@@ -404,10 +420,21 @@ def iter_run(session: Session, jobs: Sequence[tuple[Path, str]], processes: int)
         for p, f in jobs:
             yield session.lint_path(p, f)
         return
+    # Files the result cache holds are read back here: a worker would spend more pickling them than that costs.
+    held = [session.holds(p, f) for p, f in jobs] if session.results is not None else [False] * len(jobs)
+    rest = [(str(p), f) for (p, f), hit in zip(jobs, held) if not hit]
+    if len(rest) < 4:
+        for p, f in jobs:
+            yield session.lint_path(p, f)
+        return
+    if session.results is not None:
+        session.results.misses += len(rest)  # the workers' misses: the run prunes at its end
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(16, len(jobs) // (processes * 4)))
+    chunk = max(1, min(16, len(rest) // (processes * 4)))
     context = multiprocessing.get_context("fork") if os.name == "posix" else None
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        yield from pool.map(_work, [(str(p), f) for p, f in jobs], chunksize=chunk)
+        linted = pool.map(_work, rest, chunksize=chunk)
+        for (p, f), hit in zip(jobs, held):
+            yield session.lint_path(p, f) if hit else next(linted)

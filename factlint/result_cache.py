@@ -229,6 +229,9 @@ class ResultCache:
     def path(self, key_: str) -> Path:
         return self.root / f"{key_[:40]}.marshal"
 
+    def holds(self, key_: str) -> bool:
+        return os.path.exists(self.path(key_))
+
     def load(self, key_: str, filename: str) -> list[Result] | None:
         entry = self.path(key_)
         try:

@@ -270,8 +270,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         failed = failed or any(fails(r, outcome.fail_level) and r.waiver is None for r in results)
         writer.file(outcome.filename, results, outcome.fail_level)
     writer.finish(dataclasses.replace(context, fixed=fixed, errors=errors, waived=waived))
-    if session.results is not None and (session.results.misses or processes > 1):
-        session.results.prune()  # workers' stores are not counted here: their misses are the parent's guess
+    if session.results is not None and session.results.misses:
+        session.results.prune()  # a run that stored entries (here or in its workers) keeps the folder bounded
     if errors:
         return 2
     return 1 if failed and not args.exit_zero else 0
