@@ -7,7 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from factlint import config as config_mod
 from factlint import suppression, waivers
@@ -68,6 +68,11 @@ class Session:
         self._waivers: dict[Path, waivers.Waivers] = {}
         self._client = None
         self._pinned: config_mod.Config | None = None
+        self._config_of: dict[Path, config_mod.Config] = {}
+        #: The result cache (factlint.result_cache.ResultCache) when the surface asks for one; None: every file is linted.
+        self.results: Any = None
+        self._engine_key: str | None = None
+        self._config_keys: dict[Path | None, str] = {}
 
     # -- configuration -------------------------------------------------
     def pin(self, config: config_mod.Config) -> None:
@@ -77,6 +82,13 @@ class Session:
     def config_for(self, path: Path) -> config_mod.Config:
         if self._pinned is not None:
             return self._pinned
+        known = self._config_of.get(path)
+        if known is not None:  # asked several times a file: resolving the path each time was a warm run's cost
+            return known
+        config = self._config_of[path] = self._discover(path)
+        return config
+
+    def _discover(self, path: Path) -> config_mod.Config:
         folder = path.resolve().parent
         if folder not in self._discovered:  # once per folder and run: a later run sees new files
             self._discovered[folder] = self.options.config or config_mod.discover(folder)
@@ -127,14 +139,15 @@ class Session:
             return self._unreadable(path, filename, f"cannot read file: {e.strerror or e}")
         return self.lint_bytes(raw, path, filename)
 
-    def lint_bytes(self, raw: bytes, path: Path, filename: str, write: bool = True) -> Outcome:
+    def lint_bytes(self, raw: bytes, path: Path, filename: str, write: bool = True, cached: bool = True) -> Outcome:
+        """Lint a draft's bytes; `cached` False keeps them out of the result cache (standard input)."""
         problem, source, bom = decode(raw)
         if problem is not None:
             return self._unreadable(path, filename, problem)
         config = self.config_for(path)
         outcome = Outcome(filename, fail_level=config.fail_level)
         try:
-            results = self.lint_text(source, path, filename, config)
+            results = self.lint_text(source, path, filename, config, cached)
             if self.options.fix or self.options.diff:
                 unfixed = results
                 results, outcome.fixed, fixed_source = self._fix(source, results, path, filename, config)
@@ -216,17 +229,73 @@ class Session:
 
     def enabled_rules(self, config: config_mod.Config, relative: str) -> list[Rule]:
         """The rules that run on a file: selected for it, and online ones only with --online."""
+        ignored = config.ignored_for(relative) if config.per_file_ignores else []
+        if ignored:  # the file's own ignores once, not once a rule
+            config = replace(config, ignore=config.ignore + tuple(ignored), per_file_ignores=())
         return [
             rule for code, rule in sorted(self.registry.rules.items())
-            if config.is_selected(code, relative) and (self.options.online or not rule.online)
+            if config.is_selected(code) and (self.options.online or not rule.online)
         ]
 
-    def lint_text(self, source: str, path: Path, filename: str, config: config_mod.Config) -> list[Result]:
-        document = self.read_document(source, path, filename, config)
-        return self._judge(document, self.enabled_rules(config, config.relative(path)), config, path)
+    def lint_text(self, source: str, path: Path, filename: str, config: config_mod.Config,
+                  cached: bool = True) -> list[Result]:
+        """The file's results: from the result cache when it holds them (and `cached`), else by running the rules."""
+        relative = config.relative(path)
+        rules = self.enabled_rules(config, relative)
+        store = self.results if cached else None
+        key = self._result_key(source, filename, relative, config) if store is not None else ""
+        results = store.load(key, filename) if store is not None else None
+        document = None
+        if results is None:
+            document = self.read_document(source, path, filename, config)
+            results = self._unwaived(document, rules, config)
+            if store is not None:
+                store.store(key, filename, results)
+
+        def placed() -> Document:  # where a stale waiver's FL004 stands; a warm run needs only the text
+            fmt = self.registry.format_for(filename) or self.registry.formats["text"]
+            return document or Document(path=filename, source=source, format=fmt.name)
+
+        return self._waived(results, placed, rules, config, path)
+
+    def holds(self, path: Path, filename: str) -> bool:
+        """Whether the result cache has an entry for the file as it is now: the parent lints those itself."""
+        if self.results is None:
+            return False
+        try:
+            status = path.stat()
+            config = self.config_for(path)
+            if not stat.S_ISREG(status.st_mode) or status.st_size > config.limits.max_bytes:
+                return False
+            problem, source, _ = decode(path.read_bytes())
+        except OSError:
+            return False
+        if problem is not None:
+            return False
+        return self.results.holds(self._result_key(source, filename, config.relative(path), config))
+
+    def _result_key(self, source: str, filename: str, relative: str, config: config_mod.Config) -> str:
+        from factlint import result_cache
+
+        if self._engine_key is None:
+            self._engine_key = result_cache.engine_fingerprint(self.registry)
+        configuration = self._config_keys.get(config.path)
+        if configuration is None:
+            configuration = result_cache.config_fingerprint(config, self.packs_for(config), self.options.reference_date)
+            self._config_keys[config.path] = configuration
+        fmt = self.registry.format_for(filename) or self.registry.formats["text"]
+        return result_cache.key(self._engine_key, configuration, source, filename, relative, fmt.name)
 
     def _judge(self, document: Document, rules: list[Rule], config: config_mod.Config, path: Path) -> list[Result]:
         """Run the rules, then suppression, FL002, waivers (FL004), severity and sorting: after the rules, once."""
+        return self._waived(self._unwaived(document, rules, config), lambda: document, rules, config, path)
+
+    def _unwaived(self, document: Document, rules: list[Rule], config: config_mod.Config) -> list[Result]:
+        """Run the rules, then suppression, FL002, severity and sorting; each result marked for waivers.
+
+        Everything here depends only on the draft and its configuration: what
+        the result cache keeps. Waivers come after it (`_waived`).
+        """
         context = Context(config.sections, self.packs_for(config), self.options.online, self.client(),
                           config.path.parent if config.path else None)
         findings: list[Finding] = []
@@ -242,11 +311,19 @@ class Session:
             kept.extend(suppressions.unused(enabled, set(self.registry.rules)))
         results = [self.result(document, f, config) for f in kept if f.code in enabled]
         results.sort(key=Result.sort_key)
+        return waivers.marked(results, document, context.packs)
+
+    def _waived(self, results: list[Result], document: Callable[[], Document], rules: list[Rule],
+                config: config_mod.Config, path: Path) -> list[Result]:
+        """Set each result's waiver, and add FL004 for waivers stale or expired (at `document()`'s places)."""
+        enabled = {r.code for r in rules}
         book = self.waivers_for(config)
-        results, stale = waivers.apply(book.for_file(book.relative(path)), waivers.marked(results, document, context.packs),
-                                       enabled, self.options.today or dt.date.today())
+        mine = book.for_file(book.relative(path)) if book.entries else ()
+        results, stale = waivers.apply(mine, results, enabled,
+                                       self.options.today or dt.date.today())
         if stale and "FL004" in enabled:
-            results = sorted(results + [self.result(document, f, config) for f in stale], key=Result.sort_key)
+            placed = document()
+            results = sorted(results + [self.result(placed, f, config) for f in stale], key=Result.sort_key)
         return results
 
     def result(self, document: Document, finding: Finding, config: config_mod.Config) -> Result:
@@ -349,10 +426,21 @@ def iter_run(session: Session, jobs: Sequence[tuple[Path, str]], processes: int)
         for p, f in jobs:
             yield session.lint_path(p, f)
         return
+    # Files the result cache holds are read back here: a worker would spend more pickling them than that costs.
+    held = [session.holds(p, f) for p, f in jobs] if session.results is not None else [False] * len(jobs)
+    rest = [(str(p), f) for (p, f), hit in zip(jobs, held) if not hit]
+    if len(rest) < 4:
+        for p, f in jobs:
+            yield session.lint_path(p, f)
+        return
+    if session.results is not None:
+        session.results.misses += len(rest)  # the workers' misses: the run prunes at its end
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(16, len(jobs) // (processes * 4)))
+    chunk = max(1, min(16, len(rest) // (processes * 4)))
     context = multiprocessing.get_context("fork") if os.name == "posix" else None
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        yield from pool.map(_work, [(str(p), f) for p, f in jobs], chunksize=chunk)
+        linted = pool.map(_work, rest, chunksize=chunk)
+        for (p, f), hit in zip(jobs, held):
+            yield session.lint_path(p, f) if hit else next(linted)

@@ -243,6 +243,15 @@ class Packs:
     def __init__(self, data: Mapping[str, dict]) -> None:
         self._data = dict(data)
         self._derived: dict[str, Any] = {}
+        self._fingerprint: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of every pack's content (the result cache's key holds it): repr, as marshal's bytes vary."""
+        if self._fingerprint is None:
+            text = repr(sorted(self._data.items(), key=lambda kv: kv[0]))
+            self._fingerprint = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self._fingerprint
 
     def derived(self, key: str, build: Callable[["Packs"], T]) -> T:
         """What a family builds from these packs (a vocabulary, a lexicon), built once per loaded set."""

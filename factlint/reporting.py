@@ -107,6 +107,11 @@ class JsonArray:
         self.out.write((self.head + "\n" if self.count == 0 else ",\n") + self.pad + text)
         self.count += 1
 
+    def add_encoded(self, text: str) -> None:
+        """Add an item already encoded as `add` would write it (indented for its place, `self.pad` included)."""
+        self.out.write((self.head + "\n" if self.count == 0 else ",\n") + self.pad + text)
+        self.count += 1
+
     def close(self) -> None:
         """Write the rest of the document (an empty array as `[]`, as json.dumps does)."""
         if self.count == 0:

@@ -6,11 +6,31 @@ import ipaddress
 import socket
 import threading
 import time
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+
+@pytest.fixture(scope="session")
+def _shared_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("packs-cache")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, _shared_pack_cache: Path,
+               monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own cache folder, never the user's: results cached by one test are not another's.
+
+    Parsed rule packs are shared by the whole session through a link (they depend on the pack text only).
+    """
+    root = tmp_path_factory.mktemp("cache")
+    (root / "packs").symlink_to(_shared_pack_cache, target_is_directory=True)
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(root))
+    return root
+
 
 #: What online tests add to their `online` settings: the test servers live on loopback.
 LOOPBACK = {"allow-networks": ["127.0.0.0/8", "::1"]}

@@ -295,7 +295,8 @@ def test_get_json_reports_statuses_and_bodies_that_are_not_json(server: HTTPServ
 # -- settings ----------------------------------------------------------------------------
 
 
-def test_settings_defaults() -> None:
+def test_settings_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)  # the test suite's own cache folder
     conf = Settings.from_mapping(None)
     assert conf.timeout == 10 and conf.cache_days == 7 and conf.allowed_hosts is None
     assert conf.cache_dir == Path("~/.cache/factlint").expanduser()

@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every draft")
-    check.add_argument("--no-cache", action="store_true", help="neither read nor write caches (parsed rule packs, online answers)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write caches (results, parsed rule packs, online answers)")
     check.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help="processes (default: all cores)")
     check.add_argument("--stdin-filename", metavar="NAME", help="read standard input as a draft of this name")
     check.add_argument("--changed-since", metavar="REF", help="only findings on lines changed since this git ref")
@@ -198,6 +198,10 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         keep_source=reporter.drafts,
     )
     session = engine.Session(registry, options)
+    if options.cache and not options.online:  # online findings depend on the network: never cached
+        from factlint.result_cache import ResultCache
+
+        session.results = ResultCache()
     paths = list(args.paths)
     reads_stdin = "-" in paths or (args.stdin_filename is not None and not paths)
     if not paths and not reads_stdin:
@@ -213,7 +217,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
     if reads_stdin:
         stream = stdin or sys.stdin
         raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
-        first = session.lint_bytes(raw, stdin_path, stdin_name, write=False)
+        first = session.lint_bytes(raw, stdin_path, stdin_name, write=False, cached=False)
     processes = args.jobs or os.cpu_count() or 1
     outcomes: Iterable[engine.Outcome] = engine.iter_run(session, jobs, processes)
     if args.diff:
@@ -270,6 +274,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
             writer.draft(outcome.filename, outcome.source, outcome.fixed)
         writer.file(outcome.filename, results, outcome.fail_level)
     writer.finish(dataclasses.replace(context, fixed=fixed, errors=errors, waived=waived))
+    if session.results is not None and session.results.misses:
+        session.results.prune()  # a run that stored entries (here or in its workers) keeps the folder bounded
     if errors:
         return 2
     return 1 if failed and not args.exit_zero else 0
