@@ -67,6 +67,7 @@ class Timed:
     maxrss_kib: int
     returncode: int
     stderr: str
+    output_lines: int  # what it printed: a tool that linted nothing would print next to nothing
 
 
 @dataclass
@@ -171,7 +172,9 @@ def timed(argv: Sequence[str], cwd: Path, env: dict[str, str] | None, out: Path 
     done = run.run_process(argv, cwd, env or dict(os.environ), out)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return Timed(done.seconds, cpu, done.maxrss_kib, done.returncode, done.stderr)
+    with open(out or os.devnull, "rb") as printed:
+        lines = sum(1 for _ in printed)
+    return Timed(done.seconds, cpu, done.maxrss_kib, done.returncode, done.stderr, lines)
 
 
 def crashed(peer: Peer, done: Timed) -> str | None:
@@ -213,7 +216,7 @@ def summary(done: list[Timed], files: int) -> dict[str, Any] | None:
     return {"seconds": wall.as_dict(), "cpu_seconds": cpu.as_dict(), "files_per_s": files / wall.median,
             "files_per_cpu_s": files / cpu.median if cpu.median else None,
             "maxrss_mib": max(d.maxrss_kib for d in done) / 1024,
-            "returncodes": sorted({d.returncode for d in done})}
+            "returncodes": sorted({d.returncode for d in done}), "output_lines": done[-1].output_lines}
 
 
 def corpus_runs(args: argparse.Namespace, peers: Sequence[Peer], folder: Path, files: list[str],
@@ -282,7 +285,7 @@ def render(report: Report, args: argparse.Namespace) -> str:
     add("")
 
     header = f"  {'tool':<34}{'version':>9}{'wall s min / median / max':>28}{'CPU s':>8}{'files/s':>9}" \
-             f"{'files/CPU-s':>13}{'peak RSS MiB':>14}"
+             f"{'files/CPU-s':>13}{'peak RSS MiB':>14}{'output lines':>14}"
     add(f"Whole corpus: one process per tool over all {c['markdown_files']} files, {args.repeat} repeat(s),"
         " interleaved (order reversed every other repeat)")
     add(header)
@@ -294,10 +297,12 @@ def render(report: Report, args: argparse.Namespace) -> str:
         s = row["seconds"]
         per_cpu = f"{row['files_per_cpu_s']:.1f}" if row["files_per_cpu_s"] else "-"
         add(f"  {name:<34}{tool['version']:>9}{s['min']:>10.2f} /{s['median']:>7.2f} /{s['max']:>7.2f}"
-            f"{row['cpu_seconds']['median']:>8.2f}{row['files_per_s']:>9.1f}{per_cpu:>13}{row['maxrss_mib']:>14.0f}")
+            f"{row['cpu_seconds']['median']:>8.2f}{row['files_per_s']:>9.1f}{per_cpu:>13}{row['maxrss_mib']:>14.0f}"
+            f"{row['output_lines']:>14}")
     for name, why in report.skipped.items():
         add(f"  {name:<34}{'-':>9}   skipped: {why}")
-    add("  files/s from the median wall time; CPU s: median user + system time of the process and its children")
+    add("  files/s from the median wall time; CPU s: median user + system time of the process and its children;")
+    add("  output lines: what the last run printed (each tool its own findings, in its own format)")
     add("")
 
     add(f"One draft, the pre-commit case: {args.startup_repeat} repeats, interleaved, after one warm-up each")
