@@ -67,7 +67,7 @@ class Timed:
     maxrss_kib: int
     returncode: int
     stderr: str
-    output_lines: int  # what it printed: a tool that linted nothing would print next to nothing
+    output_lines: int  # stdout and stderr (alex reports on stderr): a tool that linted nothing prints next to nothing
 
 
 @dataclass
@@ -173,7 +173,7 @@ def timed(argv: Sequence[str], cwd: Path, env: dict[str, str] | None, out: Path 
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     with open(out or os.devnull, "rb") as printed:
-        lines = sum(1 for _ in printed)
+        lines = sum(1 for _ in printed) + len(done.stderr.splitlines())
     return Timed(done.seconds, cpu, done.maxrss_kib, done.returncode, done.stderr, lines)
 
 
@@ -302,7 +302,7 @@ def render(report: Report, args: argparse.Namespace) -> str:
     for name, why in report.skipped.items():
         add(f"  {name:<34}{'-':>9}   skipped: {why}")
     add("  files/s from the median wall time; CPU s: median user + system time of the process and its children;")
-    add("  output lines: what the last run printed (each tool its own findings, in its own format)")
+    add("  output lines: what the last run printed on stdout and stderr (each tool its findings, in its own format)")
     add("")
 
     add(f"One draft, the pre-commit case: {args.startup_repeat} repeats, interleaved, after one warm-up each")
