@@ -515,7 +515,7 @@ def attribute(paragraphs: Sequence[Paragraph], vocabulary: Vocabulary, min_words
     same speaker's quotation just before it, a paragraph that names and
     paraphrases one person, a Q&A, a heading over a collection of quotations.
     """
-    readers = [Attribution(p.scan, vocabulary) for p in paragraphs]
+    readers = _Readers(paragraphs, vocabulary)
     found: list[Judgement] = []
     for run in _runs(paragraphs):
         judged: dict[tuple[int, int], Speaker] = {}
@@ -530,6 +530,20 @@ def attribute(paragraphs: Sequence[Paragraph], vocabulary: Vocabulary, min_words
     return found
 
 
+class _Readers:
+    """Each paragraph's Attribution, built when a judgement first asks for it: most paragraphs hold no quotation."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], vocabulary: Vocabulary) -> None:
+        self.paragraphs, self.vocabulary = paragraphs, vocabulary
+        self.built: dict[int, Attribution] = {}
+
+    def __getitem__(self, position: int) -> Attribution:
+        reader = self.built.get(position)
+        if reader is None:
+            reader = self.built[position] = Attribution(self.paragraphs[position].scan, self.vocabulary)
+        return reader
+
+
 def _runs(paragraphs: Sequence[Paragraph]) -> list[list[int]]:
     """Positions of paragraphs that follow one another in the draft, where a quotation or a speaker carries over."""
     runs: list[list[int]] = []
@@ -541,7 +555,7 @@ def _runs(paragraphs: Sequence[Paragraph]) -> list[list[int]]:
     return runs
 
 
-def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], readers: list[Attribution],
+def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], readers: _Readers,
              judged: dict[tuple[int, int], Speaker]) -> Speaker:
     k, first = passage.first
     at = run[k]
@@ -569,7 +583,7 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
 _SIGNATURE = re.compile(r"\s*\\?[-–—―]+\s*([A-Z\u00c0-\u024f][^\s,;.:]*(?:\s+[A-Z\u00c0-\u024f][^\s,;.:]*){0,3})([^\n]*)$")
 
 
-def _signed_below(passage: Passage, run: list[int], readers: list[Attribution]) -> Speaker | None:
+def _signed_below(passage: Passage, run: list[int], readers: _Readers) -> Speaker | None:
     """The paragraph after the quotation signs it: `"…"` then `— Ana Ruiz, Philadelphia.`
 
     Pull quotes and quote round-ups print the speaker under the words. The
@@ -588,7 +602,7 @@ def _signed_below(passage: Passage, run: list[int], readers: list[Attribution]) 
     return Speaker(m.group(1), "dash-line", f'"— {m.group(1)}" in the paragraph after')
 
 
-def _continued(quotation: Quotation, at: int, previous: int | None, readers: list[Attribution],
+def _continued(quotation: Quotation, at: int, previous: int | None, readers: _Readers,
                judged: dict[tuple[int, int], Speaker]) -> Speaker | None:
     """The same speaker's quotation just before: earlier in the paragraph, or closing the paragraph before.
 
