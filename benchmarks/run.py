@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -93,6 +94,7 @@ class Report:
     startup: dict[str, Any] = field(default_factory=dict)
     markdown_ceiling: dict[str, Any] = field(default_factory=dict)
     in_process: dict[str, Any] = field(default_factory=dict)
+    rerun: dict[str, Any] = field(default_factory=dict)
     rule_costs: dict[str, Any] = field(default_factory=dict)
     findings: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -206,15 +208,18 @@ def run_process(argv: Sequence[str], cwd: Path, env: dict[str, str], stdout_path
                       sampler.peak_kib if sampler else 0, b"".join(err).decode("utf-8", "replace"))
 
 
-def child_env(pycache: Path | None) -> dict[str, str]:
+def child_env(pycache: Path | None, cache: Path) -> dict[str, str]:
     """The children's environment: factlint importable from this checkout, and bytecode cached in the scratch folder.
 
     An installed factlint has its .pyc files; a checkout run with
     PYTHONDONTWRITEBYTECODE compiles every module at every start. Caching
     bytecode under the scratch folder times the installed case without writing
     into the checkout; pycache None keeps the environment's own behaviour.
+    factlint's own caches (parsed packs, results) go to `cache`, never to the
+    user's.
     """
     env = dict(os.environ)
+    env["FACTLINT_CACHE_DIR"] = str(cache)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     if pycache is not None:
@@ -224,9 +229,15 @@ def child_env(pycache: Path | None) -> dict[str, str]:
 
 
 def corpus_runs(args: argparse.Namespace, folder: Path, scratch: Path, report: Report) -> None:
-    """Default jobs and -j 1, interleaved in alternating order so the machine's drift hits both alike."""
+    """Default jobs and -j 1, interleaved in alternating order so the machine's drift hits both alike.
+
+    Both run with `--no-cache`: every repeat lints every draft (the result
+    cache would answer the second repeat from the first); `rerun` times the
+    cache.
+    """
     parallel = f"-j {args.jobs}" if args.jobs else f"default jobs ({os.cpu_count()} cores)"
-    variants = {parallel: ["-j", str(args.jobs)] if args.jobs else [], "-j 1": ["-j", "1"]}
+    variants = {parallel: ["-j", str(args.jobs), "--no-cache"] if args.jobs else ["--no-cache"],
+                "-j 1": ["-j", "1", "--no-cache"]}
     runs: dict[str, list[ProcessRun]] = {name: [] for name in variants}
     failures: dict[str, ProcessRun] = {}
     order = list(enumerate(variants.items()))
@@ -274,6 +285,37 @@ def corpus_runs(args: argparse.Namespace, folder: Path, scratch: Path, report: R
         report.notes.append(f"could not read the findings of the last corpus run: {e}")
 
 
+def rerun(args: argparse.Namespace, folder: Path, scratch: Path, report: Report) -> None:
+    """A rerun over the unchanged corpus: a cold run into an empty cache folder, then a warm one from it, per repeat.
+
+    Default jobs, as a user runs it. The warm run's output must be the cold
+    run's, byte for byte; a run that differs is a note, and its time counts
+    for nothing.
+    """
+    runs: dict[str, list[ProcessRun]] = {"cold (empty cache)": [], "warm (unchanged corpus)": []}
+    for repeat in range(args.repeat):
+        cache = scratch / f"rerun-cache-{repeat}"
+        env = {**args.env, "FACTLINT_CACHE_DIR": str(cache)}
+        outputs = []
+        for name in runs:
+            out = scratch / f"rerun-{repeat}-{len(outputs)}.json"
+            done = run_process([args.python, "-m", "factlint", "check", str(folder), "--format", "json"],
+                               folder, env, out)
+            outputs.append(out.read_bytes())
+            runs[name].append(done)
+            _progress(f"rerun {repeat + 1}/{args.repeat} {name}: {done.seconds:.1f} s, exit {done.returncode}")
+        shutil.rmtree(cache, ignore_errors=True)
+        if not outputs[0] or outputs[0] != outputs[1]:
+            report.notes.append(f"rerun {repeat + 1}: the warm output differs from the cold one (or is empty)")
+            for done in runs.values():
+                done.pop()
+    for name, done in runs.items():
+        if done:
+            report.rerun[name] = {"seconds": Spread(tuple(r.seconds for r in done)).as_dict(),
+                                  "cpu_seconds": Spread(tuple(r.cpu_seconds for r in done)).as_dict(),
+                                  "maxrss_mib": max(r.maxrss_kib for r in done) / 1024}
+
+
 def startup(args: argparse.Namespace, drafts: list[Draft], scratch: Path, report: Report) -> None:
     """One draft, as a pre-commit hook lints it, beside what any Python program pays to start."""
     markdown = [d for d in drafts if d.format == "markdown"] or drafts
@@ -283,6 +325,7 @@ def startup(args: argparse.Namespace, drafts: list[Draft], scratch: Path, report
         "python -c pass": ([args.python, "-c", "pass"], args.env),
         'python -c "import factlint.surfaces.cli"': ([args.python, "-c", "import factlint.surfaces.cli"], args.env),
         "factlint check DRAFT --format json": (check, args.env),
+        "  same, empty cache folder (cold)": (check, {**args.env, "FACTLINT_CACHE_DIR": str(scratch / "cold")}),
     }
     if not (ROOT / "factlint" / "__pycache__").is_dir():
         commands["  same, no bytecode cache (checkout)"] = (check, args.env_uncached)
@@ -295,6 +338,8 @@ def startup(args: argparse.Namespace, drafts: list[Draft], scratch: Path, report
     errors: dict[str, str] = {}
     for _ in range(args.startup_repeat):
         for name, (argv, env) in commands.items():
+            if "(cold)" in name:
+                shutil.rmtree(scratch / "cold", ignore_errors=True)
             done = run_process(argv, scratch, env)
             codes[name].add(done.returncode)
             if done.returncode not in (0, 1):
@@ -531,16 +576,31 @@ def render(report: Report, args: argparse.Namespace) -> str:
             s = cmd["seconds"]
             add(f"  {name:<40}{_ms(s['min']):>10} /{_ms(s['median']):>7} /{_ms(s['max']):>7}"
                 f"{_ms(cmd['cpu_seconds']['median']):>8}{cmd['maxrss_mib']:>14.0f}")
-        if all(list(commands.values())[:3]):
-            bare, imported, check = (cmd["seconds"]["median"] for cmd in list(commands.values())[:3])
+        if all(list(commands.values())[:4]):
+            bare, imported, check, cold = (cmd["seconds"]["median"] for cmd in list(commands.values())[:4])
             add(f"  check / bare python: {check / bare:.1f}x;  check / import factlint.surfaces.cli: {check / imported:.1f}x;"
-                f"  check minus import: {_ms(check - imported)} ms")
+                f"  check minus import: {_ms(check - imported)} ms;  cold / warm cache: {cold / check:.2f}x")
         imports = report.startup.get("imports", {})
         if imports.get("top_ms"):
             add(f"  imports on that path (-X importtime, one run, inflated by its own bookkeeping): "
                 f"{imports['total_ms']:.0f} ms, most in:")
             lines.extend(textwrap.wrap(", ".join(f"{name} {ms:.0f}" for name, ms in imports["top_ms"].items()), 110,
                                        initial_indent="    ", subsequent_indent="    "))
+        add("")
+
+    if report.rerun:
+        add(f"Rerun with the result cache: `factlint check CORPUS --format json` (default jobs), {args.repeat} repeat(s),"
+            " each a cold run into an empty cache folder then a warm one")
+        add(f"  {'':<26}{'wall s min / median / max':>27}{'CPU s':>8}{'peak RSS MiB':>14}")
+        for name, run in report.rerun.items():
+            s = run["seconds"]
+            add(f"  {name:<26}{s['min']:>9.2f} /{s['median']:>7.2f} /{s['max']:>7.2f}"
+                f"{run['cpu_seconds']['median']:>8.2f}{run['maxrss_mib']:>14.0f}")
+        if len(report.rerun) == 2:
+            cold, warm = report.rerun.values()
+            add(f"  warm rerun speed-up: {cold['seconds']['median'] / warm['seconds']['median']:.1f}x wall,"
+                f" {cold['cpu_seconds']['median'] / warm['cpu_seconds']['median']:.1f}x CPU (medians);"
+                " the warm output is the cold one, byte for byte")
         add("")
 
     ceiling = report.markdown_ceiling
@@ -651,14 +711,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = Report(machine=machine(args.python))
     with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
         scratch = Path(tmp)
-        args.env = child_env(scratch / "pycache")
-        args.env_uncached = {**child_env(None), "PYTHONDONTWRITEBYTECODE": "1"}
+        args.env = child_env(scratch / "pycache", scratch / "cache")
+        args.env_uncached = {**child_env(None, scratch / "cache"), "PYTHONDONTWRITEBYTECODE": "1"}
         folder, drafts = prepare_corpus(args, scratch, report)
         if not drafts:
             parser.error(f"no drafts in {folder}")
         steps: list[tuple[str, Callable[[], None]]] = [
             ("one-draft start-up", lambda: startup(args, drafts, scratch, report)),
             ("whole-corpus runs", lambda: corpus_runs(args, folder, scratch, report)),
+            ("cold and warm reruns", lambda: rerun(args, folder, scratch, report)),
             ("markdown-it-py ceiling", lambda: markdown_ceiling(args, drafts, report)),
             ("in-process per format", lambda: in_process(args, folder, drafts, report)),
         ]
