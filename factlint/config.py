@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -35,7 +36,11 @@ CORE_SCHEMA: dict[str, Any] = {
     "?exclude": [str],
     "?limits": LIMITS_SCHEMA,
     "?waivers": str,
+    "?rule-docs": str,
 }
+
+#: The fields a `rule-docs` address may name: `{code}` DAT001, `{name}` bare-weekday, `{family}` DAT.
+RULE_DOCS_FIELDS = ("code", "name", "family")
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class Config:
     limits: Limits = DEFAULT_LIMITS
     sections: Mapping[str, Any] = field(default_factory=dict)
     waivers: str = ".factlint-waivers.yaml"  # the waivers file, relative to the configuration's folder
+    rule_docs: str | None = None  # where the newsroom documents rules, with {code}, {name} or {family} in it
 
     @property
     def root(self) -> Path:
@@ -64,6 +70,10 @@ class Config:
     def waivers_path(self) -> Path:
         """The waivers file of drafts under this configuration (factlint.waivers)."""
         return self.root / self.waivers
+
+    def rule_url(self, rule: Any) -> str | None:
+        """The rule's documentation: its own URL (a plugin's), else this configuration's `rule-docs` address."""
+        return rule.documented_at(self.rule_docs)
 
     def with_cli(self, select: Sequence[str] | None, extend_select: Sequence[str],
                  ignore: Sequence[str]) -> "Config":
@@ -194,6 +204,7 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
             OnlineSettings.from_mapping(data["online"], path.parent)
         except UsageError as e:
             raise UsageError(f"{path}: {e}") from None
+    rule_docs = _rule_docs(data.get("rule-docs"), path)
     packs = tuple((path.parent / p).resolve() for p in data.get("rule-packs") or ())
     for pack in packs:
         if not pack.is_file():
@@ -214,8 +225,32 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
         exclude=tuple(data.get("exclude") or ()),
         limits=Limits.from_mapping(data.get("limits"), str(path)),
         waivers=str(data.get("waivers") or ".factlint-waivers.yaml"),
+        rule_docs=rule_docs,
         sections={k: v for k, v in data.items() if k in sections},
     )
+
+
+def _rule_docs(value: str | None, path: Path) -> str | None:
+    """A `rule-docs` address: http(s), naming the rule by at least one of RULE_DOCS_FIELDS, and no other field."""
+    if value is None:
+        return None
+    import string
+
+    problem = None
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+    except ValueError as e:
+        fields, problem = [], f"{value!r} is not a valid address template ({e})"
+    if problem is None and not re.match(r"https?://[^\s/]+", value):
+        problem = f"{value!r} is not an http(s) address"
+    elif problem is None and [f for f in fields if f not in RULE_DOCS_FIELDS]:
+        unknown = next(f for f in fields if f not in RULE_DOCS_FIELDS)
+        problem = f"{{{unknown}}} is not a field it may name ({', '.join('{%s}' % f for f in RULE_DOCS_FIELDS)})"
+    elif problem is None and not fields:
+        problem = f"{value!r} names no rule: put {{code}} (or {{name}}) where the rule goes"
+    if problem is not None:
+        raise UsageError(f"{path}: configuration key 'rule-docs': {problem}")
+    return value
 
 
 def discover(folder: Path) -> Path | None:

@@ -348,7 +348,7 @@ class Session:
             end_location=Position(end_row, end_column),
             span=Span(start, end),
             fix=fix,
-            url=rule.doc_url if rule else None,
+            url=config.rule_url(rule) if rule else None,
             line_text=document.line_text(row),
             end_line_text=document.line_text(end_row),
         )

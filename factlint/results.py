@@ -126,6 +126,7 @@ class ReportContext:
     fail_levels: Mapping[str, str] = field(default_factory=dict)  # filename -> its configuration's fail level
     errors: int = 0  # files that could not be checked (internal errors, reported on stderr)
     waived: int = 0  # findings a waiver hides in this run (shown only with --show-waived)
+    rule_docs: str | None = None  # the run's `rule-docs` address (the configuration of the folder it ran in)
 
     def fails(self, result: Result) -> bool:
         """Whether the finding is at or above its file's fail level (and so fails the run); a waived one never does."""

@@ -106,6 +106,12 @@ class Rule:
         """Where the rule is documented online; None until a newsroom hosts the docs."""
         return self.url
 
+    def documented_at(self, rule_docs: str | None) -> str | None:
+        """Its own URL (a plugin's), else a configuration's `rule-docs` address with this rule filled in."""
+        if self.doc_url or rule_docs is None:
+            return self.doc_url
+        return rule_docs.format(code=self.code, name=self.name, family=self.family)
+
     def finding(self, span: Span, message: str, fix: Fix | None = None, severity: str | None = None) -> Finding:
         return Finding(self.code, message, span, fix, severity)
 

@@ -33,7 +33,7 @@ def artifact_uri(filename: str) -> str:
     return quote(path)
 
 
-def _rule_help(rule: Any) -> dict[str, str]:
+def _rule_help(rule: Any, url: str | None) -> dict[str, str]:
     text = f"{rule.summary}\n\n{rule.explanation}\n\nReported: {rule.example}\nNot reported: {rule.near_miss}"
     markdown = (
         f"**{rule.summary}**\n\n{rule.explanation}\n\n"
@@ -42,12 +42,12 @@ def _rule_help(rule: Any) -> dict[str, str]:
     if getattr(rule, "source", ""):
         text += f"\n\nSource: {rule.source}"
         markdown += f"\n\nSource: {rule.source}"
-    if rule.doc_url:
-        markdown += f"\n\n[Documentation]({rule.doc_url})"
+    if url:
+        markdown += f"\n\n[Documentation]({url})"
     return {"text": text, "markdown": markdown}
 
 
-def _descriptor(code: str, rule: Any | None, result: Result | None) -> dict[str, Any]:
+def _descriptor(code: str, rule: Any | None, result: Result | None, rule_docs: str | None = None) -> dict[str, Any]:
     if rule is None:
         # A finding whose rule the registry does not know (should not happen):
         # still a valid descriptor, so GitHub does not reject the whole upload.
@@ -60,12 +60,14 @@ def _descriptor(code: str, rule: Any | None, result: Result | None) -> dict[str,
             "help": {"text": name},
             "defaultConfiguration": {"level": LEVELS.get(result.severity if result else "", "warning")},
         }
+    # A plugin's own URL, else the `rule-docs` address of the finding's configuration, else the run's.
+    url = (result.url if result else None) or rule.documented_at(rule_docs)
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.explanation},
-        "help": _rule_help(rule),
+        "help": _rule_help(rule, url),
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {
             "tags": ["factlint", rule.family] + (["online"] if rule.online else []),
@@ -74,8 +76,8 @@ def _descriptor(code: str, rule: Any | None, result: Result | None) -> dict[str,
             "plugin": rule.plugin,
         },
     }
-    if rule.doc_url:
-        descriptor["helpUri"] = rule.doc_url
+    if url:
+        descriptor["helpUri"] = url
     return descriptor
 
 
@@ -147,7 +149,7 @@ def sarif_log(results: Sequence[Result], context: ReportContext, results_json: l
     first_result = {}
     for result in results:
         first_result.setdefault(result.code, result)
-    descriptors = [_descriptor(c, context.rules.get(c), first_result.get(c)) for c in codes]
+    descriptors = [_descriptor(c, context.rules.get(c), first_result.get(c), context.rule_docs) for c in codes]
     rule_index = {code: i for i, code in enumerate(codes)}
     return {
         "$schema": SCHEMA_URI,

@@ -17,6 +17,7 @@ from factlint.errors import UsageError
 
 if TYPE_CHECKING:
     from factlint import engine
+    from factlint.config import Config
     from factlint.plugins import Registry
     from factlint.results import Result
     from factlint.rules import Rule
@@ -114,7 +115,8 @@ def _registry() -> "Registry":
 
 
 def cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
-    rules = sorted(_registry().rules.values(), key=lambda r: r.code)
+    registry = _registry()
+    rules = sorted(registry.rules.values(), key=lambda r: r.code)
     if args.format == "json":
         import json
 
@@ -123,7 +125,8 @@ def cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return 0
     if args.format == "markdown":
-        out.write("# factlint rules\n\n" + "\n".join(_explain(r, level="##") for r in rules))
+        config = _docs_config(args, registry)
+        out.write("# factlint rules\n\n" + "\n".join(_explain(r, config.rule_url(r), level="##") for r in rules))
         return 0
     rows = [(r.code, r.name, r.family, r.severity, r.fix or "-", r.plugin + (" (online)" if r.online else ""))
             for r in rules]
@@ -140,11 +143,22 @@ def cmd_rule(args: argparse.Namespace, out: TextIO) -> int:
     rule = registry.rules.get(code)
     if rule is None:
         raise UsageError(f"no rule {code}; `factlint rules` lists them")
-    out.write(_explain(rule))
+    out.write(_explain(rule, _docs_config(args, registry).rule_url(rule)))
     return 0
 
 
-def _explain(rule: "Rule", level: str = "") -> str:
+def _docs_config(args: argparse.Namespace, registry: "Registry | None" = None) -> "Config":
+    """The configuration a `rule-docs` address comes from: --config, else the one found from here upwards."""
+    from factlint import config as config_mod
+
+    found = getattr(args, "config", None) or config_mod.discover(Path.cwd())
+    if found is None:
+        return config_mod.Config()
+    registry = registry or _registry()
+    return config_mod.load(found, registry.settings, registry.rules)
+
+
+def _explain(rule: "Rule", url: str | None, level: str = "") -> str:
     """A rule's documentation, from its metadata alone."""
     fix = {"safe": "a safe fix (applied by --fix)", "unsafe": "an unsafe fix (applied by --fix --unsafe-fixes)"}
     lines = [
@@ -166,8 +180,8 @@ def _explain(rule: "Rule", level: str = "") -> str:
     ]
     if rule.source:
         lines += ["", f"Source: {rule.source}"]
-    if rule.doc_url:
-        lines += [f"Documentation: {rule.doc_url}"]
+    if url:
+        lines += [f"Documentation: {url}"]
     return "\n".join(lines) + "\n"
 
 
@@ -248,6 +262,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         statistics=args.statistics,
         fail_level=session.config_for(Path.cwd() / "-").fail_level,
         fail_levels=fail_levels,
+        rule_docs=session.config_for(Path.cwd() / "-").rule_docs,
     )
     writer = reporter.open(context, report)
     errors = fixed = waived = 0

@@ -95,7 +95,7 @@ async def test_open_publishes_exact_diagnostics_in_utf16_columns(client, tmp_pat
     assert _brief(found) == [("DAT005", E, 4, 19, 4, 27), ("DAT004", E, 6, 16, 6, 38)]
     assert found[0].message == '"April 31" is not a date: April has 30 days'
     assert {d.source for d in found} == {"factlint"}
-    assert found[0].code_description is None  # built-in rules name no documentation URL yet
+    assert found[0].code_description is None  # a built-in rule has an address only with `rule-docs`
 
 
 @pytest.mark.asyncio
@@ -208,6 +208,18 @@ async def test_hover_shows_the_rule_explanation(client, tmp_path):
     nothing = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=4, character=5)))
     assert nothing is None
+
+
+@pytest.mark.asyncio
+async def test_rule_docs_address_is_the_code_description_and_the_hover_link(client, tmp_path):
+    (tmp_path / ".factlint.yaml").write_text('rule-docs: "https://style.example.org/factlint/{code}"\n',
+                                             encoding="utf-8")
+    uri = await _open(client, tmp_path / "draft.md", DRAFT)
+    found = [d for d in client.diagnostics[uri] if d.code == "DAT005"]
+    assert [d.code_description.href for d in found] == ["https://style.example.org/factlint/DAT005"]
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=4, character=22)))
+    assert hover.contents.value.endswith("[Documentation](https://style.example.org/factlint/DAT005)")
 
 
 @pytest.mark.asyncio

@@ -41,6 +41,6 @@ def hover_markdown(rule: Any, result: "Result") -> str:
     ]
     if rule.source:
         parts.append(f"Source: {rule.source}")
-    if rule.doc_url:
-        parts.append(f"[Documentation]({rule.doc_url})")
+    if result.url:
+        parts.append(f"[Documentation]({result.url})")
     return "\n\n".join(parts)
