@@ -97,8 +97,9 @@ def _version(argv: Sequence[str], env: dict[str, str] | None = None) -> str:
 
 def factlint_peers(python: str, env: dict[str, str]) -> list[Peer]:
     version = _version([python, "-c", "import factlint; print(factlint.__version__)"], env)
-    check = (python, "-m", "factlint", "check")
-    how = "python -m factlint check FILES... (default rules and text output)"
+    # --no-cache: every run lints every draft, as the peers do (a warm result cache would answer the repeats).
+    check = (python, "-m", "factlint", "check", "--no-cache")
+    how = "python -m factlint check --no-cache FILES... (default rules and text output)"
     findings: Callable[[int], bool] = lambda code: code in (0, 1)  # noqa: E731  (2: usage or internal error)
     return [Peer(f"factlint (default jobs, {os.cpu_count()} cores)", version, check, how, findings, env),
             Peer("factlint -j 1", version, (*check, "-j", "1"), how + " with -j 1", findings, env)]
@@ -370,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = Report(machine=run.machine(args.python))
     with tempfile.TemporaryDirectory(prefix="factlint-peers-") as tmp:
         scratch = Path(tmp)
-        env = run.child_env(scratch / "pycache")
+        env = run.child_env(scratch / "pycache", scratch / "cache")
         prepared = run.Report()
         folder, drafts = run.prepare_corpus(args, scratch, prepared)
         markdown = [d for d in drafts if d.format == "markdown"]

@@ -32,7 +32,7 @@ def test_factlint_alone_prints_both_tables_and_writes_the_json(tmp_path: Path) -
     parallel = f"factlint (default jobs, {os.cpu_count()} cores)"
     names = [line[2:36].rstrip() for line in lines if line.startswith("  factlint")]
     assert names == [parallel, "factlint -j 1", "factlint"]  # two corpus rows, one one-draft row
-    assert "python -m factlint check FILES... (default rules and text output) with -j 1" in done.stdout
+    assert "python -m factlint check --no-cache FILES... (default rules and text output) with -j 1" in done.stdout
     assert "write-good files/s" not in done.stdout  # no ratio against a peer that did not run
     report = json.loads(out.read_text(encoding="utf-8"))
     assert sorted(report["corpus_runs"]) == [parallel, "factlint -j 1"]
