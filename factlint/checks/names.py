@@ -18,6 +18,7 @@ PACK_SCHEMAS: dict[str, Any] = {
         "speech-verbs": [str],
         "?name-verbs": [str],
         "?particles": [str],
+        "?hyphen-particles": [str],
         "?surname-first": [str],
         "?not-after": [str],
         "?after-the": [str],

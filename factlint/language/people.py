@@ -154,7 +154,8 @@ class Lexicon:
     name_groups: Mapping[str, int]  # skeleton of a given name -> its variant group
     speech_verbs: frozenset[str]
     name_verbs: frozenset[str]
-    particles: frozenset[str]
+    particles: frozenset[str]  # standing alone or joined with a hyphen: "de Gaulle", "al-Assad"
+    hyphen_particles: frozenset[str]  # joined with a hyphen only: "as-Sisi" (alone, "as" is English)
     not_after: frozenset[str]
     after_the: frozenset[str]  # nouns that make "the <surname>" a modifier: "the Ferreira house"
     not_past_tense: frozenset[str]  # words in -ed that are no past tense ("hundred", "sacred")
@@ -194,6 +195,7 @@ class Lexicon:
             speech_verbs=frozenset(w.lower() for w in _words(context.get("speech-verbs"))),
             name_verbs=frozenset(w.lower() for w in _words(context.get("name-verbs"))),
             particles=frozenset(w.lower() for w in _words(context.get("particles"))),
+            hyphen_particles=frozenset(w.lower() for w in _words(context.get("hyphen-particles"))),
             not_after=frozenset(w.lower() for w in _words(context.get("not-after"))),
             after_the=frozenset(w.lower() for w in _words(context.get("after-the"))),
             not_past_tense=frozenset(w.lower() for w in _words(context.get("not-past-tense"))),
@@ -437,7 +439,8 @@ def _is_particle(word: Word, lexicon: Lexicon) -> bool:
 def _particle_prefixed(word: str, lexicon: Lexicon) -> int:
     """Length of a hyphenated particle ("al-" in "al-Assad"), or 0."""
     head, dash, rest = word.partition("-")
-    if dash and rest and rest[0].isupper() and head.lower() in lexicon.particles:
+    if dash and rest and rest[0].isupper() and (head.lower() in lexicon.particles
+                                                 or head.lower() in lexicon.hyphen_particles):
         return len(head) + 1
     return 0
 

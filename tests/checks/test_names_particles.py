@@ -1,0 +1,38 @@
+"""NAM rules and surname particles: "de Gaulle" and "al-Assad" join a name, the English words "as" and "at" do not."""
+
+from __future__ import annotations
+
+from factlint.testing import Case, assert_rule
+
+INTRO = "\n\nLater in the day, the founder, Maren Okafor, told staff the plan would hold.\n"
+
+
+def msg(surname: str, full: str, line: int) -> str:
+    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
+
+
+def test_as_before_a_surname_is_the_english_word_not_part_of_the_name() -> None:
+    # Still reported (the surname comes first), but the finding is the surname, not "as Okafor".
+    text = "The convoy waited at the border, as Okafor's guards would not open the gate." + INTRO
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=37, end_column=43,
+                                         message=msg("Okafor", "Maren Okafor", 3))])
+
+
+def test_at_before_a_surname_is_the_english_word() -> None:
+    text = "The talks were held at Okafor's farm outside the city." + INTRO
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=24, end_column=30,
+                                         message=msg("Okafor", "Maren Okafor", 3))])
+
+
+def test_a_particle_that_stands_alone_still_joins_the_surname() -> None:
+    text = "The talks were held at de Okafor's farm outside the city." + INTRO.replace("Maren Okafor", "Maren de Okafor")
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=24, end_column=33,
+                                         message=msg("de Okafor", "Maren de Okafor", 3))])
+
+
+def test_a_hyphenated_assimilated_article_is_still_a_particle() -> None:
+    # "as-Sisi" later and "Sisi" are one surname: the particle is folded away, so no second spelling.
+    text = ("President Abdel Fattah as-Sisi opened the canal on Thursday.\n\n"
+            "Sisi told the crowd the work had taken a year.\n")
+    assert_rule("NAM001", valid=[text])
+    assert_rule("NAM002", valid=[text])
