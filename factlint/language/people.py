@@ -411,6 +411,14 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
         word = raw[:-2] if possessive else raw
         if not possessive and raw[-1] == "s" and text[end:end + 1] in ("'", "’"):
             possessive = not text[end + 1:end + 2].isalpha()
+        if word[0].islower() and "-" in word and not possessive and text[end:end + 1] == " " \
+                and text[end + 1:end + 2].isupper():
+            # "an anti-Donald Trump group", "ex-President Obama": a prefix joined to the first word of a name
+            # is no part of it. "anti-Trump" alone stays one word: an adjective, not a reference to the person.
+            head, _, rest = word.partition("-")
+            if rest[:1].isupper() and head not in lexicon.particles and head not in lexicon.hyphen_particles:
+                start += len(head) + 1
+                word = rest
         # A single space, the usual gap, ends no sentence and holds no quotation mark.
         if prev_end and start == prev_end + 1 and text[prev_end] == " ":
             initial = False

@@ -36,3 +36,20 @@ def test_a_hyphenated_assimilated_article_is_still_a_particle() -> None:
             "Sisi told the crowd the work had taken a year.\n")
     assert_rule("NAM001", valid=[text])
     assert_rule("NAM002", valid=[text])
+
+
+def test_a_prefix_joined_to_a_given_name_is_no_part_of_the_full_name() -> None:
+    # "anti-Maren Okafor" holds the full name: it is her first reference, not a bare "Okafor" before it.
+    text = "Voters in the valley received an anti-Maren Okafor leaflet on Monday." + INTRO
+    assert_rule("NAM002", valid=[text])
+
+
+def test_a_prefixed_surname_alone_is_still_no_reference() -> None:
+    # "anti-Okafor" is an adjective: neither a mention before the full name nor split from its prefix.
+    text = "The anti-Okafor campaign spent heavily." + INTRO
+    assert_rule("NAM002", valid=[text])
+
+
+def test_a_bare_surname_before_the_full_name_is_still_reported() -> None:
+    text = "Okafor, not the ex-mayor, spoke first." + INTRO
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=7, message=msg("Okafor", "Maren Okafor", 3))])
