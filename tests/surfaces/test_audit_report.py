@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -191,3 +192,41 @@ def test_without_the_extra_it_names_it(audit: Path, tmp_path: Path, monkeypatch:
     assert main(["audit-report", str(audit), "--html", str(tmp_path / "r.html")]) == 2
     assert capsys.readouterr().err == ("factlint: error: factlint audit needs the 'audit' extra (matplotlib is not "
                                        "installed): pip install 'factlint[audit]'\n")
+
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+@pytest.mark.skipif(not (os.access(CHROMIUM, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)),
+                    reason=f"needs Debian's chromium and chromium-driver ({CHROMIUM}, {CHROMEDRIVER}): "
+                           "apt-get install chromium chromium-driver")
+def test_the_page_renders_its_charts_in_a_browser(audit: Path, tmp_path: Path) -> None:
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    assert main(["audit-report", str(audit), "--html", str(tmp_path / "r.html")]) == 0
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--window-size=1200,900", f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    try:
+        driver.get((tmp_path / "r.html").as_uri())
+        assert driver.title == "factlint audit report"
+        sizes = driver.execute_script("return Array.from(document.images, i => [i.complete, i.naturalWidth, "
+                                      "i.getBoundingClientRect().width, i.getBoundingClientRect().height])")
+        assert len(sizes) == 3 and all(done and natural > 0 and w > 0 and h > 0 for done, natural, w, h in sizes)
+        cell = driver.find_elements("css selector", "table.worst_articles tbody tr")[3]
+        assert driver.execute_script("return arguments[0].cells[0].textContent", cell) == HOSTILE
+        assert driver.find_elements("css selector", "script") == []
+        assert driver.execute_script("return performance.getEntriesByType('resource')"
+                                     ".filter(e => !e.name.startsWith('data:')).length") == 0
+        shot = tmp_path / "report.png"
+        assert driver.save_screenshot(str(shot))
+        data = shot.read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+    finally:
+        driver.quit()

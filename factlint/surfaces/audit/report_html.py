@@ -100,6 +100,7 @@ def _chart(table: Table) -> str:
 
     matplotlib.use("Agg", force=True)
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     rows = table.rows if table.name == "by_year" else table.rows[:30]
     labels = [_chart_label(row[0]) for row in rows]
@@ -110,6 +111,7 @@ def _chart(table: Table) -> str:
     axes.set_xticks(range(len(rows)), labels, rotation=45 if len(rows) > 6 else 0, ha="right" if len(rows) > 6 else "center",
                     fontsize=8)
     axes.set_ylabel("findings")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 2.5 findings
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     buffer = io.BytesIO()
