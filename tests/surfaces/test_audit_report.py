@@ -230,3 +230,45 @@ def test_the_page_renders_its_charts_in_a_browser(audit: Path, tmp_path: Path) -
         assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
     finally:
         driver.quit()
+
+
+def _synthetic(out: Path, partitions: int, per_partition: int) -> None:
+    """An audit folder written directly: article n of the whole run has (n * 7) % 23 findings, all LIC002."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from factlint.surfaces.audit.manifest import Manifest
+    from factlint.surfaces.audit.task import article_schema, finding_schema
+
+    (out / "findings").mkdir(parents=True)
+    (out / "articles").mkdir()
+    total = 0
+    for p in range(partitions):
+        ordinals = range(p * per_partition, (p + 1) * per_partition)
+        counts = [(n * 7) % 23 for n in ordinals]
+        rows = [(n, c) for n, c in zip(ordinals, counts) for _ in range(c)]
+        total += len(rows)
+        findings = {name: [None] * len(rows) for name in finding_schema().names}
+        findings.update(partition=[p] * len(rows), ordinal=[n for n, _ in rows], code=["LIC002"] * len(rows),
+                        name=["missing-licence"] * len(rows), severity=["error"] * len(rows),
+                        text=[f"Photo: agency {n % 3}" for n, _ in rows], year=[2000 + n % 5 for n, _ in rows])
+        articles = {name: [None] * per_partition for name in article_schema().names}
+        articles.update(partition=[p] * per_partition, ordinal=list(ordinals), article=[f"a{n}" for n in ordinals],
+                        findings=counts, errors=counts, warnings=[0] * per_partition, infos=[0] * per_partition)
+        pq.write_table(pa.table(findings, schema=finding_schema()), out / "findings" / f"part-{p:06d}.parquet")
+        pq.write_table(pa.table(articles, schema=article_schema()), out / "articles" / f"part-{p:06d}.parquet")
+    Manifest("export.jsonl", "jsonl", "0" * 16, "0.1.0", per_partition, partitions_done=list(range(partitions)),
+             articles_done=partitions * per_partition, findings=total, complete=True).save(out)
+
+
+def test_the_top_articles_and_credits_are_exact_across_partitions(tmp_path: Path) -> None:
+    from factlint.surfaces.audit.report import summarise
+
+    _synthetic(tmp_path / "out", partitions=4, per_partition=300)
+    summary = summarise(tmp_path / "out")
+    counts = sorted(((n * 7) % 23, -n) for n in range(1200))[::-1][:20]
+    assert [(row[0], row[2]) for row in summary.worst_articles] == [(f"a{-n}", c) for c, n in counts]
+    total = sum((n * 7) % 23 for n in range(1200))
+    assert summary.by_code == (("LIC002", "missing-licence", total),)
+    assert sum(n for _, _, _, n in summary.missing_licence) == total and len(summary.missing_licence) == 3
+    assert [year for year, _ in summary.by_year] == [2000, 2001, 2002, 2003, 2004]
