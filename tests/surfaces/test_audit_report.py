@@ -272,3 +272,32 @@ def test_the_top_articles_and_credits_are_exact_across_partitions(tmp_path: Path
     assert summary.by_code == (("LIC002", "missing-licence", total),)
     assert sum(n for _, _, _, n in summary.missing_licence) == total and len(summary.missing_licence) == 3
     assert [year for year, _ in summary.by_year] == [2000, 2001, 2002, 2003, 2004]
+
+
+def test_a_damaged_partition_is_one_line(audit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    damaged = tmp_path / "damaged"
+    shutil.copytree(audit, damaged)
+    (damaged / "findings" / "part-000001.parquet").write_bytes(b"PAR1 not really")
+    assert main(["audit-report", str(damaged), "--csv", str(tmp_path / "c")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"factlint: error: {damaged / 'findings' / 'part-000001.parquet'}: not a readable "
+                          "Parquet file (") and err.count("\n") == 1
+    assert main(["audit-report", str(damaged / "manifest.json"), "--csv", str(tmp_path / "c")]) == 2
+    assert capsys.readouterr().err == (f"factlint: error: {damaged / 'manifest.json'}: not a folder; give the --out "
+                                       "folder of `factlint audit`\n")
+
+
+def test_an_empty_audit_and_labels_matplotlib_would_read_as_maths(tmp_path: Path) -> None:
+    from factlint.surfaces.audit import report_html
+    from factlint.surfaces.audit.report import summarise
+
+    _synthetic(tmp_path / "empty", partitions=0, per_partition=1)
+    empty = report_html.render(summarise(tmp_path / "empty"))
+    assert empty.count("<p>None.</p>") == 5 and "<img" not in empty
+    _synthetic(tmp_path / "one", partitions=1, per_partition=2)
+    summary = summarise(tmp_path / "one")
+    hostile = type(summary)(**{**summary.__dict__, "by_section": (("$5 ^_{ or $6 deals", 3), ("<b>opinion</b>", 1))})
+    page = _Page()
+    page.feed(report_html.render(hostile))
+    assert page.tables["by_section"] == [["section", "findings"], ["$5 ^_{ or $6 deals", "3"], ["<b>opinion</b>", "1"]]
+    assert sum(1 for tag, _ in page.tags if tag == "img") == 3

@@ -57,7 +57,8 @@ class Summary:
 def summarise(folder: Path) -> Summary:
     """Read `folder`'s manifest and Parquet partitions; one line (UsageError) when it is no audit output."""
     if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder")
+        raise UsageError(f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}; give the --out "
+                         "folder of `factlint audit`")
     manifest = manifest_mod.Manifest.load(folder)
     if manifest is None:
         raise UsageError(f"{folder}: not a factlint audit output (no {manifest_mod.NAME}); "
@@ -104,14 +105,23 @@ def _batches(folder: Path, kind: str, partitions: list[int], columns: list[str])
 
 
 def _count_findings(table: Any, codes: Counter, years: Counter, sections: Counter, credits: Counter) -> None:
-    for key, counter in ((["code", "name"], codes), (["year"], years), (["section"], sections)):
-        for row in table.group_by(key).aggregate([([], "count_all")]).to_pylist():
-            counter[tuple(row[k] for k in key) if len(key) > 1 else row[key[0]]] += row["count_all"]
     import pyarrow.compute as pc
 
+    for key, counter in ((["code", "name"], codes), (["year"], years), (["section"], sections)):
+        for group, n in _groups(table, key):
+            counter[group if len(key) > 1 else group[0]] += n
     licences = table.filter(pc.is_in(table.column("code"), value_set=_value_set(NO_LICENCE)))
-    for row in licences.group_by(["text", "code"]).aggregate([([], "count_all")]).to_pylist():
-        credits[(row["text"], row["code"])] += row["count_all"]
+    for group, n in _groups(licences, ["text", "code"]):
+        credits[group] += n
+
+
+def _groups(table: Any, key: list[str]) -> list[tuple[tuple[Any, ...], int]]:
+    """(values of `key`, rows) for each group of `table`; a null is a group of its own (no year, no section)."""
+    import pyarrow.compute as pc
+
+    # `code` is never null, so counting it counts every row of the group
+    grouped = table.group_by(key).aggregate([("code", "count", pc.CountOptions(mode="all"))])
+    return [(tuple(row[k] for k in key), row["code_count"]) for row in grouped.to_pylist()]
 
 
 def _value_set(values: tuple[str, ...]) -> Any:
