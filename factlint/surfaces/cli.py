@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from factlint.results import Result
     from factlint.rules import Rule
 
-COMMANDS = ("check", "rules", "rule", "waive", "waivers", "explain", "audit", "lsp")
+COMMANDS = ("check", "rules", "rule", "waive", "waivers", "explain", "audit", "audit-report", "lsp")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -371,6 +371,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             from factlint.surfaces.audit.command import run as cmd_audit
 
             return cmd_audit(args, out)
+        if args.command == "audit-report":
+            from factlint.surfaces.audit.command import run_report
+
+            return run_report(args, out)
         return cmd_check(args, out, stdin)
     except UsageError as e:
         print(f"factlint: error: {e}", file=sys.stderr)

@@ -31,6 +31,11 @@ def add_parsers(sub: Any, date: Any) -> None:
     audit.add_argument("--no-cache", action="store_true", help="do not read or write the parsed-pack cache")
     audit.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     audit.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
+    report = sub.add_parser("audit-report", help="summarise an audit folder as one HTML page and/or CSV tables")
+    report.add_argument("folder", metavar="DIR", type=Path, help="the --out folder of `factlint audit`")
+    report.add_argument("--html", type=Path, metavar="FILE", help="write one self-contained HTML page with charts")
+    report.add_argument("--csv", type=Path, metavar="FOLDER", help="write the tables as CSV files in FOLDER")
+    report.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -57,4 +62,23 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return driver.run(args, options)
 
 
+def run_report(args: argparse.Namespace, out: TextIO) -> int:
+    """Run `audit-report` as parsed: read DIR once, then write the page and/or the CSV tables."""
+    from factlint.errors import UsageError
+    from factlint.surfaces.audit.extra import require
 
+    if args.html is None and args.csv is None:
+        raise UsageError("audit-report: give --html FILE, --csv FOLDER or both")
+    require("pyarrow", "matplotlib")
+    from factlint.surfaces.audit import report, report_csv, report_html
+    from factlint.surfaces.audit.manifest import write_atomic
+
+    summary = report.summarise(args.folder)
+    if args.csv is not None:
+        report_csv.write(summary, args.csv)
+    if args.html is not None:
+        try:
+            write_atomic(args.html, report_html.render(summary).encode("utf-8"))
+        except OSError as e:
+            raise UsageError(f"--html {args.html}: cannot write ({e.strerror or e})") from None
+    return 0
