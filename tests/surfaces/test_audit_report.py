@@ -190,7 +190,7 @@ def test_without_the_extra_it_names_it(audit: Path, tmp_path: Path, monkeypatch:
 
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now fails as if not installed
     assert main(["audit-report", str(audit), "--html", str(tmp_path / "r.html")]) == 2
-    assert capsys.readouterr().err == ("factlint: error: factlint audit needs the 'audit' extra (matplotlib is not "
+    assert capsys.readouterr().err == ("factlint: error: factlint audit-report needs the 'audit' extra (matplotlib is not "
                                        "installed): pip install 'factlint[audit]'\n")
 
 

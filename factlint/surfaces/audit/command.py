@@ -69,7 +69,7 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.html is None and args.csv is None:
         raise UsageError("audit-report: give --html FILE, --csv FOLDER or both")
-    require("pyarrow", "matplotlib")
+    require("pyarrow", "matplotlib", command="audit-report")
     from factlint.surfaces.audit import report, report_csv, report_html
     from factlint.surfaces.audit.manifest import write_atomic
 

@@ -7,7 +7,7 @@ from factlint.errors import UsageError
 INSTALL = "pip install 'factlint[audit]'"
 
 
-def require(*modules: str) -> None:
+def require(*modules: str, command: str = "audit") -> None:
     """Import `modules` now, so a missing one is a one-line error naming the extra, not a traceback later."""
     import importlib
 
@@ -15,5 +15,5 @@ def require(*modules: str) -> None:
         try:
             importlib.import_module(module)
         except ImportError as e:
-            raise UsageError(f"factlint audit needs the 'audit' extra ({e.name or module} is not installed): "
+            raise UsageError(f"factlint {command} needs the 'audit' extra ({e.name or module} is not installed): "
                              f"{INSTALL}") from None
