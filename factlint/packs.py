@@ -7,13 +7,13 @@ import os
 import marshal
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, TypeVar
 
-import yaml
-
-from factlint import __version__, yamlfile
+from factlint import __version__
 from factlint.errors import UsageError
 
+if TYPE_CHECKING:  # PyYAML is imported where a pack is parsed: a warm run reads the packs' cache
+    import yaml
 #: Where the shipped packs live: inside the wheel, or beside the package in a checkout.
 _HERE = Path(__file__).resolve().parent
 BUILTIN_DIR = _HERE / "rules" if (_HERE / "rules").is_dir() else _HERE.parent / "rules"
@@ -51,6 +51,8 @@ def _type_name(schema: Schema) -> str:
 
 
 def _scalar(node: yaml.Node, schema: type) -> bool:
+    import yaml
+
     if not isinstance(node, yaml.ScalarNode):
         return False
     tag = node.tag.rsplit(":", 1)[-1]
@@ -67,6 +69,8 @@ def _scalar(node: yaml.Node, schema: type) -> bool:
 
 def validate(node: yaml.Node, schema: Schema, path: str, key: str = "") -> Iterable[PackError]:
     """Yield every place where `node` does not fit `schema`."""
+    import yaml
+
     line = node.start_mark.line + 1
     if isinstance(schema, list):
         if not isinstance(node, yaml.SequenceNode):
@@ -201,6 +205,8 @@ def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True,
 
 
 def _read_pack_text(text: str, shown: str, schemas: Mapping[str, Schema], strict: bool) -> tuple[str, dict] | None:
+    from factlint import yamlfile
+
     try:
         node, data = yamlfile.load(text)
     except yamlfile.YamlProblem as e:
@@ -226,6 +232,8 @@ def _read_pack_text(text: str, shown: str, schemas: Mapping[str, Schema], strict
 
 
 def validate_header(node: yaml.Node, path: str) -> Iterable[PackError]:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         yield PackError(path, node.start_mark.line + 1, "", "a rule pack is a mapping with a 'pack' key")
         return

@@ -333,14 +333,14 @@ def waiver_for(result: Any, file: str, reason: str, by: str, date: dt.date,
 
 def load(path: Path) -> Waivers:
     """The waivers of `path` (none when it does not exist); a malformed file is a UsageError naming its line."""
-    from factlint import yamlfile
-
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return Waivers(path)
     except (OSError, UnicodeDecodeError) as e:
         raise UsageError(f"{path}: cannot read the waivers file: {e}") from None
+    from factlint import yamlfile  # PyYAML: only when there is a waivers file
+
     try:
         node, data = yamlfile.load(text)
     except yamlfile.YamlProblem as e:

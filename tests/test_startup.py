@@ -1,0 +1,98 @@
+"""What a one-draft run imports: the pre-commit case pays only for what it uses (no timings, module names).
+
+Each run is the real command in a fresh interpreter (`python -X importtime -m
+factlint check`), whose import log names every module it loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factlint import plugins
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TEXT_DRAFT = "Council backs rates\n\nThe council voted on Tuesday to keep the rates, said Mayor Ana Ruiz.\n"
+MARKDOWN_DRAFT = "---\ntitle: Rates\n---\n# Council backs rates\n\nThe council voted to keep the rates, said Mayor Ana Ruiz.\n"
+
+
+def imported(draft: Path, cache: Path, *extra: str) -> set[str]:
+    """The modules `factlint check DRAFT --format json` imports, as `-X importtime` lists them."""
+    env = dict(os.environ, FACTLINT_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "factlint", "check", str(draft),
+                           "--format", "json", *extra], capture_output=True, text=True, env=env, cwd=draft.parent)
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.startswith("["), done.stdout
+    return {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines()
+            if line.startswith("import time:") and line.count("|") == 2} - {"package"}
+
+
+@pytest.fixture()
+def text_draft(tmp_path: Path) -> Path:
+    draft = tmp_path / "drafts" / "rates.txt"
+    draft.parent.mkdir()
+    draft.write_text(TEXT_DRAFT, encoding="utf-8")
+    return draft
+
+
+def test_a_plain_text_draft_never_imports_the_markdown_parser_nor_the_network(text_draft, tmp_path):
+    modules = imported(text_draft, tmp_path / "cache")  # an empty cache: the rules run
+    assert "factlint.language.dates" in modules  # the rules ran: the log is the real one
+    assert {"markdown_it", "factlint.online", "http.client", "ssl"} & modules == set()
+
+
+def test_no_entry_point_scan_when_no_distribution_declares_a_factlint_plugin(text_draft, tmp_path):
+    assert not plugins.declared_anywhere("factlint")  # the test environment has no third-party plugin
+    assert "importlib.metadata" not in imported(text_draft, tmp_path / "cache")
+
+
+def test_a_warm_run_imports_neither_yaml_nor_the_draft_parsers(tmp_path):
+    draft = tmp_path / "drafts" / "rates.md"
+    draft.parent.mkdir()
+    draft.write_text(MARKDOWN_DRAFT, encoding="utf-8")
+    cold = imported(draft, tmp_path / "cache")
+    assert {"yaml", "markdown_it"} <= cold  # the first run parsed the packs, the front matter and the draft
+    warm = imported(draft, tmp_path / "cache")
+    assert {"yaml", "markdown_it", "rapidfuzz", "unidecode", "factlint.online"} & warm == set()
+
+
+def _dist(folder: Path, name: str, entry_points: str | None) -> None:
+    info = folder / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8")
+    if entry_points is not None:
+        (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+
+def test_a_distribution_with_a_factlint_section_is_found(tmp_path, monkeypatch):
+    _dist(tmp_path, "factlint_tools", "[console_scripts]\nfactlint-tools = tools:main\n")
+    _dist(tmp_path, "plain", None)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(tmp_path)])
+    assert not plugins.declared_anywhere("factlint")  # "factlint" in a script's name is no plugin
+    _dist(tmp_path, "spaced", "[ factlint ]\nx = y\n")  # importlib.metadata's group " factlint ": not ours
+    assert not plugins.declared_anywhere("factlint")
+    _dist(tmp_path, "factlint_exclaim", "[console_scripts]\nx = y:z\n\n[factlint]\nexclaim = factlint_exclaim\n")
+    assert plugins.declared_anywhere("factlint")
+
+
+def test_what_cannot_be_read_cheaply_goes_to_the_full_scan(tmp_path, monkeypatch):
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert plugins.declared_anywhere("factlint")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "old.egg")])
+    (tmp_path / "old.egg").mkdir()
+    assert plugins.declared_anywhere("factlint")
+
+
+def test_the_network_section_is_named_as_the_network_module_names_it():
+    from factlint import online
+    from factlint.checks import licensing_online
+
+    assert licensing_online.SECTION == online.SECTION == "online"
