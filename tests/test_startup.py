@@ -6,11 +6,13 @@ factlint check`), whose import log names every module it loaded.
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pluggy
 import pytest
 
 from factlint import plugins
@@ -96,3 +98,43 @@ def test_the_network_section_is_named_as_the_network_module_names_it():
     from factlint.checks import licensing_online
 
     assert licensing_online.SECTION == online.SECTION == "online"
+
+
+def test_a_json_run_imports_no_other_reporters_stdlib(text_draft, tmp_path):
+    assert {"xml.etree.ElementTree", "importlib.resources"} & imported(text_draft, tmp_path / "cache") == set()
+    warm = imported(text_draft, tmp_path / "cache")  # PyYAML, on the cold run, imports base64 itself
+    assert {"xml.etree.ElementTree", "importlib.resources", "base64", "tempfile"} & warm == set()
+
+
+def test_the_built_in_hooks_are_registered_alone_and_all_of_them():
+    from factlint.checks import dates
+
+    pm = plugins.plugin_manager(entry_points=False)
+    registered = pm.get_plugin("factlint.checks.dates")
+    assert registered is not dates and registered.factlint_rules is dates.factlint_rules
+    assert {name for name in vars(registered) if not name.startswith("__")} == {
+        name for name in vars(dates) if name.startswith("factlint_")}
+    whole = pluggy.PluginManager(plugins.PROJECT)  # the modules themselves, as they were registered before
+    whole.add_hookspecs(plugins.Hooks)
+    for name in plugins._builtin_modules():
+        whole.register(importlib.import_module(name), name=name)
+    before, now = plugins.collect(whole), plugins.collect(pm)
+    assert len(now.rules) == 24 and now.rules == before.rules
+    assert (now.formats, now.reporters, now.schemas, now.settings) == (
+        before.formats, before.reporters, before.schemas, before.settings)
+
+
+@pytest.mark.parametrize("value, plain", [
+    (("names", {"given": ["Ana", "José"], "n": 3, "on": True, "x": 1.5, "none": None}), True),
+    ([[["deep", ("er", {"k": [1, 2]})]]], True),
+    ({1: "a", None: "b"}, True),
+    ({("a",): "tuple key"}, False),
+    (["a", b"bytes"], False),
+    ({"a": {"b", "c"}}, False),
+    (["a", ["b", (lambda: 0).__code__]], False),
+    ({"when": __import__("datetime").date(2026, 1, 1)}, False),
+])
+def test_only_plain_data_is_read_back_from_the_packs_cache(value, plain):
+    from factlint.packs import _plain
+
+    assert _plain(value) is plain
