@@ -1,7 +1,7 @@
 """What a one-draft run imports: the pre-commit case pays only for what it uses (no timings, module names).
 
-Each run is the real command in a fresh interpreter (`python -X importtime -m
-factlint check`), whose import log names every module it loaded.
+Each run is the real command (`python -m factlint check DRAFT --format json`)
+in a fresh interpreter, which lists `sys.modules` as it exits.
 """
 
 from __future__ import annotations
@@ -22,17 +22,24 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXT_DRAFT = "Council backs rates\n\nThe council voted on Tuesday to keep the rates, said Mayor Ana Ruiz.\n"
 MARKDOWN_DRAFT = "---\ntitle: Rates\n---\n# Council backs rates\n\nThe council voted to keep the rates, said Mayor Ana Ruiz.\n"
 
+#: `python -m factlint ARGS`, writing the names of every module imported to the file in argv[1] at exit.
+RUN_AND_LIST = (
+    "import atexit, runpy, sys\n"
+    "listing = sys.argv.pop(1)\n"
+    "atexit.register(lambda: open(listing, 'w').write('\\n'.join(sorted(sys.modules))))\n"
+    "runpy.run_module('factlint', run_name='__main__', alter_sys=True)\n"
+)
+
 
 def imported(draft: Path, cache: Path, *extra: str) -> set[str]:
-    """The modules `factlint check DRAFT --format json` imports, as `-X importtime` lists them."""
+    """The modules `factlint check DRAFT --format json` imports."""
     env = dict(os.environ, FACTLINT_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
-    env.pop("PYTHONPROFILEIMPORTTIME", None)
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "factlint", "check", str(draft),
+    listing = cache.parent / "modules.txt"
+    done = subprocess.run([sys.executable, "-c", RUN_AND_LIST, str(listing), "check", str(draft),
                            "--format", "json", *extra], capture_output=True, text=True, env=env, cwd=draft.parent)
     assert done.returncode in (0, 1), done.stderr
     assert done.stdout.startswith("["), done.stdout
-    return {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines()
-            if line.startswith("import time:") and line.count("|") == 2} - {"package"}
+    return set(listing.read_text(encoding="utf-8").split("\n"))
 
 
 @pytest.fixture()
@@ -62,6 +69,9 @@ def test_a_warm_run_imports_neither_yaml_nor_the_draft_parsers(tmp_path):
     assert {"yaml", "markdown_it"} <= cold  # the first run parsed the packs, the front matter and the draft
     warm = imported(draft, tmp_path / "cache")
     assert {"yaml", "markdown_it", "rapidfuzz", "unidecode", "factlint.online"} & warm == set()
+    # the rules are registered, not run: the language modules only their checks read wait
+    assert {"factlint.language.dates", "factlint.language.people", "factlint.language.attribution"} <= cold
+    assert {"factlint.language.dates", "factlint.language.people", "factlint.language.attribution"} & warm == set()
 
 
 def _dist(folder: Path, name: str, entry_points: str | None) -> None:
@@ -138,3 +148,18 @@ def test_only_plain_data_is_read_back_from_the_packs_cache(value, plain):
     from factlint.packs import _plain
 
     assert _plain(value) is plain
+
+
+def test_a_deferred_module_is_imported_at_its_first_read_and_then_is_the_module_itself(tmp_path, monkeypatch):
+    from factlint import lazy
+
+    (tmp_path / "deferred_words.py").write_text("WORDS = ('said', 'told')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    owner = type(sys)("deferred_owner")
+    monkeypatch.setitem(sys.modules, "deferred_owner", owner)
+    owner.words = lazy.module("deferred_words", "deferred_owner", "words")
+    assert "deferred_words" not in sys.modules
+    assert owner.words.WORDS == ("said", "told")
+    real = sys.modules.pop("deferred_words")
+    assert owner.words is real  # the stand-in gave its place to the module
+    assert lazy.module("json", "deferred_owner", "j") is sys.modules["json"]  # imported already: no stand-in
