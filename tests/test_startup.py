@@ -164,3 +164,22 @@ def test_a_deferred_module_is_imported_at_its_first_read_and_then_is_the_module_
     real = sys.modules.pop("deferred_words")
     assert owner.words is real  # the stand-in gave its place to the module
     assert lazy.module("json", "deferred_owner", "j") is sys.modules["json"]  # imported already: no stand-in
+
+
+@pytest.mark.parametrize("text, size", [
+    ("pack: x\nwords: [a, b, c]\n", 8),  # the mapping, two keys, a value, a list and its three
+    ("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", 29),  # shared nodes: each alias counted as what it expands to
+    ("a: &a [x, x]\nb: *a\n", 9),
+])
+def test_a_document_is_sized_as_its_aliases_expand(text, size, monkeypatch):
+    from factlint import yamlfile
+
+    loader = yamlfile.Loader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    assert yamlfile.expanded_size(node, 10_000) == size
+    assert (yamlfile._tree_size(node, 10_000) is None) is ("*" in text)  # no alias: counted in one pass
+    monkeypatch.setattr(yamlfile, "_tree_size", lambda root, budget: None)
+    assert yamlfile.expanded_size(node, 10_000) == size  # the same as the walk that sizes every node
