@@ -183,3 +183,13 @@ def test_a_document_is_sized_as_its_aliases_expand(text, size, monkeypatch):
     assert (yamlfile._tree_size(node, 10_000) is None) is ("*" in text)  # no alias: counted in one pass
     monkeypatch.setattr(yamlfile, "_tree_size", lambda root, budget: None)
     assert yamlfile.expanded_size(node, 10_000) == size  # the same as the walk that sizes every node
+
+
+def test_a_check_builds_only_the_check_options(text_draft, tmp_path):
+    from factlint.surfaces import cli
+
+    assert {"factlint.surfaces.explain", "factlint.surfaces.audit.command"} & imported(text_draft, tmp_path / "c") == set()
+    only = cli._parser("check")._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    every = cli._parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert list(only) == ["check"] and set(every) == set(cli.COMMANDS)
+    assert only["check"].format_help() == every["check"].format_help()
