@@ -57,8 +57,7 @@ def test_a_plain_text_draft_never_imports_the_markdown_parser_nor_the_network(te
 
 
 def test_no_entry_point_scan_when_no_distribution_declares_a_factlint_plugin(text_draft, tmp_path):
-    assert not plugins.declared_anywhere("factlint")  # the test environment has no third-party plugin
-    assert "importlib.metadata" not in imported(text_draft, tmp_path / "cache")
+    assert "importlib.metadata" not in imported(text_draft, tmp_path / "cache")  # no third-party plugin here
 
 
 def test_a_warm_run_imports_neither_yaml_nor_the_draft_parsers(tmp_path):
@@ -83,7 +82,16 @@ def _dist(folder: Path, name: str, entry_points: str | None) -> None:
         (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
 
 
-def test_a_distribution_with_a_factlint_section_is_found(tmp_path, monkeypatch):
+@pytest.fixture()
+def standard_finders(monkeypatch):
+    """sys.meta_path without finders other packages add (importlib_metadata's, imported by Dask in other tests)."""
+    from importlib.machinery import PathFinder
+
+    monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path
+                                           if not hasattr(f, "find_distributions") or f is PathFinder])
+
+
+def test_a_distribution_with_a_factlint_section_is_found(tmp_path, monkeypatch, standard_finders):
     _dist(tmp_path, "factlint_tools", "[console_scripts]\nfactlint-tools = tools:main\n")
     _dist(tmp_path, "plain", None)
     monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(tmp_path)])
@@ -94,7 +102,17 @@ def test_a_distribution_with_a_factlint_section_is_found(tmp_path, monkeypatch):
     assert plugins.declared_anywhere("factlint")
 
 
-def test_what_cannot_be_read_cheaply_goes_to_the_full_scan(tmp_path, monkeypatch):
+def test_what_cannot_be_read_cheaply_goes_to_the_full_scan(tmp_path, monkeypatch, standard_finders):
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    assert not plugins.declared_anywhere("factlint")
+
+    class Finder:  # another distribution finder: what it would find is not known without asking it
+        def find_distributions(self, context=None):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder()])
+    assert plugins.declared_anywhere("factlint")
+    monkeypatch.setattr(sys, "meta_path", sys.meta_path[:-1])
     archive = tmp_path / "plugins.zip"
     archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
     monkeypatch.setattr(sys, "path", [str(archive)])
