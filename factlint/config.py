@@ -9,9 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
 
-import yaml
-
-from factlint import yamlfile
 from factlint.errors import UsageError
 from factlint.limits import DEFAULT as DEFAULT_LIMITS
 from factlint.limits import SCHEMA as LIMITS_SCHEMA
@@ -160,6 +157,8 @@ def _read_mapping(path: Path) -> tuple[Any, Any]:
         except tomllib.TOMLDecodeError as e:
             raise UsageError(f"{path}: not valid TOML: {e}") from None
         return data.get("tool", {}).get("factlint"), None
+    from factlint import yamlfile  # PyYAML: only when there is a configuration file to read
+
     try:
         node, data = yamlfile.load(text)
     except yamlfile.YamlProblem as e:
@@ -169,6 +168,8 @@ def _read_mapping(path: Path) -> tuple[Any, Any]:
 
 def check_mapping(data: Mapping[str, Any], schema: Mapping[str, Any], where: str, sep: str = ":") -> None:
     """Validate settings that come without YAML line marks (TOML, or a test's dict) against `schema`."""
+    import yaml
+
     node = yaml.compose(yaml.safe_dump(dict(data)), Loader=yaml.SafeLoader)
     for error in validate(node, schema, where):
         raise UsageError(f"{where}{sep} key {error.key!r}: {error.problem}")

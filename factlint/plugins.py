@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import types
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
@@ -129,14 +131,83 @@ def _builtin_modules() -> list[str]:
     return sorted(names + list(BUILTIN_MODULES))
 
 
+def _hooks_of(module: Any) -> Any:
+    """A built-in module's hook functions alone: pluggy inspects every attribute of what it registers.
+
+    The built-in modules hold some 800 names (imports, constants, classes);
+    looking each up statically was a tenth of a one-draft run's work.
+    """
+    marker = f"{PROJECT}_impl"
+    hooks = types.ModuleType(module.__name__, module.__doc__)  # a module: dir() lists few names besides the hooks
+    for name, value in vars(module).items():
+        if isinstance(value, types.FunctionType) and hasattr(value, marker):
+            setattr(hooks, name, value)
+    return hooks
+
+
+def declared_anywhere(group: str) -> bool:
+    """Whether any distribution on sys.path may declare an entry point in `group`: False only when surely none does.
+
+    importlib.metadata's scan (what pluggy runs) imports a dozen modules and
+    parses every distribution's metadata: most of a one-draft run's plugin
+    discovery, although a newsroom rarely installs a third-party plugin. This
+    reads only each `*.dist-info` and `*.egg-info` folder's entry_points.txt,
+    where the scan finds them, for a `[group]` section header; anything this
+    cannot judge (a zip or egg on sys.path, another distribution finder) is
+    answered True, and the full scan decides.
+    """
+    import sys
+
+    if any(hasattr(finder, "find_distributions") and finder is not _path_finder() for finder in sys.meta_path):
+        return True
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            names = os.listdir(folder)
+        except NotADirectoryError:
+            return True  # a zip archive on sys.path
+        except OSError:
+            continue
+        if folder.lower().endswith(".egg"):
+            return True
+        for name in names:
+            if name.lower().endswith((".dist-info", ".egg-info")) and _declares(os.path.join(folder, name), group):
+                return True
+    return False
+
+
+def _path_finder() -> Any:
+    from importlib.machinery import PathFinder
+
+    return PathFinder
+
+
+def _declares(info: str, group: str) -> bool:
+    """Whether a distribution's entry_points.txt has a `[group]` section (read as importlib.metadata reads it)."""
+    try:
+        with open(os.path.join(info, "entry_points.txt"), encoding="utf-8") as handle:
+            text = handle.read()
+    except (FileNotFoundError, NotADirectoryError):  # none, or an egg-info file (it holds no entry points)
+        return False
+    except (OSError, UnicodeDecodeError):
+        return True  # unreadable here: let importlib.metadata judge it
+    if group not in text:
+        return False
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]") and line.strip("[]") == group:
+            return True
+    return False
+
+
 def plugin_manager(entry_points: bool = True, extra: Sequence[Any] = ()) -> pluggy.PluginManager:
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(Hooks)
     for name in _builtin_modules():
-        pm.register(importlib.import_module(name), name=name)
+        pm.register(_hooks_of(importlib.import_module(name)), name=name)
     for plugin in extra:
         pm.register(plugin)
-    if entry_points:
+    if entry_points and declared_anywhere(PROJECT):
         try:
             pm.load_setuptools_entrypoints(PROJECT)
         except Exception as e:  # a broken third-party plugin must not be a traceback

@@ -333,14 +333,14 @@ def waiver_for(result: Any, file: str, reason: str, by: str, date: dt.date,
 
 def load(path: Path) -> Waivers:
     """The waivers of `path` (none when it does not exist); a malformed file is a UsageError naming its line."""
-    from factlint import yamlfile
-
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return Waivers(path)
     except (OSError, UnicodeDecodeError) as e:
         raise UsageError(f"{path}: cannot read the waivers file: {e}") from None
+    from factlint import yamlfile  # PyYAML: only when there is a waivers file
+
     try:
         node, data = yamlfile.load(text)
     except yamlfile.YamlProblem as e:
@@ -392,14 +392,20 @@ def _day(value: Any, key: str, where: str) -> dt.date:
         raise UsageError(f"{where}: key {key!r} must be a date YYYY-MM-DD, not {value!r}") from None
 
 
-# YAML reads every printable character literally inside double quotes; the rest is escaped.
-_UNPRINTABLE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+@functools.cache
+def _unprintable() -> re.Pattern[str]:
+    """What YAML does not read literally inside double quotes (every other character it does): escaped.
+
+    Compiled when a waiver is first written, not at import: its ranges up to
+    U+10FFFF take re a few milliseconds, a tenth of a one-draft run's start-up.
+    """
+    return re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _quote(text: str) -> str:
     body = text.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000
-                                  else f"\\U{ord(m.group()):08x}", body).replace("\t", "\\t") + '"'
+    return '"' + _unprintable().sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000
+                                    else f"\\U{ord(m.group()):08x}", body).replace("\t", "\\t") + '"'
 
 
 def _value(key: str, value: Any) -> str:

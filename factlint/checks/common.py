@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from factlint.language.lexicon import IrregularVerbs
 from factlint.language.sentences import Abbreviations
 from factlint.plugins import hookimpl
 from factlint.rules import Context
+
+if TYPE_CHECKING:
+    from factlint.language.lexicon import IrregularVerbs
 
 PACK = "abbreviations"
 IRREGULAR = "irregular-verbs"
@@ -20,6 +22,8 @@ def abbreviations(context: Context) -> Abbreviations:
 
 def irregular_verbs(context: Context) -> IrregularVerbs:
     """The irregular pasts and doubling verbs every family inflects with, read once per loaded set of packs."""
+    from factlint.language.lexicon import IrregularVerbs  # when a check first inflects: not on a cached run
+
     return context.packs.derived(IRREGULAR, lambda packs: IrregularVerbs.from_pack(packs.get_or_empty(IRREGULAR)))
 
 

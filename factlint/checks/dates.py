@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from factlint.language import dates as dtx
+from factlint import lazy
 from factlint.checks.common import abbreviations, irregular_verbs
 from factlint.document import HEADLINE, SUBHEADING, Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, rule
+
+if TYPE_CHECKING:
+    from factlint.language import dates as dtx
+else:  # imported when a check first reads it: a run the result cache answers never does
+    dtx = lazy.module("factlint.language.dates", __name__, "dtx")
 
 SOURCE = "AP Stylebook, \"dates\" and \"days of the week\"; Reuters Handbook of Journalism, \"dates\""
 NO_REFERENCE = "the draft has no reference date (front matter `date` or --reference-date)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from factlint.checks.licensing import (
@@ -20,9 +20,15 @@ from factlint.checks.licensing import (
 from factlint.document import Block, Document, Field, Span
 from factlint.language.credits import author_text, authors_agree, shown_author
 from factlint.language.licences import Licence, Prefixes, Registry, find_urls, registry, shipped_prefixes
-from factlint.online import SECTION, Settings
 from factlint.plugins import hookimpl
 from factlint.rules import Context, Finding, Rule
+
+if TYPE_CHECKING:
+    from factlint.online import Settings
+
+#: The configuration section of the network checks (factlint.online.SECTION): named here, as the
+#: network module (http.client, ssl) is imported only when an online rule runs, never offline.
+SECTION = "online"
 
 # ---------------------------------------------------------------------------
 # What a media item's credit claims
@@ -178,6 +184,8 @@ def _refused_message(address: Address, why: str) -> str:
 def _check_unreachable(document: Document, context: Context) -> Iterator[Finding]:
     if context.session is None:
         return
+    from factlint.online import Settings
+
     settings = Settings.from_mapping(context.settings.get(SECTION), context.root)
     claims = list(_claims(document, context))
     answers = context.session.check_all([a.url for c in claims for a in c.addresses], settings)
@@ -311,6 +319,8 @@ def _judge_record(found: Claim, record: Record) -> Iterator[Finding]:
 def _check_mismatch(document: Document, context: Context) -> Iterator[Finding]:
     if context.session is None:
         return
+    from factlint.online import Settings
+
     settings = Settings.from_mapping(context.settings.get(SECTION), context.root)
     reg = _tools(context).registry
     for found in _claims(document, context):

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
-from factlint.language import people as pn
+from factlint import lazy
 from factlint.language.spellings import HouseSpellings
 from factlint.checks.common import abbreviations
 from factlint.document import Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, Rule, rule
+
+if TYPE_CHECKING:
+    from factlint.language import people as pn
+else:  # imported when a check first reads it: a run the result cache answers never does
+    pn = lazy.module("factlint.language.people", __name__, "pn")
 
 PACK_SCHEMAS: dict[str, Any] = {
     "name-titles": {"titles": [str], "?abbreviations": [str], "?weak-titles": [str], "?honorifics": [str]},

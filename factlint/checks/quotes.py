@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
+from factlint import lazy
 from factlint.checks.common import abbreviations, irregular_verbs
 from factlint.document import LIST_ITEM, PARAGRAPH, SUBHEADING, Block, Document, Span
 from factlint.errors import UsageError
-from factlint.language import attribution
 from factlint.plugins import hookimpl
 from factlint.language.quotations import (
     CURLY,
@@ -25,6 +25,11 @@ from factlint.language.quotations import (
     style_of,
 )
 from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule, rule
+
+if TYPE_CHECKING:
+    from factlint.language import attribution
+else:  # imported when a check first reads it: a run the result cache answers never does
+    attribution = lazy.module("factlint.language.attribution", __name__, "attribution")
 
 PACK_SCHEMAS: dict[str, Any] = {
     "quote-elisions": {"elisions": [str]},

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import yaml
-
-from factlint import yamlfile
 from factlint.limits import DEFAULT
 from factlint.document import (
     HEADLINE,
@@ -22,6 +19,9 @@ from factlint.document import (
     SourceMap,
     Span,
 )
+
+if TYPE_CHECKING:  # PyYAML is imported where front matter is parsed: a warm run never parses a draft
+    import yaml
 
 #: Bare URLs and web addresses in running text: not prose.
 URL_RE = re.compile(
@@ -110,6 +110,8 @@ def front_matter_end(source: str, inner: tuple[int, int]) -> int:
 
 
 def _walk(node: yaml.Node, base: int, path: tuple, spans: dict[tuple, Span]) -> None:
+    import yaml
+
     spans[path] = Span(base + node.start_mark.index, base + node.end_mark.index)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -122,6 +124,8 @@ def _walk(node: yaml.Node, base: int, path: tuple, spans: dict[tuple, Span]) -> 
 def read_front_matter(source: str, inner: tuple[int, int],
                       max_nodes: int = DEFAULT.front_matter_nodes) -> tuple[FrontMatter | None, ProblemReport | None]:
     """Parse the front matter; a YAML error, or aliases expanding past `max_nodes`, is an FL003 problem at its line."""
+    from factlint import yamlfile  # PyYAML: only for a draft with front matter
+
     start, end = inner
     try:
         node, data = yamlfile.load(source[start:end], max_nodes)

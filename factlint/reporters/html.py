@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import base64
 import functools
 import hashlib
 import json
 import re
 from collections import Counter
-from importlib import resources
 from typing import Sequence, TextIO
 
 from factlint import reporting
@@ -27,11 +25,15 @@ _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u
 
 @functools.lru_cache(maxsize=None)
 def _asset(name: str) -> str:
+    from importlib import resources  # only when HTML is the format asked for
+
     return resources.files("factlint.reporters").joinpath("_assets", name).read_text(encoding="utf-8")
 
 
 def _policy(script: str) -> str:
     """The page's Content-Security-Policy: nothing from the network, and no script but the report's own."""
+    import base64
+
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
             "img-src data:; base-uri 'none'; form-action 'none'")

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-import tempfile
-import xml.etree.ElementTree as ET
 from collections import defaultdict
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Sequence, TextIO
 
 from factlint import reporting
 from factlint.plugins import Reporter, hookimpl
 from factlint.reporting import Report, fails
 from factlint.reporters._common import display_path
 from factlint.results import ReportContext, Result
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 #: Characters XML 1.0 cannot hold even escaped; a message carrying one would make
 #: the whole report unreadable, so they become U+FFFD.
@@ -37,6 +38,8 @@ def report_tree(results: Sequence[Result], context: ReportContext) -> ET.Element
     Findings below the fail level (info by default) do not fail the build, so
     they are listed in the testcase's system-out instead of as failures.
     """
+    import xml.etree.ElementTree as ET  # only when JUnit is the format asked for
+
     by_file: dict[str, list[Result]] = defaultdict(list)
     for result in results:
         by_file[display_path(result.filename)].append(result)
@@ -73,6 +76,8 @@ def render(results: Sequence[Result], context: ReportContext) -> str:
 
 
 def _tag(element: ET.Element) -> str:
+    import xml.etree.ElementTree as ET  # only when JUnit is the format asked for
+
     return ET.tostring(element, encoding="unicode")
 
 
@@ -86,12 +91,16 @@ class JunitReport(Report):
     """
 
     def __init__(self, context: ReportContext, out: TextIO) -> None:
+        import tempfile
+
         super().__init__(context, out)
         self.spool = tempfile.TemporaryFile()
         # display path -> [(offset, failures' length, notes' length)] in the spool
         self.pieces: dict[str, list[tuple[int, int, int]]] = {}
 
     def file(self, filename: str, results: Sequence[Result], fail_level: str) -> None:
+        import xml.etree.ElementTree as ET  # only when JUnit is the format asked for
+
         path = display_path(filename)
         failures, notes = [], []
         for result in results:
@@ -111,6 +120,8 @@ class JunitReport(Report):
         self.pieces.setdefault(path, []).append((offset, len(failed), len(noted)))
 
     def finish(self, context: ReportContext) -> None:
+        import xml.etree.ElementTree as ET  # only when JUnit is the format asked for
+
         paths = sorted({display_path(f) for f in context.files} | set(self.pieces))
         failed = str(sum(1 for p in paths if any(n for _, n, _ in self.pieces.get(p, ()))))
         tests = str(len(paths))

@@ -9,7 +9,7 @@ import heapq
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, TextIO
 
 from factlint import __version__
 from factlint.config import parse_codes as config_codes
@@ -50,11 +50,19 @@ def _jobs(value: str) -> int:
     return count
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with `command`, only that subcommand's options (a one-draft check builds no others)."""
     parser = _Parser(prog="factlint", description="An editorial fact-check and licensing linter for news drafts.")
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    if command in (None, "check"):
+        _check_parser(sub)
+    if command != "check":
+        _other_parsers(sub)
+    return parser
 
+
+def _check_parser(sub: Any) -> None:
     check = sub.add_parser("check", help="lint drafts (the default command)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files and folders; - reads standard input")
     check.add_argument("--select", action="append", metavar="CODES", help="rules or prefixes to run (replaces the config)")
@@ -77,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     check.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
 
+
+def _other_parsers(sub: Any) -> None:
     sub.add_parser("rules", help="list every rule").add_argument(
         "--format", choices=("text", "json", "markdown"), default="text",
         help="a table, JSON, or the full Markdown reference of every rule")
@@ -104,7 +114,6 @@ def _parser() -> argparse.ArgumentParser:
     add_explain(sub, _Parser)
     sub.add_parser("lsp", help="run the language server on standard input and output (needs the 'lsp' extra)")
     add_parsers(sub, _date)
-    return parser
 
 
 def _registry() -> "Registry":
@@ -340,7 +349,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
     verbose = "-v" in argv or "--verbose" in argv
     try:
         try:
-            args, extra = _parser().parse_known_args(argv)
+            args, extra = _parser("check" if argv[0] == "check" else None).parse_known_args(argv)
             if extra:  # argparse reports these from the top-level parser; the command given is the one to read
                 raise UsageError(f"unrecognized arguments: {' '.join(extra)} (see `factlint {args.command} --help`)")
         except SystemExit as done:  # --help and --version print and stop: an exit status, not an exception
