@@ -271,14 +271,9 @@ def ratios(report: Report) -> None:
 # -- the table -------------------------------------------------------------------
 
 def render(report: Report, args: argparse.Namespace) -> str:
-    lines: list[str] = []
+    lines: list[str] = run.machine_lines("factlint beside its peers", report.machine)
     add = lines.append
-    m, c = report.machine, report.corpus
-    add(f"factlint beside its peers  {m['date']}  {m['platform']}, {m['cores']} cores, Python {m['python']}, "
-        f"factlint {m['factlint']} ({m['git']})")
-    if m.get("load_before"):
-        add(f"load average (1/5/15 min) before: {' '.join(map(str, m['load_before']))}, after: "
-            f"{' '.join(map(str, m.get('load_after') or []))}  ({m['cores']} cores: above that, others compete)")
+    c = report.corpus
     origin = (f"of {c['all_files']} generated (seed {c['seed']})" if c.get("generated")
               else f"of {c['all_files']} in {c['path']}")
     add(f"corpus: the {c['markdown_files']} Markdown drafts {origin}, {c['markdown_bytes'] / 1e6:.1f} MB;"

@@ -524,15 +524,21 @@ def _families(codes: Sequence[str]) -> str:
     return ", ".join(f"{family} {' '.join(numbers)}" for family, numbers in sorted(groups.items()))
 
 
-def render(report: Report, args: argparse.Namespace) -> str:
-    lines: list[str] = []
-    add = lines.append
-    m, c = report.machine, report.corpus
-    add(f"factlint benchmark  {m['date']}  {m['platform']}, {m['cores']} cores, Python {m['python']}, "
-        f"factlint {m['factlint']} ({m['git']})")
+def machine_lines(title: str, m: dict[str, Any]) -> list[str]:
+    """The lines every benchmark table opens with: what ran where and when, and how loaded the machine was."""
+    lines = [f"{title}  {m['date']}  {m['platform']}, {m['cores']} cores, Python {m['python']}, "
+             f"factlint {m['factlint']} ({m['git']})"]
     if m.get("load_before"):
-        add(f"load average (1/5/15 min) before: {' '.join(map(str, m['load_before']))}, after: "
-            f"{' '.join(map(str, m.get('load_after') or []))}  ({m['cores']} cores: above that, others compete)")
+        after = " ".join(map(str, m.get("load_after") or []))
+        lines.append(f"load average (1/5/15 min) before: {' '.join(map(str, m['load_before']))}, after: {after}"
+                     f"  ({m['cores']} cores: above that, others compete)")
+    return lines
+
+
+def render(report: Report, args: argparse.Namespace) -> str:
+    lines: list[str] = machine_lines("factlint benchmark", report.machine)
+    add = lines.append
+    c = report.corpus
     generated = f", generated in {c['seconds']:.1f} s (seed {c['seed']})" if c.get("generated") else " (reused)"
     add(f"corpus: {c['files']} drafts ({', '.join(f'{n} {f}' for f, n in sorted(c['formats'].items()))}), "
         f"{c['bytes'] / 1e6:.1f} MB{generated}")

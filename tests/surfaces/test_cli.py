@@ -282,6 +282,17 @@ def test_the_fail_level_of_each_file_decides(tmp_path, monkeypatch):
     assert "1 below the fail level (error) and not failing the run." in out
 
 
+def test_a_folder_whose_fail_level_differs_from_the_run_folder_keeps_its_own(tmp_path, monkeypatch):
+    write(tmp_path / "proj" / ".factlint.yaml", "fail-level: error\n")
+    story = "---\ndate: 2026-03-12\n---\n\nIt rained yesterday.\n"
+    write(tmp_path / "proj" / "a.md", story)
+    monkeypatch.chdir(tmp_path)
+    code, out = run("check", "--select", "DAT001", "proj")
+    assert code == 0 and "1 below the fail level" in out
+    write(tmp_path / "b.md", story)  # under the run folder's default fail level, warning
+    assert run("check", "--select", "DAT001", "proj", "b.md")[0] == 1
+
+
 def test_non_regular_files_are_fl001(tmp_path):
     import os
 
