@@ -51,9 +51,7 @@ def measure(python: str, count: int, seed: int, jobs: int, fmt: str, scratch: Pa
         "output_bytes": out.stat().st_size,
     }
     if fmt == "json" and out.stat().st_size:
-        # Counted line by line: parsed whole, a large output would swell this process, and the next child with it.
-        with open(out, encoding="utf-8") as lines:
-            row["findings"] = sum(1 for line in lines if line.startswith('    "code": '))
+        row["findings"] = sum(bench.count_codes(out).values())  # line by line: this process stays small
     if done.returncode not in (0, 1):
         row["error"] = bench._first_line(done.stderr)
     out.unlink()
