@@ -517,9 +517,22 @@ def _title_ends(words: list[Word], at: int, text: str, lexicon: Lexicon) -> int:
             break
         if length > 1 and words[first + 1].initial:
             break
-        if tuple(w.lower for w in words[first:at + 1]) in lexicon.titles:
+        phrase = tuple(w.lower for w in words[first:at + 1])
+        if phrase in lexicon.titles or _plural_title(phrase, words[at].text, lexicon):
             best = length
     return best
+
+
+def _plural_title(phrase: tuple[str, ...], last: str, lexicon: Lexicon) -> bool:
+    """ "Presidents Reagan and Clinton", "Senators Duque and Mwangi": a capitalised title in the plural.
+
+    Not a weak title: "Princes William and Harry" name given names, and
+    "Generals" or "Kings" also open team and company names.
+    """
+    if not (last[:1].isupper() and len(last) > 3 and last.endswith("s")):
+        return False
+    singular = (*phrase[:-1], phrase[-1][:-1])
+    return singular in lexicon.titles and " ".join(singular) not in lexicon.weak_titles
 
 
 @dataclass
@@ -588,7 +601,23 @@ class _BlockReader:
                 continue
             if _title_ends(self.words, p, self.text, self.lex):
                 title_at = p
-        return title_at
+        return title_at if title_at >= 0 else self._shared_title(i)
+
+    def _shared_title(self, i: int) -> int:
+        """The plural title over a name after "and": "Presidents Reagan and [Clinton]" (its index, or -1)."""
+        words = self.words
+        k = i - 1
+        if k < 2 or words[k].lower != "and" or self._gap(k, i).strip() or self._gap(k - 1, k).strip():
+            return -1
+        t = k - 1
+        while t > max(k - 4, 0) and words[t].text[:1].isupper() and self._gap(t - 1, t).strip() == "" \
+                and not _plural_title((words[t - 1].lower,), words[t - 1].text, self.lex):
+            t -= 1
+        t -= 1  # the word before the first name
+        if t < 0 or t == k - 1 or self._gap(t, t + 1).strip() \
+                or not _plural_title((words[t].lower,), words[t].text, self.lex):
+            return -1
+        return t
 
     def _title_may_precede(self, p: int, i: int) -> bool:
         """A title may stand right before a name, or before a comma ("its chief executive, Laura Chen")."""
@@ -643,6 +672,8 @@ class _BlockReader:
     def _title_words(self, run: _Run) -> str:
         """The title standing right before the name, lower case: "secretary of state", "dr"."""
         t = run.title_at
+        if 0 <= t < run.first - 1 and self._shared_title(run.first) == t:
+            return self.words[t].lower  # "Presidents Reagan and Clinton": Clinton's title too
         if t < 0 or t != run.first - 1 or self._gap(t, run.first).strip() not in ("", "."):
             return ""
         length = _title_ends(self.words, t, self.text, self.lex)

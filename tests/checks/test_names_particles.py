@@ -53,3 +53,26 @@ def test_a_prefixed_surname_alone_is_still_no_reference() -> None:
 def test_a_bare_surname_before_the_full_name_is_still_reported() -> None:
     text = "Okafor, not the ex-mayor, spoke first." + INTRO
     assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=7, message=msg("Okafor", "Maren Okafor", 3))])
+
+
+PLURAL = ("Like Presidents Hale and Okafor before her, she kept the cabinet small.\n\n"
+          "Later in the day, the founder, Maren Okafor, told staff the plan would hold.\n")
+
+
+def test_a_plural_title_is_the_title_of_every_name_it_heads() -> None:
+    # "Presidents Hale and Okafor": both are named by office, a first reference of their own.
+    assert_rule("NAM002", valid=[PLURAL])
+
+
+def test_a_bare_surname_after_a_plural_noun_is_still_reported() -> None:
+    text = PLURAL.replace("Presidents Hale and Okafor", "voters and Okafor")
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=17, end_column=23,
+                                         message=msg("Okafor", "Maren Okafor", 3))])
+
+
+def test_a_weak_title_in_the_plural_heads_no_surnames() -> None:
+    # Royal titles precede given names: "Princes Tomas and Anders" names no surname to compare with "Tomass".
+    text = ("The Princes Tomas and Anders opened the new bridge.\n\n"
+            "Tomas said the day would be a joyful one.\n\n"
+            "The singer Ilse Tomass will also appear at the opening.\n")
+    assert_rule("NAM001", valid=[text])
