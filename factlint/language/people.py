@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
+from typing import AbstractSet, Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from factlint.language.sentences import Abbreviations, breaks_between
 
@@ -875,7 +875,10 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     # club or a town at a sentence start ("Dortmund netted") is no one's surname.
     persons = {m.key for m in people.full if m.title or lexicon.is_first_name(m.given[0].text)}
     lone = [_opener(m, persons, scan.common, lexicon) for m in scan.lone]
-    mentions = list(people.full) + [m for m in lone if _keeps(m, people, lexicon)]
+    # A given name the draft sets under a title of its own ("Prince William", "Pope Francis") is that
+    # person's name when it stands alone, however close it comes to someone's surname ("Pharrell Williams").
+    styled = {m.key for m in scan.lone if m.title_words and lexicon.is_first_name(m.core)}
+    mentions = list(people.full) + [m for m in lone if _keeps(m, people, lexicon, styled)]
     spellings = {m.spelling for m in mentions}
     for m in scan.display:
         if m.spelling in spellings or any(_display_variant(m.core, s) for s in spellings):
@@ -914,14 +917,20 @@ def _given_shaped(m: Mention, lexicon: Lexicon) -> bool:
         and (g.lower,) not in lexicon.titles for g in m.given)
 
 
-def _keeps(m: Mention, people: _People, lexicon: Lexicon) -> bool:
-    """Whether a capitalised word standing alone is someone's surname."""
+def _keeps(m: Mention, people: _People, lexicon: Lexicon, styled: AbstractSet[str] = frozenset()) -> bool:
+    """Whether a capitalised word standing alone is someone's surname.
+
+    A given name from the pack counts only where it speaks and comes close to
+    an introduced surname ("Session said" for Jeff Sessions), and not when the
+    draft styles it with a title as a name of its own (`styled`).
+    """
     known = m.key in people.keys
     if not is_latin(m.core) or (lexicon.is_not_name(m.core) and not known):
         return False
     if not known and m.core in people.given and not _first_surname(m, people, lexicon):
         return False  # "Laura said": a first-name reference to someone introduced
-    if not known and lexicon.is_first_name(m.core) and not (m.speaks and people.resembles(m.core)):
+    if not known and lexicon.is_first_name(m.core) and not (m.speaks and people.resembles(m.core)
+                                                            and m.key not in styled):
         return False
     if m.initial and not m.context:
         # "Brown bears..." opens a sentence: only an exact spelling of an

@@ -76,3 +76,18 @@ def test_a_weak_title_in_the_plural_heads_no_surnames() -> None:
             "Tomas said the day would be a joyful one.\n\n"
             "The singer Ilse Tomass will also appear at the opening.\n")
     assert_rule("NAM001", valid=[text])
+
+
+ROYAL = ("Her Majesty's grandson Prince Tomas opened the new bridge on Monday.\n\n"
+         "Tomas said the day would be a joyful one.\n\n"
+         "The singer Ilse Tomass will also appear at the opening.\n")
+
+
+def test_a_given_name_styled_with_a_title_is_no_slip_for_a_close_surname() -> None:
+    assert_rule("NAM001", valid=[ROYAL])
+
+
+def test_a_given_name_that_speaks_close_to_a_surname_is_still_a_slip() -> None:
+    text = ROYAL.replace("Her Majesty's grandson Prince Tomas opened", "Crowds opened")
+    assert_rule("NAM001", invalid=[Case(text, row=5, column=17, end_column=23,
+                                         message='name spelt two ways: "Tomass" here, "Tomas" elsewhere (1 use)')])
