@@ -31,7 +31,8 @@ def test_factlint_alone_prints_both_tables_and_writes_the_json(tmp_path: Path) -
     assert "Whole corpus: one process per tool over all 2 files, 1 repeat(s)" in done.stdout
     parallel = f"factlint (default jobs, {os.cpu_count()} cores)"
     names = [line[2:36].rstrip() for line in lines if line.startswith("  factlint")]
-    assert names == [parallel, "factlint -j 1", "factlint"]  # two corpus rows, one one-draft row
+    # two corpus rows; two one-draft rows: warm caches as a hook runs it, and --no-cache
+    assert names == [parallel, "factlint -j 1", "factlint", "factlint --no-cache"]
     assert "python -m factlint check --no-cache FILES... (default rules and text output) with -j 1" in done.stdout
     assert "write-good files/s" not in done.stdout  # no ratio against a peer that did not run
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -39,7 +40,7 @@ def test_factlint_alone_prints_both_tables_and_writes_the_json(tmp_path: Path) -
     assert report["corpus_runs"]["factlint -j 1"]["returncodes"] == [1]  # the drafts have findings: not a failure
     printed = {row["output_lines"] for row in report["corpus_runs"].values()}
     assert len(printed) == 1 and printed.pop() > 2  # the same findings with and without workers
-    assert {"python -c pass", "factlint"} <= set(report["one_draft"])
+    assert {"python -c pass", "factlint", "factlint --no-cache"} <= set(report["one_draft"])
     assert report["skipped"] == {} and report["notes"] == []
 
 
