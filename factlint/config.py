@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
@@ -67,10 +67,6 @@ class Config:
     def waivers_path(self) -> Path:
         """The waivers file of drafts under this configuration (factlint.waivers)."""
         return self.root / self.waivers
-
-    def rule_url(self, rule: Any) -> str | None:
-        """The rule's documentation: its own URL (a plugin's), else this configuration's `rule-docs` address."""
-        return rule.documented_at(self.rule_docs)
 
     def with_cli(self, select: Sequence[str] | None, extend_select: Sequence[str],
                  ignore: Sequence[str]) -> "Config":
@@ -232,26 +228,28 @@ def load(path: Path, sections: Mapping[str, Any], known: Iterable[str] | None = 
 
 
 def _rule_docs(value: str | None, path: Path) -> str | None:
-    """A `rule-docs` address: http(s), naming the rule by at least one of RULE_DOCS_FIELDS, and no other field."""
-    if value is None:
-        return None
-    import string
-
-    problem = None
-    try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
-    except ValueError as e:
-        fields, problem = [], f"{value!r} is not a valid address template ({e})"
-    if problem is None and not re.match(r"https?://[^\s/]+", value):
-        problem = f"{value!r} is not an http(s) address"
-    elif problem is None and [f for f in fields if f not in RULE_DOCS_FIELDS]:
-        unknown = next(f for f in fields if f not in RULE_DOCS_FIELDS)
-        problem = f"{{{unknown}}} is not a field it may name ({', '.join('{%s}' % f for f in RULE_DOCS_FIELDS)})"
-    elif problem is None and not fields:
-        problem = f"{value!r} names no rule: put {{code}} (or {{name}}) where the rule goes"
+    """A `rule-docs` address, checked: http(s), naming the rule by RULE_DOCS_FIELDS and by no other field."""
+    problem = None if value is None else _rule_docs_problem(value)
     if problem is not None:
         raise UsageError(f"{path}: configuration key 'rule-docs': {problem}")
     return value
+
+
+def _rule_docs_problem(value: str) -> str | None:
+    import string
+
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+    except ValueError as e:
+        return f"{value!r} is not a valid address template ({e})"
+    if not re.match(r"https?://[^\s/]+", value):
+        return f"{value!r} is not an http(s) address"
+    unknown = [f for f in fields if f not in RULE_DOCS_FIELDS]
+    if unknown:
+        return f"{{{unknown[0]}}} is not a field it may name ({', '.join('{%s}' % f for f in RULE_DOCS_FIELDS)})"
+    if not fields:
+        return f"{value!r} names no rule: put {{code}} (or {{name}}) where the rule goes"
+    return None
 
 
 def discover(folder: Path) -> Path | None:

@@ -349,7 +349,7 @@ class Session:
             end_location=Position(end_row, end_column),
             span=Span(start, end),
             fix=fix,
-            url=config.rule_url(rule) if rule else None,
+            url=rule.documented_at(config.rule_docs) if rule else None,
             line_text=document.line_text(row),
             end_line_text=document.line_text(end_row),
         )

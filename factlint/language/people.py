@@ -917,7 +917,7 @@ def _given_shaped(m: Mention, lexicon: Lexicon) -> bool:
         and (g.lower,) not in lexicon.titles for g in m.given)
 
 
-def _keeps(m: Mention, people: _People, lexicon: Lexicon, styled: AbstractSet[str] = frozenset()) -> bool:
+def _keeps(m: Mention, people: _People, lexicon: Lexicon, styled: AbstractSet[str]) -> bool:
     """Whether a capitalised word standing alone is someone's surname.
 
     A given name from the pack counts only where it speaks and comes close to

@@ -18,7 +18,6 @@ from factlint.errors import UsageError
 
 if TYPE_CHECKING:
     from factlint import engine
-    from factlint.config import Config
     from factlint.plugins import Registry
     from factlint.results import Result
     from factlint.rules import Rule
@@ -135,8 +134,8 @@ def cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return 0
     if args.format == "markdown":
-        config = _docs_config(args, registry)
-        out.write("# factlint rules\n\n" + "\n".join(_explain(r, config.rule_url(r), level="##") for r in rules))
+        rule_docs = _rule_docs(registry)
+        out.write("# factlint rules\n\n" + "\n".join(_explain(r, r.documented_at(rule_docs), level="##") for r in rules))
         return 0
     rows = [(r.code, r.name, r.family, r.severity, r.fix or "-", r.plugin + (" (online)" if r.online else ""))
             for r in rules]
@@ -153,19 +152,15 @@ def cmd_rule(args: argparse.Namespace, out: TextIO) -> int:
     rule = registry.rules.get(code)
     if rule is None:
         raise UsageError(f"no rule {code}; `factlint rules` lists them")
-    out.write(_explain(rule, _docs_config(args, registry).rule_url(rule)))
+    out.write(_explain(rule, rule.documented_at(_rule_docs(registry))))
     return 0
 
 
-def _docs_config(args: argparse.Namespace, registry: "Registry | None" = None) -> "Config":
-    """The configuration a `rule-docs` address comes from: --config, else the one found from here upwards."""
-    from factlint import config as config_mod
+def _rule_docs(registry: "Registry") -> str | None:
+    """The `rule-docs` address of the configuration found from here upwards, as `check` finds it."""
+    from factlint import engine
 
-    found = getattr(args, "config", None) or config_mod.discover(Path.cwd())
-    if found is None:
-        return config_mod.Config()
-    registry = registry or _registry()
-    return config_mod.load(found, registry.settings, registry.rules)
+    return engine.Session(registry, engine.Options()).config_for(Path.cwd() / "-").rule_docs
 
 
 def _explain(rule: "Rule", url: str | None, level: str = "") -> str:
@@ -261,7 +256,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         out.write(first.fixed_source if first.fixed_source is not None else raw.decode("utf-8", "replace"))
         report = sys.stderr
     names = jobs.names + ([stdin_name] if reads_stdin else [])
-    default_level = session.config_for(Path.cwd() / "-").fail_level
+    here = session.config_for(Path.cwd() / "-")  # the run folder's configuration: the report's defaults
+    default_level = here.fail_level
     # Only the files whose configuration sets another fail level: one entry a draft would grow with the archive.
     fail_levels = {f: level for p, f in jobs if (level := session.config_for(p).fail_level) != default_level}
     if reads_stdin and first.fail_level != default_level:
@@ -274,7 +270,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         statistics=args.statistics,
         fail_level=default_level,
         fail_levels=fail_levels,
-        rule_docs=session.config_for(Path.cwd() / "-").rule_docs,
+        rule_docs=here.rule_docs,
     )
     writer = reporter.open(context, report)
     errors = fixed = waived = 0
