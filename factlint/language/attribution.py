@@ -55,7 +55,7 @@ class Speaker:
     def explain(self) -> str:
         """One line for an editor: "attributed: speech verb "said" tied to "Ruiz"."""
         if not self.attributed:
-            return f"unattributed: {REASONS['none']}"
+            return f"unattributed: {self.evidence or REASONS['none']}"
         said = f" ({self.evidence})" if self.evidence else ""
         who = f" to {self.source}" if self.source else ""
         return f"attributed{who}: {REASONS[self.reason]}{said}"
@@ -219,12 +219,53 @@ class Attribution:
         return len(self.sentences) - 1
 
     def window(self, quotation: Quotation) -> tuple[int, int]:
-        """The quotation's sentence with the sentence right before and right after it."""
+        """The quotation's sentence with the sentence right before and right after it.
+
+        A quotation that trails off on a comma keeps to its own sentence: the
+        comma promised its attribution there, so a speech verb next door
+        belongs to other words.
+        """
         first = self._sentence_index(quotation.start)
         last = self._sentence_index(max(quotation.outer_end - 1, quotation.start))
-        first = max(first - 1, 0)
-        last = min(last + 1, len(self.sentences) - 1)
+        if self.cut_off(quotation) is None:
+            first = max(first - 1, 0)
+            last = min(last + 1, len(self.sentences) - 1)
         return self.sentences[first][0], self.sentences[last][1]
+
+    def cut_off(self, quotation: Quotation) -> str | None:
+        """Why the quotation's own sentence must name its speaker, when its form says an attribution was cut.
+
+        A quotation that trails off on a comma, one run on right after such a
+        quotation (`"…," "…"`), and a fragment opening on a lower-case word
+        that opens its sentence (`"was a mistake."`) were all written to sit in
+        a sentence that attributes them; a speech verb in the sentence next door
+        belongs to other words.
+        """
+        if self.trails_off(quotation):
+            return "it ends in a comma, as before an attribution, but none follows"
+        earlier = [q for q in self.outer if q.end is not None and q.end <= quotation.start]
+        if earlier and self.masked[earlier[-1].end : quotation.start].strip() == "" and self.trails_off(earlier[-1]):
+            return "it runs on from a quotation that ends in a comma with no attribution"
+        inner = self.scan.text[quotation.inner_start : quotation.inner_end].lstrip(" .…[(")
+        start = self.sentences[self._sentence_index(quotation.start)][0]
+        if inner[:1].islower() and self.masked[start : quotation.start].strip(" \t\n\"'“‘(") == "":
+            return _FRAGMENT
+        return None
+
+    def trails_off(self, quotation: Quotation) -> bool:
+        """`"…,"` and then its sentence ends: the comma inside the marks announces an attribution that never comes.
+
+        In edited copy a comma there is followed by the attribution (`"…," she
+        said`) or by more of the sentence; when the paragraph ends, or a new
+        sentence or quotation begins, the attribution has been cut.
+        """
+        if quotation.end is None or self.scan.text[quotation.inner_start : quotation.inner_end].rstrip()[-1:] != ",":
+            return False
+        after = next((t for t in self.tokens if t.start >= quotation.end), None)
+        if after is None or any(quotation.end <= cut <= after.start for cut in self.cuts):
+            return True
+        # A capitalised common word opens a new sentence ("…," The pier stays shut); a name or "She" may attribute.
+        return after.word[:1].isupper() and after.lower in self.vocab.not_names and not self._is_source(after)
 
     # Attribution ----------------------------------------------------------------
 
@@ -493,6 +534,9 @@ class Attribution:
         return None
 
 
+_FRAGMENT = "a fragment opening on a lower-case word opens its sentence, with no words to attribute it"
+
+
 def _ends_with(words: list[str], phrase: tuple[str, ...]) -> bool:
     return len(words) >= len(phrase) and tuple(words[len(words) - len(phrase) :]) == phrase
 
@@ -566,6 +610,9 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
         speaker = readers[run[part]].speaker(q)
         if speaker is not None:
             return speaker if j == 0 else Speaker(speaker.source, "passage", speaker.evidence)
+    cut = reader.cut_off(first) if len(passage.parts) == 1 else None
+    if cut is not None and cut != _FRAGMENT:  # a paragraph of its own may be a fragment the layout attributes
+        return Speaker(None, "none", cut)
     opens = paragraphs[at].scan.text[: first.start].strip() == ""
     previous = run[k - 1] if k > 0 else None
     if previous is not None and opens:
@@ -576,7 +623,7 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
             or _continued(first, at, previous if opens else None, readers, judged)
             or (_sole_source(readers[previous]) if previous is not None and opens else None)
             or _collection(run[: k + 1], paragraphs, reader.vocab)
-            or Speaker(None, "none"))
+            or Speaker(None, "none", cut or ""))
 
 
 #: A sign-off paragraph under a quotation: a dash, then a name and at most a short description.

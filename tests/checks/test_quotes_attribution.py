@@ -7,6 +7,7 @@ import pytest
 from factlint.testing import lint
 
 LONG = "we have waited far too long for the council to act on this"
+SENTENCE = LONG[:1].upper() + LONG[1:]
 
 
 def rows(text: str, format: str = "text") -> list[tuple[int, int]]:
@@ -45,7 +46,7 @@ ATTRIBUTED = {
     "as X put it": f'As Ruiz put it, "{LONG}."',
     "in X's words": f'In Ruiz\'s words, "{LONG}."',
     "fronted participle": f'Calling the plan "{LONG}," the senator walked out of the chamber.',
-    "fronted question": f'Asked about the vote, Smith shrugged. "{LONG}."',
+    "fronted question": f'Asked about the vote, Smith shrugged. "{SENTENCE}."',
     "dash line": f'"{LONG}." — Ana Ruiz, mayor',
     "horizontal bar": f'"{LONG}." ― Ruiz',
     "sole source": f"Mayor Ana Ruiz lays the blame for the delay squarely on the port authority and its board.\n\n\"{LONG}.\"",
@@ -134,3 +135,52 @@ def test_explain_names_the_reason() -> None:
     [judgement] = judgements(document, context)
     assert judgement.speaker.reason == "dash-line" and judgement.speaker.source == "Ana Ruiz"
     assert judgement.speaker.explain() == 'attributed to Ana Ruiz: a dash and a name follow it ("— Ana Ruiz")'
+
+
+# A quotation whose own form says its attribution was cut keeps to its own sentence: the speech verb of the
+# sentence next to it belongs to other words. Beside each, the whole form that is attributed.
+CUT_OFF = {
+    # the comma inside the marks announces "…," she said — and the paragraph ends
+    "a comma and then nothing": (
+        f'Okafor said the ferry would be late again. "{SENTENCE},"', (3, 44),
+        "it ends in a comma, as before an attribution, but none follows"),
+    # the comma, and then a new sentence of narration
+    "a comma and then a new sentence": (
+        f'Okafor said the ferry would be late again. "{SENTENCE}," The pier stays shut.', (3, 44),
+        "it ends in a comma, as before an attribution, but none follows"),
+    # run on from such a quotation, the second is cut too
+    "run on from a cut quotation": (
+        f'Okafor said the ferry was late. "The engines failed twice this month," "{SENTENCE}."', (3, 72),
+        "it runs on from a quotation that ends in a comma with no attribution"),
+    # a fragment that opens its sentence on a lower-case word lost the words that carried it
+    "a lower-case fragment opening its sentence": (
+        f'Okafor said the ferry would be late again. "{LONG}."', (3, 44),
+        "a fragment opening on a lower-case word opens its sentence, with no words to attribute it"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT_OFF))
+def test_a_cut_attribution_is_reported_with_its_reason(name: str) -> None:
+    from factlint.checks.quotes import judgements
+    from factlint.testing import document_and_context
+
+    text, where, reason = CUT_OFF[name]
+    assert rows(text)[-1:] == [where]
+    document, context = document_and_context("Headline\n\n" + text, format="text")
+    judgement = judgements(document, context)[-1]
+    assert judgement.speaker.explain() == f"unattributed: {reason}"
+
+
+WHOLE = {
+    "the comma and its attribution": f'Okafor spoke at the pier. "{SENTENCE}," she said.',
+    "the comma and a split attribution": f'"The engines failed twice this month," she said, "and {LONG}."',
+    "a full stop, the speaker in the sentence before": f'Okafor said the ferry would be late again. "{SENTENCE}."',
+    "the fragment inside its sentence": f'Okafor said the ferry "{LONG}."',
+    "the fragment after its attribution": f'The ferry, Okafor said, "{LONG}."',
+    "the comma before more of the sentence": f'Okafor said "{LONG}," and the pier stayed shut.',
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_the_whole_form_stays_attributed(name: str) -> None:
+    assert rows(WHOLE[name]) == []
