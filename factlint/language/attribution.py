@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from factlint.language.lexicon import IrregularVerbs, forms_of
+from factlint.language.lexicon import IrregularVerbs, forms_of, inflect
 from factlint.language.quotations import _WORD, MARKS, Passage, Quotation, QuotationScan, passages
 from factlint.language.sentences import Abbreviations, split
 
@@ -33,6 +33,7 @@ REASONS = {
     "passage": "a quotation over several paragraphs, attributed in one of them",
     "continuation": "the same speaker's quotation comes right before it, with no other source between",
     "sole-source": "the paragraph before names and paraphrases one person, its only source",
+    "paraphrase": "the paragraph before ends by reporting its speaker's words, and it opens the next",
     "q-and-a": "a question-and-answer layout (Q:/A:) says who speaks",
     "quote-collection": "a heading over a collection of quotations says who speaks",
     "title": "a title of a work or a headline, not a speaker's words",
@@ -91,6 +92,8 @@ class Vocabulary:
     noun_like: frozenset[str] = frozenset()
     #: Forms of verbs whose object is the listener ("told reporters"): the source is not the word after them.
     addressed: frozenset[str] = frozenset()
+    #: The forms that report words already said: third person and simple past ("says", "said", "quipped").
+    finite: frozenset[str] = frozenset()
 
     @functools.cached_property
     def phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -145,6 +148,8 @@ class Vocabulary:
             collection_cues=words(sources.get("collection-cues", ())),
             noun_like=words(speech_verbs.get("not-forms", ())) & forms_of(speech_verbs.get("lemmas", ()), irregular),
             addressed=forms_of(speech_verbs.get("addressed", ()), irregular),
+            finite=frozenset(f for lemma in speech_verbs.get("lemmas", ()) if " " not in str(lemma).strip()
+                             for forms in [inflect(str(lemma), irregular)] for f in (forms.third, *forms.past)),
         )
 
 
@@ -486,6 +491,8 @@ class Attribution:
         ("the ferry operator", "the ship's master") or an inverted one ("said the newcomer")."""
         if start < 0 or end > len(tokens) or tokens[start].lower not in _SUBJECT_DETERMINERS:
             return False
+        if "," in self.masked[tokens[start].start : tokens[end - 1].end]:
+            return False  # "At the pier, Okafor said": a phrase does not run over a comma
         words = tokens[start + 1 : end]
         return bool(words) and all(
             not self._boundary(left, word) and word.word[:1].isalpha() and word.lower not in self.vocab.verbs
@@ -622,6 +629,8 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
     return (_signed_below(passage, run, readers)
             or _continued(first, at, previous if opens else None, readers, judged)
             or (_sole_source(readers[previous]) if previous is not None and opens else None)
+            or (_paraphrased(readers[previous]) if previous is not None and opens and reader.cut_off(first) is None
+                and not any(p == previous for p, _ in judged) else None)
             or _collection(run[: k + 1], paragraphs, reader.vocab)
             or Speaker(None, "none", cut or ""))
 
@@ -733,6 +742,61 @@ def _same_voice(reader: Attribution, start: int, end: int, speaker: Speaker) -> 
             continue
         return False
     return True
+
+
+def _paraphrased(reader: Attribution) -> Speaker | None:
+    """The paragraph before reports one speaker's words in its last sentence: "Ruiz said the pier would reopen."
+
+    The quotation that opens the next paragraph goes on in that speaker's
+    voice. The paragraph may hold no direct quotation of its own (those
+    continue or not by their own speaker).
+    """
+    if not reader.sentences:
+        return None
+    start, end = reader.sentences[-1]
+    if any(start <= q.start and reader.masked[start : q.start].strip() == "" for q in reader.outer):
+        return None  # `"We won," she said.`: the verb attributes the short quotation it follows, not the next paragraph
+    tokens = reader._tokens(start, end)
+    for k in range(len(tokens)):
+        length = reader._verb_at(tokens, k)
+        if not length or not _reports(tokens, k, reader.vocab) or reader._negated(tokens, k) \
+                or k > 0 and tokens[k - 1].lower in _RELATIVES:
+            continue
+        # The subject before the verb, or an inverted one after a comma ("…, said Ruiz"): a name after a verb
+        # with an object ("noted the campaign material", "wrote the profile on Boyle") is no speaker.
+        inverted = k > 0 and "," in reader.masked[tokens[k - 1].end : tokens[k].start]
+        source = reader._source_before(tokens, k) or (reader._source_after(tokens, k, length) if inverted else None)
+        if source and not _plural_source(source, reader.vocab):
+            verb = " ".join(t.word for t in tokens[k : k + length])
+            return Speaker(source, "paraphrase", f'"{source} {verb} …" in the paragraph before')
+    return None
+
+
+#: "The editor who wrote the profile": a relative clause's subject is not the paragraph's speaker.
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+
+
+def _plural_source(source: str, vocabulary: Vocabulary) -> bool:
+    """ "officials said", "the analysts said": many voices, so a quotation after them needs its own speaker."""
+    last = source.split()[-1].lower()
+    return last in vocabulary.nouns and any(
+        last.endswith(end) and last[: -len(end)] + add in vocabulary.nouns for end, add in (("s", ""), ("es", ""), ("ies", "y")))
+
+#: Words before a verb form that make it no report of words said: "to respond", "would say", "did not comment".
+_NOT_REPORTING = frozenset("to will would could should can may might must shall not never".split())
+
+
+def _reports(tokens: list[_Token], k: int, vocabulary: Vocabulary) -> bool:
+    """Whether the speech verb at tokens[k] reports words said: a finite form ("said", "told", "says"), or a bare
+    one after a plural subject ("officials say"); not an infinitive, a modal's verb or a participle ("blasting")."""
+    word = tokens[k].lower
+    before = tokens[k - 1].lower if k else ""
+    if before in _NOT_REPORTING:
+        return False
+    if word in vocabulary.finite:
+        return True
+    return word not in vocabulary.verbs or not word.endswith("ing") and (
+        before in ("they", "we") or (before.endswith("s") and before in vocabulary.nouns))
 
 
 def _sole_source(reader: Attribution) -> Speaker | None:

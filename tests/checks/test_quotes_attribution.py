@@ -79,6 +79,12 @@ ATTRIBUTED = {
     # a round-up signs each quotation in the paragraph under it
     "signed in the paragraph after": f'"{LONG}."\n\n— Tomas Berg, Harbour Road.',
     "signed with a hyphen": f'"{LONG}."\n\n-Ruiz, on the budget.',
+    # the paragraph before ends by reporting one speaker's words: the quotation that opens the next is theirs
+    "a paraphrase in the paragraph before": (
+        f'At the pier, Okafor said the ferry would run again once the engines were repaired.\n\n"{SENTENCE}."'),
+    "an inverted paraphrase": f'The pier stays shut until spring, said Okafor.\n\n"{SENTENCE}."',
+    "a paraphrase holding a scare quote": f'Okafor said the delay was "a disgrace" and blamed the board.\n\n"{SENTENCE}."',
+    "a paraphrase in the present": f'The minister says the levy stays for another year.\n\n"{SENTENCE}."',
 }
 
 
@@ -105,7 +111,19 @@ STILL_REPORTED = {
     "a quotation with narration after a quotation paragraph": (
         f'"Go home and rest tonight, all of you," she said.\n\n"{LONG}." The vote is a formality.', (5, 1)),
     "another source between": (f'"Go home and rest tonight," Ruiz said. Smith shook his head. "{LONG}."', (3, 62)),
-    "a plural anonymous source paraphrased": (f"The wall will be rebuilt, officials said on Friday.\n\n\"{LONG}.\"", (5, 1)),
+    "a plural anonymous source paraphrased": (f"The wall will be rebuilt, officials said on Friday.\n\n\"{SENTENCE}.\"", (5, 1)),
+    "a plural source before the verb": (f"The harbour officials said the wall will be rebuilt.\n\n\"{SENTENCE}.\"", (5, 1)),
+    # the paragraph before reports words, but not as its last sentence, or not as a report of words said
+    "a paraphrase and then narration": (
+        f"At the pier, Okafor said it would reopen. The board met on Tuesday.\n\n\"{SENTENCE}.\"", (5, 1)),
+    "an infinitive": (f"Reporters waited for Okafor to respond to the board.\n\n\"{SENTENCE}.\"", (5, 1)),
+    "a modal's verb": (f"At the pier, Okafor would say nothing more about the engines.\n\n\"{SENTENCE}.\"", (5, 1)),
+    "a participle": (f"At noon, Okafor left the pier without commenting on the engines.\n\n\"{SENTENCE}.\"", (5, 1)),
+    "a relative clause": (f"The editor who wrote the report on Okafor left the paper.\n\n\"{SENTENCE}.\"", (5, 1)),
+    # a paragraph with a direct quotation of its own passes the voice on only as a continuation
+    "a paraphrase beside another speaker's quotation": (
+        f'Okafor said the pier would reopen. "Nobody on the board has told us anything," Smith said.\n\n"{SENTENCE}."',
+        (5, 1)),
     "a speaker named but two people around": (
         f"Mayor Ana Ruiz met Governor Tom Hale at the port on a grey and windy morning.\n\n\"{LONG}.\"", (5, 1)),
     "the noun-like form after a determiner": (f'The calls for "{LONG}" grew louder.', (3, 15)),
@@ -184,3 +202,14 @@ WHOLE = {
 @pytest.mark.parametrize("name", sorted(WHOLE))
 def test_the_whole_form_stays_attributed(name: str) -> None:
     assert rows(WHOLE[name]) == []
+
+
+def test_explain_names_the_paraphrase_before() -> None:
+    from factlint.checks.quotes import judgements
+    from factlint.testing import document_and_context
+
+    document, context = document_and_context("Headline\n\n" + ATTRIBUTED["a paraphrase in the paragraph before"], format="text")
+    [judgement] = judgements(document, context)
+    assert judgement.speaker.explain() == (
+        "attributed to Okafor: the paragraph before ends by reporting its speaker's words, and it opens the next"
+        ' ("Okafor said …" in the paragraph before)')

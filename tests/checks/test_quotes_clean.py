@@ -227,7 +227,9 @@ def test_well_edited_copy_has_no_quote_findings(name: str) -> None:
 
 
 def test_the_same_copy_with_one_attribution_removed_is_reported() -> None:
-    edited = COURT.replace('renegotiated. "The town', 'renegotiated.\n\n"The town').replace(
+    # The paragraph before still reports the spokesperson's words, so the story must take the voice back
+    # (a sentence of narration) for the bare quotation to have no speaker.
+    edited = COURT.replace('renegotiated. "The town', 'renegotiated. The council meets on Monday.\n\n"The town').replace(
         'service,"\nthe spokesperson said.', 'service."'
     )
     found = lint(edited, format="markdown", select=["QUO"])
@@ -264,7 +266,7 @@ Residents were not convinced. "We have heard promises like this before, and noth
 
 Some called the plan "too little, too late" and said they would keep sandbags at their doors.
 
-The council’s leader, Omar Haddad, said the county had asked the national government for help." The money is not there yet, he added.
+The council’s leader, Omar Haddad, said the county had asked the national government for help." The money is not there yet, he added. The meeting ended at noon.
 
 "The river does not care about budgets or elections, and neither should we.”
 
@@ -279,6 +281,6 @@ def test_a_draft_with_every_kind_of_quote_error() -> None:
         ("QUO001", 7, 45),  # "Engineers inspected" is no speech verb
         ("QUO002", 11, 31),  # never closes, and the next paragraph does not open again
         ("QUO002", 15, 95),  # closes with nothing open
-        ("QUO001", 17, 1),  # attributed only in the next paragraph
+        ("QUO001", 17, 1),  # after narration; attributed only in the next paragraph
         ("QUO003", 17, 1),  # straight opening, curly closing
     ]
