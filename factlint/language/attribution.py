@@ -431,6 +431,9 @@ class Attribution:
         token = tokens[k]
         if token.word[:1].islower() and token.lower in self.vocab.verbs:
             return 1
+        if token.lower in self.vocab.finite and k + 1 < len(tokens) and tokens[k + 1].capitalised \
+                and self._opens_sentence(token) and not self._boundary(token, tokens[k + 1]):
+            return 1  # an inverted attribution opening its sentence: "Said Hall, "…""
         if token.lower in self.vocab.noun_like and token.word[:1].islower() and k > 0 \
                 and not self._boundary(tokens[k - 1], token) and self._subject_of_noun_like(tokens, k):
             return 1  # "He calls the deal …", "the report states": after a subject, the form is the verb
@@ -446,7 +449,7 @@ class Attribution:
         prev = tokens[k - 1].lower
         if prev in self.vocab.pronouns:
             return True
-        return (k > 1 and prev in self.vocab.nouns and tokens[k - 2].lower in _DETERMINERS
+        return (k > 1 and (prev in self.vocab.nouns or prev in self.vocab.documents) and tokens[k - 2].lower in _DETERMINERS
                 and not self._boundary(tokens[k - 2], tokens[k - 1]))
 
     def _tied(self, tokens: list[_Token], k: int, length: int) -> str | None:
@@ -456,8 +459,9 @@ class Attribution:
             return None  # a noun: "a note to clients", "the report"
         if self._negated(tokens, k):
             return None  # "declined to comment", "did not say"
-        if length == 1 and prev in self.vocab.passive and not self._by_source(tokens, k + length):
-            return None  # "it was said", "so-called"
+        if length == 1 and prev in self.vocab.passive and not tokens[k].lower.endswith("ing") \
+                and not self._by_source(tokens, k + length):
+            return None  # "it was said", "so-called"; "is calling for" is no passive
         addressed = tokens[k].lower in self.vocab.addressed
         if addressed:  # "she told reporters": the word after is the listener, unless nothing stands before
             return self._source_before(tokens, k) or self._source_after(tokens, k, length)

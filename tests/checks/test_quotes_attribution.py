@@ -84,6 +84,16 @@ ATTRIBUTED = {
     # a round-up signs each quotation in the paragraph under it
     "signed in the paragraph after": f'"{LONG}."\n\n— Tomas Berg, Harbour Road.',
     "signed with a hyphen": f'"{LONG}."\n\n-Ruiz, on the budget.',
+    # more of the reporting vocabulary of wire copy
+    "reaffirmed that": f'The minister reaffirmed that "{LONG}."',
+    "accused of being": f'Okafor accused the board of being "{LONG}."',
+    "blamed on": f'He blamed the delay on "{LONG}."',
+    "expressed": f'The bank expressed "{LONG}."',
+    "is calling for": f'The union is calling for the council "{LONG}."',
+    # an inverted attribution may open its sentence
+    "said opening the sentence": f'Okafor left early.\n\nSaid Berg, "{SENTENCE}."',
+    # a document is the subject of a form more often a noun
+    "the text calls for": f'The talks stalled. The text calls for "{LONG}."',
     # the paragraph before ends by reporting one speaker's words: the quotation that opens the next is theirs
     "a paraphrase in the paragraph before": (
         f'At the pier, Okafor said the ferry would run again once the engines were repaired.\n\n"{SENTENCE}."'),
@@ -132,6 +142,8 @@ STILL_REPORTED = {
         f"Mayor Ana Ruiz met Governor Tom Hale at the port on a grey and windy morning.\n\n\"{LONG}.\"", (5, 1)),
     "the noun-like form after a determiner": (f'The calls for "{LONG}" grew louder.', (3, 15)),
     "a document sentence quoting a whole sentence": (f'The plan came in a note to residents. "We {LONG[3:]}."', (3, 39)),
+    # "Said" opening a sentence attributes only with its source right after it
+    "said to be": (f'Said to be the oldest pier on the coast, it was "{LONG}."', (3, 49)),
     # "states" after a number or an adjective is the noun
     "the noun-like form after a number": (f'The two states "{LONG}" never agreed.', (3, 16)),
     "the noun-like form capitalised": (f'The United States "{LONG}" never agreed.', (3, 19)),
