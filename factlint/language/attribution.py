@@ -715,7 +715,7 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
     quotation after either needs its own.
     """
     end = len(reader.scan.text.rstrip())
-    if reader._sentence_index(quotation.start) != reader._sentence_index(max(end - 1, 0)):
+    if reader._sentence_index(quotation.start) != 0 or reader._sentence_index(max(end - 1, 0)) != 0:
         return False
     if speaker.reason not in ("speech-verb", "frame"):
         return False

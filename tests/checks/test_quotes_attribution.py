@@ -25,11 +25,6 @@ ATTRIBUTED = {
         f'"We looked at every other option before this one," she told the Harbour Institute of Trade.\n\n"{LONG}."'),
     "continuation after the speaker's description": (
         f'"The ferry will run again on Friday," said Ana Ruiz, Okafor\'s chief of staff, in a statement.\n\n"{LONG}."'),
-    # the paragraph narrates first; its last sentence is the speaker's quotation and its attribution
-    "continuation after a paragraph that narrates, then quotes": (
-        f'Okafor told reporters the levy stays. "We kept every branch open all year," she said.\n\n"{SENTENCE}."'),
-    "continuation after a named speaker's quotation closing the paragraph": (
-        f'Okafor spoke last. "Nobody on the board has told us anything," Smith said.\n\n"{SENTENCE}."'),
     "continuation after when it was said": (
         f'"It was a hard week for all of us," Sousa said after the squad trained at the Marina Courts.\n\n"{LONG}."'),
     "continuation after a long audience": (
@@ -117,9 +112,10 @@ STILL_REPORTED = {
     # the narrator takes the voice back before the bare paragraph
     "after a paragraph ending on narration": (f'"Go home and rest tonight," she said.\n\n"{LONG}."', (5, 1)),
     "after narration": (f"The council met on Tuesday.\n\n\"{LONG}.\"", (5, 1)),
-    # a paragraph whose last sentence narrates after its quotation is the narrator's
-    "after a paragraph that quotes, then narrates": (
-        f'"We kept every branch open all year," she said. The levy stays.\n\n"{SENTENCE}."', (5, 1)),
+    # a paragraph that narrates and then quotes is the narrator's: the bare quotation after it needs its own
+    "after a paragraph that narrates, then quotes": (
+        f'Okafor told reporters the levy stays. "We kept every branch open all year," she said.\n\n"{LONG}."',
+        (5, 1)),
     "after an attribution that names another source": (
         f'"Go home and rest tonight, all of you," she said, and Smith shook his head.\n\n"{LONG}."', (5, 1)),
     "a quotation with narration after a quotation paragraph": (
@@ -135,8 +131,8 @@ STILL_REPORTED = {
     "a participle": (f"At noon, Okafor left the pier without commenting on the engines.\n\n\"{SENTENCE}.\"", (5, 1)),
     "a relative clause": (f"The editor who wrote the report on Okafor left the paper.\n\n\"{SENTENCE}.\"", (5, 1)),
     # a paragraph with a direct quotation of its own passes the voice on only as a continuation
-    "a paraphrase after another speaker's quotation": (
-        f'"Nobody on the board has told us anything," Smith said. Okafor said the pier would reopen.\n\n"{SENTENCE}."',
+    "a paraphrase beside another speaker's quotation": (
+        f'Okafor said the pier would reopen. "Nobody on the board has told us anything," Smith said.\n\n"{SENTENCE}."',
         (5, 1)),
     "a speaker named but two people around": (
         f"Mayor Ana Ruiz met Governor Tom Hale at the port on a grey and windy morning.\n\n\"{LONG}.\"", (5, 1)),
