@@ -633,8 +633,8 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
     return (_signed_below(passage, run, readers)
             or _continued(first, at, previous if opens else None, readers, judged)
             or (_sole_source(readers[previous]) if previous is not None and opens else None)
-            or (_paraphrased(readers[previous]) if previous is not None and opens and reader.cut_off(first) is None
-                and not any(p == previous for p, _ in judged) else None)
+            or (_paraphrased(readers[previous]) if previous is not None and _unvoiced_opening(reader, first)
+                and reader.cut_off(first) is None and not any(p == previous for p, _ in judged) else None)
             or _collection(run[: k + 1], paragraphs, reader.vocab)
             or Speaker(None, "none", cut or ""))
 
@@ -723,11 +723,15 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
     # Institute", "said Adam Mendelsohn, the governor's deputy chief of staff, in a statement") name no other
     # voice; a source counts only in a clause of its own ("she said, and Smith shook his head").
     new_clause = False
-    for token in reader._tokens(quotation.outer_end, end):
+    tokens = reader._tokens(quotation.outer_end, end)
+    for k, token in enumerate(tokens):
         if token.lower in reader.vocab.addressed:
             return True  # the rest is the audience: "told a gathering of leaders, officials and advocates"
+        if not new_clause and token.lower in _DESCRIBING:
+            return True  # the rest describes the speaker or the moment: "said Berg, who won in 2004 and 2009"
         if token.lower in _CLAUSE_JOINERS:
-            new_clause = True
+            # "while addressing a delegation": a participle, whose subject is still the speaker
+            new_clause = not (k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ing"))
         elif new_clause and reader._is_source(token):
             return False
     return True
@@ -736,6 +740,10 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
 #: Words that join a clause of its own to an attribution, where another person may speak or act
 #: ("she said, and Smith shook his head"); time and manner ("said after the session") keep the voice.
 _CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "though", "although", "then"})
+
+#: Words after an attribution that open a clause about the speaker or the moment, naming no other voice:
+#: "said Berg, who carded a 66 after Kingston's bogey and Lund's eagle", "he said after the leaders met".
+_DESCRIBING = frozenset({"who", "whose", "after", "before", "when", "as", "since", "during"})
 
 
 def _same_voice(reader: Attribution, start: int, end: int, speaker: Speaker) -> bool:
@@ -746,6 +754,14 @@ def _same_voice(reader: Attribution, start: int, end: int, speaker: Speaker) -> 
             continue
         return False
     return True
+
+
+def _unvoiced_opening(reader: Attribution, quotation: Quotation) -> bool:
+    """Whether the quotation stands in its paragraph's first sentence with no source named before it there:
+    the paragraph opens on it, or on narration that names nobody ("The raid "seized a weapons cache"")."""
+    if reader._sentence_index(quotation.start) != 0:
+        return False
+    return not reader.sources_between(0, quotation.start)  # a capital opening the sentence is no name
 
 
 def _paraphrased(reader: Attribution) -> Speaker | None:

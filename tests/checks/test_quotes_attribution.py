@@ -79,6 +79,18 @@ ATTRIBUTED = {
     # a round-up signs each quotation in the paragraph under it
     "signed in the paragraph after": f'"{LONG}."\n\n— Tomas Berg, Harbour Road.',
     "signed with a hyphen": f'"{LONG}."\n\n-Ruiz, on the budget.',
+    # after the attribution, a clause about the speaker or the moment names no other voice
+    "continuation after a relative clause about the speaker": (
+        f'"It was close all the way," said Berg, who beat Lund and Okafor in the final round.\n\n"{SENTENCE}."'),
+    "continuation after a clause about the moment": (
+        f'"It was close all the way," he said after Lund and Okafor had left the course.\n\n"{SENTENCE}."'),
+    "continuation after a participle": (
+        f'"It was close all the way," he said while addressing a delegation from Harbour City.\n\n"{SENTENCE}."'),
+    # the paragraph opens on narration naming nobody, with a fragment of the paraphrased speaker's words
+    "a fragment after a paraphrase": (
+        f'The army said the raid ended at dawn.\n\nThe raid "{LONG}" near the port, the army added later.'),
+    "a fragment after a paraphrase, no attribution of its own": (
+        f'The army said the raid ended at dawn.\n\nThe raid "{LONG}" near the port.'),
     # more of the reporting vocabulary of wire copy
     "reaffirmed that": f'The minister reaffirmed that "{LONG}."',
     "accused of being": f'Okafor accused the board of being "{LONG}."',
@@ -138,6 +150,12 @@ STILL_REPORTED = {
         f"Mayor Ana Ruiz met Governor Tom Hale at the port on a grey and windy morning.\n\n\"{LONG}.\"", (5, 1)),
     "the noun-like form after a determiner": (f'The calls for "{LONG}" grew louder.', (3, 15)),
     "a document sentence quoting a whole sentence": (f'The plan came in a note to residents. "We {LONG[3:]}."', (3, 39)),
+    # an attribution with a clause of its own where another person acts
+    "continuation after another person's clause": (
+        f'"It was close all the way," he said, and Lund shook his head.\n\n"{SENTENCE}."', (5, 1)),
+    # a fragment in a sentence that names someone else is not the paraphrased speaker's
+    "a fragment naming another person after a paraphrase": (
+        f'The army said the raid ended at dawn.\n\nLund saw it as "{LONG}" near the port.', (5, 16)),
     # "Said" opening a sentence attributes only with its source right after it
     "said to be": (f'Said to be the oldest pier on the coast, it was "{LONG}."', (3, 49)),
     # "states" after a number or an adjective is the noun
