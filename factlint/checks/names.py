@@ -29,6 +29,7 @@ PACK_SCHEMAS: dict[str, Any] = {
         "?after-the": [str],
         "?not-past-tense": [str],
         "?family-brands": [str],
+        "?kinship": [str],
         "?suffixes": [str],
         "?credit-prefixes": [str],
         "?not-names": [str],
@@ -161,7 +162,8 @@ def name_variant(document: Document, context: Context) -> Iterator[Finding]:
 def surname_before_full_name(document: Document, context: Context) -> Iterator[Finding]:
     lex = lexicon(context)
     blocks, mentions = _names(document, context)
-    for early in pn.early_surnames(mentions, lex, bool(context.setting("names", "report-titles", False))):
+    texts = [b.text for b in blocks]
+    for early in pn.early_surnames(mentions, lex, bool(context.setting("names", "report-titles", False)), texts):
         m, full = early.mention, early.full_name
         block, full_block = blocks[m.block], blocks[full.block]
         surname = " ".join(block.text[m.start:m.core_end].split())

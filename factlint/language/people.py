@@ -166,6 +166,7 @@ class Lexicon:
     places: frozenset[str]
     organisations: frozenset[str]
     surname_first: frozenset[str] = frozenset()  # Chinese and Korean surnames, written before the given name
+    kinship: frozenset[str] = frozenset()  # "son", "wife": a full name introduced so is a second person of the surname
     sentence_abbreviations: Abbreviations = Abbreviations(frozenset())  # the shared list and the title short forms
 
     @classmethod
@@ -206,6 +207,7 @@ class Lexicon:
             places=frozenset(w for p in _words(context.get("places")) for w in p.split()),
             organisations=frozenset(_words(context.get("organisations"))),
             surname_first=frozenset(_words(context.get("surname-first"))),
+            kinship=frozenset(w.lower() for w in _words(context.get("kinship"))),
             sentence_abbreviations=Abbreviations(shared.words | abbreviations),
         )
 
@@ -1198,7 +1200,7 @@ class EarlySurname:
 
 
 def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None,
-                   report_titles: bool = False) -> list[EarlySurname]:
+                   report_titles: bool = False, texts: Sequence[str] | None = None) -> list[EarlySurname]:
     """The first surname-only reference, per surname, that comes before its full name in body text.
 
     A headline or caption does not introduce anyone, but its full name tells
@@ -1210,6 +1212,10 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None,
     A title of office or rank with the surname ("President Bush", "Lord
     Callaghan") introduces the person, as most house styles allow, unless
     `report_titles`; a courtesy title ("Mr Blair") never does.
+
+    With the blocks' `texts`, a full name the text introduces as a relative
+    ("his son, Kenji Fujimori", "Ebeling and her husband, Tom") is a second
+    person of the surname, so the surname before it is no early reference to it.
     """
     partial = _partial_names(mentions, lexicon) if lexicon is not None else set()
     first_full: dict[str, Mention] = {}
@@ -1232,8 +1238,30 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None,
             full = next((f for f in inner.get(m.key, ()) if m.title_words in _titles_of(f, mentions)), None)
         if full is None or (full.body and full.order < m.order) or (m.initial and not (m.context or m.past)):
             continue
+        if texts is not None and lexicon is not None and _a_relative(full, mentions, texts, lexicon):
+            continue
         found[m.key] = EarlySurname(m, full)
     return sorted(found.values(), key=lambda e: e.mention.order)
+
+
+def _a_relative(full: Mention, mentions: Sequence[Mention], texts: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether the text introduces the person of `full` as someone's relative: a kinship word right before
+    one of their full-name uses, or before their given name alone ("her husband, Tom")."""
+    if not lexicon.kinship or not full.given:
+        return False
+    def kin_before(block: int, at: int) -> bool:
+        # Up to three words between, in the same sentence: "son and spokesman Nzanga Mobutu", "his daughter,
+        # unbeaten boxer Laila Ali"; a kinship word that describes the person ("a mother of three") does not count.
+        lead = re.split(r"[.;!?]\s", texts[block][max(0, at - 60) : at])[-1]
+        words = re.findall(r"[A-Za-z]+", lead.lower())[-4:]
+        return any(w in lexicon.kinship and words[k + 1 : k + 2] != ["of"] for k, w in enumerate(words))
+    givens = _given_folds(full)
+    for m in mentions:
+        if m.key == full.key and m.full and _given_folds(m) == givens and kin_before(m.block, m.given[0].start):
+            return True
+    given = full.given[0].text
+    pattern = re.compile(r"\b(" + "|".join(sorted(lexicon.kinship)) + r")\b,?\s+" + re.escape(given) + r"\b(?!\s+[A-Z])")
+    return any(pattern.search(text) for text in texts)
 
 
 def _office_title(m: Mention, lexicon: Lexicon | None) -> bool:

@@ -1,0 +1,52 @@
+"""NAM002 and shared surnames: a full name the text introduces as someone's relative is a second person."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.testing import Case, assert_rule
+
+
+def msg(surname: str, full: str, line: int) -> str:
+    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
+
+
+# The surname alone is the parent's (or the spouse's); the full name given later is the relative's.
+RELATIVES = {
+    "a son named with his full name": (
+        "Okafor thanked the crowd at the harbour on Sunday.\n\n"
+        "Her son, Tomas Okafor, carried the banner behind her.\n"),
+    "a title between the kinship word and the name": (
+        "Okafor thanked the crowd at the harbour on Sunday.\n\n"
+        "Her son and campaign manager Tomas Okafor carried the banner.\n"),
+    "a description between": (
+        "Okafor was due to attend the match in Leeds.\n\n"
+        "It pitted his daughter, unbeaten boxer Lena Okafor, against a Swedish champion.\n"),
+    "the given name alone after the kinship word": (
+        "Okafor and her husband, Tomas, were greeted at the door.\n\n"
+        "Tomas Okafor said the visit had been planned for months.\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RELATIVES))
+def test_a_relative_is_a_second_person_of_the_surname(name: str) -> None:
+    assert_rule("NAM002", valid=[RELATIVES[name]])
+
+
+def test_a_kinship_word_that_describes_the_person_still_fires() -> None:
+    # "a mother of three" describes Ana Okafor herself: the earlier "Okafor" is hers, before her full name
+    text = "Okafor opened the session.\n\nThe mother of three, Ana Okafor, chairs the finance committee.\n"
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=7, message=msg("Okafor", "Ana Okafor", 3))])
+
+
+def test_a_kinship_word_in_another_sentence_still_fires() -> None:
+    # "his son." ends a sentence: nothing ties Tomas Okafor to the kinship word
+    text = "Okafor spoke first. Then came his son.\n\nTomas Okafor said the plan would hold.\n"
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=7, message=msg("Okafor", "Tomas Okafor", 3))])
+
+
+def test_a_kinship_word_far_before_the_name_still_fires() -> None:
+    # more than three words between: the kinship word is about someone else
+    text = ("Okafor opened the session.\n\n"
+            "Her son was away, and the chair of the committee, Tomas Okafor, spoke instead.\n")
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=7, message=msg("Okafor", "Tomas Okafor", 3))])
