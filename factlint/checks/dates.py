@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from factlint import lazy
 from factlint.checks.common import abbreviations, irregular_verbs
@@ -136,7 +136,7 @@ def _year_stated(text: str, sentence: tuple[int, int], rel: dtx.RelativeDate, re
 
 def _relative_finding(
     block: Block, rel: dtx.RelativeDate, ref: dt.date | None, resolved: dtx.Resolved | None, vocab: dtx.Vocabulary,
-    missing: str = NO_REFERENCE,
+    missing: str = NO_REFERENCE, quoted: Sequence[tuple[int, int]] = (),
 ) -> Finding:
     span = block.span(rel.start, rel.end)
     phrase = block.text[rel.start : rel.end]
@@ -203,25 +203,25 @@ def bare_weekday(document: Document, context: Context) -> Iterator[Finding]:
             sentence = dtx.sentence_of(bounds, day.start)
             if dtx.overlaps(day.start, day.end, taken) or sentence in dated or _inside(day.start, quoted):
                 continue
-            yield _weekday_finding(block, day, sentence, ref, vocab, _no_reference(document))
+            yield _weekday_finding(block, day, sentence, ref, vocab, _no_reference(document), quoted)
 
 
 def _weekday_finding(
     block: Block, day: dtx.Weekday, sentence: tuple[int, int], ref: dt.date | None, vocab: dtx.Vocabulary,
-    missing: str = NO_REFERENCE,
+    missing: str = NO_REFERENCE, quoted: Sequence[tuple[int, int]] = (),
 ) -> Finding:
     span = block.span(day.start, day.end)
     word = block.text[day.start : day.end]
     name = vocab.weekday_names[day.weekday]
     if ref is None:
         return bare_weekday.finding(span, f"\"{word}\" has no date, and {missing} to say which {name} it means")
-    tense = dtx.weekday_tense(block.prose, sentence, day.start, vocab)
-    date = dtx.likely_weekday(day.weekday, ref, tense)
+    reading = dtx.read_tense(block.prose, sentence, day.start, vocab, day.possessive, quoted)
+    date = dtx.likely_weekday(day.weekday, ref, reading.tense)
     resolved = dtx.Resolved("day", date, date, weekday=True)
-    if tense is None:
+    if reading.tense is None:
         # No verb says whether it is past or ahead: a guess, and a guess writes nothing into the copy.
         message = (f"\"{word}\" has no date; {_dated(ref)} it may mean {dtx.meaning(resolved, vocab)} "
-                   f"(a guess: no verb in its clause gives the tense)")
+                   f"(a guess: {reading.guess})")
         return bare_weekday.finding(span, message)
     message = f"\"{word}\" has no date; {_dated(ref)} it most likely means {dtx.meaning(resolved, vocab)}"
     return bare_weekday.finding(span, message, _weekday_fix(block, day, date, ref, vocab))
@@ -508,6 +508,8 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?openers": [str],
             "?clause-breaks": [str],
             "?prepositions": [str],
-            "?tense": {"?past": [str], "?not-past": [str], "?future": [str], "?not-future": [str]},
+            "?tense": {"?past": [str], "?not-past": [str], "?future": [str], "?not-future": [str],
+                       "?intentions": [str], "?past-plans": [str], "?either-way": [str], "?reporting": [str],
+                       "?later-clauses": [str], "?ahead": [str], "?adverbs": [str], "?not-progressive": [str]},
         },
     }

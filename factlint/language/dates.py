@@ -62,6 +62,23 @@ class Vocabulary:
     future: tuple[str, ...]
     #: Fixed phrases that begin with a future cue and say nothing of time ("next to", "next door").
     not_future: tuple[str, ...] = ()
+    #: A past verb of intention: past itself, its infinitive looks ahead ("agreed on Monday to meet Friday").
+    intentions: tuple[str, ...] = ()
+    #: A plan told in the past ("was scheduled for"): whether its day has passed the words do not say.
+    past_plans: tuple[str, ...] = ()
+    #: Modals that look back as often as ahead ("could not be reached Monday", "could vote Friday").
+    either_way: tuple[str, ...] = ()
+    #: Verbs of reporting: after the weekday's own words they attribute them ("..., officials said").
+    reporting: frozenset[str] = frozenset()
+    #: Words that open a clause with a time of its own: after the weekday, its verbs do not govern it
+    #: ("opens on Friday, although talks were held", "claimed on Tuesday that Iran would").
+    later_clauses: frozenset[str] = frozenset()
+    #: Phrases that put the weekday after the clause's time ("ahead of Sunday's vote").
+    ahead: tuple[str, ...] = ()
+    #: Adverbs that may stand between an auxiliary and its verb ("may still come", "is now heading").
+    adverbs: frozenset[str] = frozenset()
+    #: Words in -ing that are no present participle ("is something", "was morning").
+    not_progressive: frozenset[str] = frozenset()
 
     # Compiled patterns; cached_property writes the instance __dict__ directly,
     # so it works on a frozen dataclass.
@@ -91,6 +108,24 @@ class Vocabulary:
             return re.compile(cues)
         fixed = "|".join(re.escape(p) + r"(?![\w])" for p in sorted(self.not_future, key=len, reverse=True))
         return re.compile(rf"(?!(?:{fixed}))(?:{cues})")
+
+    @cached_property
+    def phrase_cues(self) -> tuple[re.Pattern[str], Mapping[str, str]]:
+        """The phrases of the intention, past-plan and either-way lists, and the kind of cue each is."""
+        kinds = {p: "intention" for p in self.intentions}
+        kinds.update({p: "past-plan" for p in self.past_plans})
+        kinds.update({p: "either" for p in self.either_way})
+        if not kinds:
+            return re.compile(r"(?!)"), kinds
+        phrases = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
+        return re.compile(rf"(?<![\w'’])(?:{phrases})(?![\w'’])"), kinds
+
+    @cached_property
+    def ahead_re(self) -> re.Pattern[str] | None:
+        if not self.ahead:
+            return None
+        phrases = "|".join(re.escape(p) for p in sorted(self.ahead, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])(?:{phrases})\s+(?:(?:the|a|an|this)\s+)?$")
 
     @cached_property
     def full_weekday_re(self) -> re.Pattern[str]:
@@ -265,6 +300,14 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations
         not_past=frozenset(w.lower() for w in tense.get("not-past", [])),
         future=tuple(w.lower() for w in tense.get("future", [])),
         not_future=tuple(w.lower() for w in tense.get("not-future", [])),
+        intentions=tuple(w.lower() for w in tense.get("intentions", [])),
+        past_plans=tuple(w.lower() for w in tense.get("past-plans", [])),
+        either_way=tuple(w.lower() for w in tense.get("either-way", [])),
+        reporting=frozenset(w.lower() for w in tense.get("reporting", [])),
+        later_clauses=frozenset(w.lower() for w in tense.get("later-clauses", [])),
+        ahead=tuple(w.lower() for w in tense.get("ahead", [])),
+        adverbs=frozenset(w.lower() for w in tense.get("adverbs", [])),
+        not_progressive=frozenset(w.lower() for w in tense.get("not-progressive", [])),
     )
 
 
@@ -907,6 +950,45 @@ def _schedules(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
 
 _AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "get", "got"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "these", "those", "some", "any", "no"})
+#: After these a verb stands in its base form, never a past one: "may come", "to put", "did not run".
+_BASE_AFTER = _MODALS | {"to", "do", "does", "did"}
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+_HAVE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:have|'ve|’ve)\s+(?:[a-z]+ly\s+)?(?P<participle>[a-z]+)")
+_PROGRESSIVE = re.compile(r"(?<![\w'’])(?:is|are|am)\s+(?:(?P<adverb>[a-z]+)\s+)?(?P<verb>[a-z]{2,}ing)(?![\w'’-])")
+
+NO_TENSE = "no verb in its clause gives the tense"
+PAST_PLAN = "a plan told in the past tense does not say whether its day has passed"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase that tells the time of the words round it ("was arrested", "will", "is due")."""
+
+    start: int
+    end: int
+    tense: str  # "past", "future", or "either" when the words do not decide
+    #: The verb's own tense, when its complement's differs: it governs a weekday before it or right after
+    #: it ("agreed Monday to meet", "promised on Tuesday a vote"), the complement one further on.
+    before: str | None = None
+    why: str = ""  # for "either": why the words do not decide
+    reporting: bool = False  # "said", "told": it may attribute the words before it rather than govern them
+    progressive: bool = False  # "is heading": an arrangement ahead, for a day but not a thing ("Tuesday's vote")
+
+    def tense_at(self, text: str, offset: int) -> str:
+        if self.before and (offset < self.start or _RIGHT_AFTER.fullmatch(text, self.end, offset)):
+            return self.before
+        return self.tense
+
+
+_RIGHT_AFTER = re.compile(r"\s+(?:(?:on|late|early)\s+)?")
+
+
+@dataclass(frozen=True)
+class TenseReading:
+    """What the verbs round a bare weekday say of its date: "past", "future", or None and why not."""
+
+    tense: str | None
+    guess: str = NO_TENSE
 
 
 def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
@@ -923,44 +1005,170 @@ def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabul
 
 
 def weekday_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
+    """"past", "future" or None (a guess): the tense of a bare weekday, as read_tense reads it."""
+    return read_tense(text, sentence, offset, vocab).tense
+
+
+def read_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary,
+               possessive: bool = False, quoted: Sequence[tuple[int, int]] = ()) -> TenseReading:
     """The tense of a bare weekday at `offset`: its governing verb's, or the limit a preposition sets.
 
-    "Postponed until Monday" and "could come as soon as Tuesday" look ahead
-    whatever the verb, since the day ends a wait; but a past perfect ends the
-    wait in the past ("Until Thursday, they had not called him a suspect").
+    The governing verb is looked for in the weekday's own clause (between
+    commas and conjunctions), then its comma clause, then its sentence; a cue
+    before the weekday governs it before one after it. "Postponed until
+    Monday" and "could come as soon as Tuesday" look ahead whatever the verb,
+    since the day ends a wait; but a past perfect ends the wait in the past
+    ("Until Thursday, they had not called him a suspect"). "Ahead of
+    Sunday's vote" looks ahead of the clause's time: of the story's, ahead; of
+    a past verb's, either way. Verbs inside `quoted` (direct quotations) are
+    the speaker's, in the speaker's tense, and govern nothing outside them.
     """
-    tense = tense_near(text, sentence, offset, vocab)
+    clause = clause_of(text, sentence, offset)
+    cue = _governing_cue(text, sentence, clause, offset, vocab, possessive, quoted)
+    tense = cue.tense_at(text, offset) if cue else None
     before = previous_words(text, offset, 3)
     if before in (["as", "soon", "as"], ["as", "early", "as"]):
-        return "future"
+        return TenseReading("future")
     if before[-1:] in (["until"], ["till"]) and not (tense == "past" and _HAD.search(text, *sentence)):
-        return "future"
-    return tense
+        return TenseReading("future")
+    if vocab.ahead_re is not None and vocab.ahead_re.search(text[max(clause[0], offset - 40) : offset].lower()):
+        return TenseReading(None, PAST_PLAN) if tense == "past" else TenseReading("future")
+    if cue is None:
+        return TenseReading(None)
+    return TenseReading(None, cue.why) if tense == "either" else TenseReading(tense)
 
 
 #: "had" (a past perfect, or the past of "have"): a wait that ended before the story.
 _HAD = re.compile(r"(?i)\bhad(?:n[’']t)?\b")
 
 
-def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str]]:
+def _governing_cue(text: str, sentence: tuple[int, int], clause: tuple[int, int], offset: int,
+                   vocab: Vocabulary, possessive: bool, quoted: Sequence[tuple[int, int]] = ()) -> Cue | None:
+    cues = _cues(text, sentence, vocab)
+    if quoted:
+        cues = [c for c in cues if not any(s <= c.start < e for s, e in quoted)]
+    if not cues:
+        return None
+    own = _own_words(text, clause, offset, vocab)
+    adjunct = _adjunct(text, clause, vocab)
+    for start, end in (own, clause, sentence):
+        near = [c for c in cues if start <= c.start and c.end <= end
+                and _may_govern(c, text, clause, offset, vocab, possessive, adjunct)]
+        if near:
+            return min(near, key=lambda c: (c.start > offset, _gap((c.start, c.end, c.tense), offset), c.tense != "future"))
+    return None
+
+
+def _own_words(text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary) -> tuple[int, int]:
+    """The weekday's clause cut at the conjunctions round it: "has claimed it will be hard and on Monday criticised"."""
+    start, end = clause
+    joins = (vocab.clause_breaks - vocab.reporting) | vocab.later_clauses
+    for m in _LETTERS.finditer(text, start, end):
+        if m.group(0).lower() in joins:
+            if m.end() <= offset:
+                start = m.end()
+            elif m.start() > offset:
+                return start, m.start()
+    return start, end
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+_SEQUENCE = re.compile(r"(?i)\b(?:after|since|following)\b")
+
+
+def _adjunct(text: str, clause: tuple[int, int], vocab: Vocabulary) -> bool:
+    """Whether the weekday's comma clause is an adjunct ("On Tuesday,", "speaking on Friday,"), not a clause of its own."""
+    m = _LETTERS.search(text, *clause)
+    if m is None:
+        return True
+    word = m.group(0)
+    low = word.lower()
+    return (low in vocab.prepositions or low in vocab.openers or word in vocab.weekdays
+            or low.endswith("ing") or (len(low) > 4 and low.endswith("ed")))
+
+
+def _may_govern(cue: Cue, text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary,
+                possessive: bool, adjunct: bool) -> bool:
+    if possessive and cue.progressive:
+        return False  # "police are investigating Tuesday's shooting": the shooting is past
+    if cue.start < offset:
+        # "is heading to Russia after winning the trophy Friday": an arrangement ahead, not what came before it
+        return not (cue.progressive and _SEQUENCE.search(text, cue.end, offset))
+    if cue.progressive:
+        return False  # "With the visit on Monday, relations are showing signs": an arrangement is for what follows
+    if any(m.group(0).lower() in vocab.later_clauses for m in _LETTERS.finditer(text, offset, cue.start)):
+        return False  # "opens on Friday, although talks were held": the later clause has its own time
+    # "The vote is on Thursday, officials said": the attribution is not when the vote is
+    return not (cue.reporting and cue.start >= clause[1] and not adjunct)
+
+
+def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
+    """Every tense cue between `bounds`, left to right by kind."""
     start, end = bounds
     low = text[start:end].lower()
-    cues = []
+    cues: list[Cue] = []
+    phrases, kinds = vocab.phrase_cues
+    taken: list[tuple[int, int]] = []
+    for m in phrases.finditer(low):
+        kind = kinds[re.sub(r"\s+", " ", m.group(0))]
+        taken.append((m.start(), m.end()))
+        a, b = start + m.start(), start + m.end()
+        if kind == "intention":
+            cues.append(Cue(a, b, "future", before="past"))
+        elif kind == "past-plan":
+            cues.append(Cue(a, b, "either", why=PAST_PLAN))
+        else:
+            cues.append(Cue(a, b, "either", why=f'"{m.group(0)}" may look back or ahead'))
     for m in vocab.future_re.finditer(low):
-        if m.group(0).endswith("ed") and _modifies_noun(low, m.start()):
+        word = m.group(0)
+        if taken and overlaps(m.start(), m.end(), taken):
+            continue
+        if word.endswith("ed") and _modifies_noun(low, m.start()):
             continue  # "the hastily planned trip": a participle after an article is an adjective, no future
-        cues.append((start + m.start(), start + m.end(), "future"))
-    previous = ""
-    for m in re.finditer(r"[a-z][a-z'’-]*", low):
-        word, participle = m.group(0), previous in _AUXILIARIES or previous in _ARTICLES
-        previous = word
+        # "may have been responsible": a modal perfect looks back
+        tense = "past" if word in _MODALS and _modal_perfect(low, m.end(), vocab) else "future"
+        cues.append(Cue(start + m.start(), start + m.end(), tense))
+    for m in _PROGRESSIVE.finditer(low):
+        adverb = m.group("adverb")
+        if m.group("verb") in vocab.not_progressive or (adverb and not _adverb(adverb, vocab)):
+            continue
+        cues.append(Cue(start + m.start(), start + m.end(), "future", progressive=True))
+    previous = earlier = ""
+    for m in _WORD.finditer(low):
+        word = m.group(0)
+        auxiliary = earlier if _adverb(previous, vocab) else previous
+        participle = previous in _AUXILIARIES or previous in _ARTICLES
+        base = auxiliary in _BASE_AFTER
+        earlier, previous = previous, word
         # After "be" or "is" a participle takes its tense from the auxiliary: "will be closed";
-        # after an article it is an adjective: "a revised design".
-        if participle or word in vocab.not_past:
+        # after an article it is an adjective: "a revised design"; after a modal, "to" or "did"
+        # a verb is in its base form: "may still come", "will shut".
+        if participle or base or word in vocab.not_past:
             continue
         if word in vocab.past or (len(word) > 4 and word.endswith("ed")):
-            cues.append((start + m.start(), start + m.end(), "past"))
+            at = start + m.start()
+            if text[at].isupper() and not at_sentence_start(text, at):
+                continue  # a capital mid-sentence is a name: "Split", "Reed"
+            cues.append(Cue(at, start + m.end(), "past", reporting=word in vocab.reporting))
     return cues
+
+
+def _modal_perfect(low: str, at: int, vocab: Vocabulary) -> bool:
+    """"may have been", "could have voted": "have" and a participle after a modal ("would have all" is no perfect)."""
+    m = _HAVE_AFTER.match(low, at)
+    if m is None:
+        return False
+    word = m.group("participle")
+    return word in vocab.past or word in ("been", "gone") or (len(word) > 3 and word.endswith(("ed", "en")))
+
+
+def _adverb(word: str, vocab: Vocabulary) -> bool:
+    return word in vocab.adverbs or (len(word) > 4 and word.endswith("ly"))
+
+
+def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    """The cues of `bounds` as DAT001 reads them: any modal, plan or intention looks ahead."""
+    return [(c.start, c.end, "past" if c.tense == "past" else "future") for c in _cues(text, bounds, vocab)]
 
 
 def _modifies_noun(low: str, at: int) -> bool:
