@@ -953,11 +953,14 @@ _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "t
 #: After these a verb stands in its base form, never a past one: "may come", "to put", "did not run".
 _BASE_AFTER = _MODALS | {"to", "do", "does", "did"}
 _WORD = re.compile(r"[a-z][a-z'’-]*")
+#: Before "scheduled" or "planned" these make it a verb with a tense of its own ("is scheduled", "was planned").
+_PLAN_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had"})
 _HAVE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:have|'ve|’ve)\s+(?:[a-z]+ly\s+)?(?P<participle>[a-z]+)")
 _PROGRESSIVE = re.compile(r"(?<![\w'’])(?:is|are|am)\s+(?:(?P<adverb>[a-z]+)\s+)?(?P<verb>[a-z]{2,}ing)(?![\w'’-])")
 
 NO_TENSE = "no verb in its clause gives the tense"
 PAST_PLAN = "a plan told in the past tense does not say whether its day has passed"
+PLAN_BESIDE_PAST = "a plan told beside a past verb may have had its day"
 
 
 @dataclass(frozen=True)
@@ -973,6 +976,7 @@ class Cue:
     why: str = ""  # for "either": why the words do not decide
     reporting: bool = False  # "said", "told": it may attribute the words before it rather than govern them
     progressive: bool = False  # "is heading": an arrangement ahead, for a day but not a thing ("Tuesday's vote")
+    plan: bool = False  # a participle with no auxiliary ("the talks scheduled for Monday"): its time is the sentence's
 
     def tense_at(self, text: str, offset: int) -> str:
         if self.before and (offset < self.start or _RIGHT_AFTER.fullmatch(text, self.end, offset)):
@@ -1055,7 +1059,11 @@ def _governing_cue(text: str, sentence: tuple[int, int], clause: tuple[int, int]
         near = [c for c in cues if start <= c.start and c.end <= end
                 and _may_govern(c, text, clause, offset, vocab, possessive, adjunct)]
         if near:
-            return min(near, key=lambda c: (c.start > offset, _gap((c.start, c.end, c.tense), offset), c.tense != "future"))
+            cue = min(near, key=lambda c: (c.start > offset, _gap((c.start, c.end, c.tense), offset), c.tense != "future"))
+            if cue.plan and any(c.tense == "past" and not c.reporting for c in cues):
+                # "A service planned for Saturday was cancelled": planned before it was cancelled, and either may be past
+                return Cue(cue.start, cue.end, "either", why=PLAN_BESIDE_PAST)
+            return cue
     return None
 
 
@@ -1092,8 +1100,9 @@ def _may_govern(cue: Cue, text: str, clause: tuple[int, int], offset: int, vocab
     if possessive and cue.progressive:
         return False  # "police are investigating Tuesday's shooting": the shooting is past
     if cue.start < offset:
-        # "is heading to Russia after winning the trophy Friday": an arrangement ahead, not what came before it
-        return not (cue.progressive and _SEQUENCE.search(text, cue.end, offset))
+        # "is heading to Russia after winning the trophy Friday", "can be held until Saturday after being
+        # arrested on Tuesday": what looks ahead does not govern what came before it
+        return not (cue.tense != "past" and _SEQUENCE.search(text, cue.end, offset))
     if cue.progressive:
         return False  # "With the visit on Monday, relations are showing signs": an arrangement is for what follows
     if any(m.group(0).lower() in vocab.later_clauses for m in _LETTERS.finditer(text, offset, cue.start)):
@@ -1123,11 +1132,13 @@ def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
         word = m.group(0)
         if taken and overlaps(m.start(), m.end(), taken):
             continue
-        if word.endswith("ed") and _modifies_noun(low, m.start()):
-            continue  # "the hastily planned trip": a participle after an article is an adjective, no future
+        if (word.endswith("ed") or word.endswith(" to")) and _modifies_noun(low, m.start()):
+            continue  # "the hastily planned trip", "the plan to sell": after an article, an adjective or a noun
         # "may have been responsible": a modal perfect looks back
         tense = "past" if word in _MODALS and _modal_perfect(low, m.end(), vocab) else "future"
-        cues.append(Cue(start + m.start(), start + m.end(), tense))
+        before = previous_words(low, m.start()) if word.endswith("ed") and " " not in word else None
+        plan = before is not None and not (before and before[-1] in _PLAN_AUXILIARIES)
+        cues.append(Cue(start + m.start(), start + m.end(), tense, plan=plan))
     for m in _PROGRESSIVE.finditer(low):
         adverb = m.group("adverb")
         if m.group("verb") in vocab.not_progressive or (adverb and not _adverb(adverb, vocab)):
