@@ -216,7 +216,7 @@ def _weekday_finding(
     if ref is None:
         return bare_weekday.finding(span, f"\"{word}\" has no date, and {missing} to say which {name} it means")
     reading = dtx.read_tense(block.prose, sentence, day.start, vocab, day.possessive, quoted)
-    date = dtx.likely_weekday(day.weekday, ref, reading.tense)
+    date = dtx.likely_weekday(day.weekday, ref, reading.tense, reading.said_on)
     resolved = dtx.Resolved("day", date, date, weekday=True)
     if reading.tense is None:
         # No verb says whether it is past or ahead: a guess, and a guess writes nothing into the copy.

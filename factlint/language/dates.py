@@ -125,7 +125,14 @@ class Vocabulary:
         if not self.ahead:
             return None
         phrases = "|".join(re.escape(p) for p in sorted(self.ahead, key=len, reverse=True))
-        return re.compile(rf"(?<![\w])(?:{phrases})\s+(?:(?:the|a|an|this)\s+)?$")
+        return re.compile(rf"(?<![\w])(?:{phrases})\s+(?P<between>(?:[\w'’.-]+\s+){{0,7}})$")
+
+    @cached_property
+    def reported_on_re(self) -> re.Pattern[str]:
+        """A reporting verb and the bare weekday it was said on ("said on Monday")."""
+        verbs = _words(self.reporting) or r"(?!)"
+        names = _words(self.weekday_names[1:])
+        return re.compile(rf"(?i:\b(?:{verbs}))\s+(?:(?:on|late|early)\s+)?({names})\b(?![{APOSTROPHES}-])")
 
     @cached_property
     def full_weekday_re(self) -> re.Pattern[str]:
@@ -993,6 +1000,8 @@ class TenseReading:
 
     tense: str | None
     guess: str = NO_TENSE
+    #: For a future reported in the past ("said Monday it would vote Wednesday"): the weekday it was said on.
+    said_on: int | None = None
 
 
 def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
@@ -1035,11 +1044,32 @@ def read_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabul
         return TenseReading("future")
     if before[-1:] in (["until"], ["till"]) and not (tense == "past" and _HAD.search(text, *sentence)):
         return TenseReading("future")
-    if vocab.ahead_re is not None and vocab.ahead_re.search(text[max(clause[0], offset - 40) : offset].lower()):
+    if _ahead_of(text, clause, offset, vocab):
         return TenseReading(None, PAST_PLAN) if tense == "past" else TenseReading("future")
     if cue is None:
         return TenseReading(None)
-    return TenseReading(None, cue.why) if tense == "either" else TenseReading(tense)
+    if tense == "either":
+        return TenseReading(None, cue.why)
+    return TenseReading(tense, said_on=_said_on(text, sentence, cue, offset, vocab) if tense == "future" else None)
+
+
+def _ahead_of(text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary) -> bool:
+    """"ahead of Sunday's vote", "ahead of a speech by the president on Saturday": no verb between."""
+    if vocab.ahead_re is None:
+        return False
+    start = max(clause[0], offset - 80)
+    m = vocab.ahead_re.search(text[start:offset].lower())
+    return m is not None and not _cues(text, (start + m.start("between"), offset), vocab)
+
+
+def _said_on(text: str, sentence: tuple[int, int], cue: Cue, offset: int, vocab: Vocabulary) -> int | None:
+    """The weekday a "would" was reported on: "said on Monday it would vote Wednesday" reckons from Monday."""
+    if cue.start > offset or text[cue.start : cue.end].lower() != "would":
+        return None
+    found = None
+    for m in vocab.reported_on_re.finditer(text, sentence[0], cue.start):
+        found = m
+    return vocab.weekdays[found.group(1)] if found else None
 
 
 #: "had" (a past perfect, or the past of "have"): a wait that ended before the story.
@@ -1057,7 +1087,8 @@ def _governing_cue(text: str, sentence: tuple[int, int], clause: tuple[int, int]
     adjunct = _adjunct(text, clause, vocab)
     for start, end in (own, clause, sentence):
         near = [c for c in cues if start <= c.start and c.end <= end
-                and _may_govern(c, text, clause, offset, vocab, possessive, adjunct)]
+                and _may_govern(c, text, clause, offset, vocab, possessive, adjunct)
+                and ((start, end) != sentence or not _relative_clause(text, sentence, clause, c))]
         if near:
             cue = min(near, key=lambda c: (c.start > offset, _gap((c.start, c.end, c.tense), offset), c.tense != "future"))
             if cue.plan and any(c.tense == "past" and not c.reporting for c in cues):
@@ -1082,6 +1113,18 @@ def _own_words(text: str, clause: tuple[int, int], offset: int, vocab: Vocabular
 
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SEQUENCE = re.compile(r"(?i)\b(?:after|since|following)\b")
+
+
+def _relative_clause(text: str, sentence: tuple[int, int], clause: tuple[int, int], cue: Cue) -> bool:
+    """Whether `cue` stands in another comma clause that is a relative one ("Williams, whose case has prompted...")."""
+    own = clause_of(text, sentence, cue.start)
+    if own == clause:
+        return False
+    m = _LETTERS.search(text, *own)
+    return m is not None and m.group(0).lower() in _RELATIVES
+
+
+_RELATIVES = frozenset({"who", "whose", "whom", "which"})
 
 
 def _adjunct(text: str, clause: tuple[int, int], vocab: Vocabulary) -> bool:
@@ -1270,8 +1313,15 @@ def _weekday_date(rel: RelativeDate, ref: dt.date) -> dt.date:
     return monday + dt.timedelta(days=wanted)
 
 
-def likely_weekday(weekday: int, ref: dt.date, tense: str | None) -> dt.date:
-    """The date a bare weekday most likely means: the nearest past one for the past tense."""
+def likely_weekday(weekday: int, ref: dt.date, tense: str | None, said_on: int | None = None) -> dt.date:
+    """The date a bare weekday most likely means: the nearest past one for the past tense.
+
+    `said_on` is the weekday a future was reported on ("said Monday it would
+    vote Wednesday"): the future is then the first such day after that one.
+    """
+    if tense == "future" and said_on is not None:
+        said = likely_weekday(said_on, ref, "past")
+        return said + dt.timedelta(days=(weekday - said_on - 1) % 7 + 1)
     wanted = weekday - 1
     back = (ref.weekday() - wanted) % 7
     ahead = (wanted - ref.weekday()) % 7

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factlint.testing import Case, assert_rule
+from factlint.testing import Case, assert_rule, fix, lint
 
 STORY = "2026-03-12"  # a Thursday
 
@@ -267,6 +267,58 @@ def test_ahead_of_looks_ahead_of_a_present_clause() -> None:
                  message=guess("Saturday's", "Saturday, 14 March 2026", PAST_PLAN)),
             # "after" a day is no look ahead
             Case("Police were deployed after Saturday's match.", message=likely("Saturday's", "Saturday, 7 March 2026")),
+        ],
+        reference_date=STORY,
+    )
+
+
+def reported(text: str) -> list[tuple[int, str]]:
+    return [(r.column, r.message) for r in lint(text, "markdown", ["DAT002"], STORY)]
+
+
+def test_a_future_reported_on_a_weekday_is_reckoned_from_that_day() -> None:
+    # said on Monday 9 March: the Wednesday after it is 11 March, before the story
+    assert reported("The union said Monday it would strike on Wednesday.") == [
+        (16, likely("Monday", "Monday, 9 March 2026")), (42, likely("Wednesday", "Wednesday, 11 March 2026"))]
+    assert fix("The union said Monday it would strike on Wednesday.", "markdown", ["DAT002"], STORY) == (
+        "The union said Monday, March 9, it would strike on Wednesday, March 11.")
+    # said on Tuesday 10 March, the Monday after it is the next one
+    assert reported("The union said on Tuesday it would strike on Monday.")[1] == (
+        46, likely("Monday", "Monday, 16 March 2026"))
+    # with no day of saying, the future is reckoned from the story
+    assert reported("The union said it would strike on Wednesday.") == [
+        (35, likely("Wednesday", "Wednesday, 18 March 2026"))]
+    # "will" keeps the story's present: still ahead
+    assert reported("The union said Monday it will strike on Wednesday.")[1] == (
+        41, likely("Wednesday", "Wednesday, 18 March 2026"))
+
+
+def test_a_relative_clause_keeps_its_verbs_to_itself() -> None:
+    assert_rule(
+        "DAT002",
+        invalid=[
+            # "whose case has prompted" describes the man; the weekday's clause has no tense of its own
+            Case("Ortiz, whose appeal has drawn wide support, faces a ruling before Tuesday.",
+                 message=guess("Tuesday", "Tuesday, 10 March 2026", "no verb in its clause gives the tense")),
+            # the main verb still governs past a relative clause
+            Case("Ortiz, whose appeal has drawn wide support, died late Tuesday.",
+                 message=likely("Tuesday", "Tuesday, 10 March 2026")),
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_ahead_of_reaches_over_a_noun_phrase_but_not_a_verb() -> None:
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case("Markets are quiet ahead of a speech by the governor on Monday.",
+                 message=likely("Monday", "Monday, 16 March 2026")),
+            Case("The envoy left ahead of a summit of EU leaders on Friday.",
+                 message=guess("Friday", "Friday, 13 March 2026", PAST_PLAN)),
+            # a verb between: "ahead of" is not the weekday's
+            Case("Traders sold ahead of the holiday and bought back on Monday.",
+                 message=likely("Monday", "Monday, 9 March 2026")),
         ],
         reference_date=STORY,
     )
