@@ -101,13 +101,16 @@ class Vocabulary:
     @cached_property
     def future_re(self) -> re.Pattern[str]:
         """A future cue, unless it begins a fixed phrase of the `not-future` list ("next to the embassy")."""
-        edge = r"(?<![\w])"
+        # The word-start look-behind comes first and once: at most positions (inside a word) it fails
+        # before the long alternation is tried.
         phrases = sorted(self.future, key=len, reverse=True)
-        cues = "|".join((edge if p[:1].isalnum() else "") + re.escape(p) + r"(?![\w])" for p in phrases)
-        if not self.not_future:
-            return re.compile(cues)
+        words = "|".join(re.escape(p) for p in phrases if p[:1].isalnum())
+        marks = "|".join(re.escape(p) for p in phrases if not p[:1].isalnum())  # "'ll"
         fixed = "|".join(re.escape(p) + r"(?![\w])" for p in sorted(self.not_future, key=len, reverse=True))
-        return re.compile(rf"(?!(?:{fixed}))(?:{cues})")
+        not_fixed = f"(?!(?:{fixed}))" if fixed else ""
+        alternatives = [f"(?<![\\w]){not_fixed}(?:{words})(?![\\w])"] if words else []
+        alternatives += [f"(?:{marks})(?![\\w])"] if marks else []
+        return re.compile("|".join(alternatives) or r"(?!)")
 
     @cached_property
     def phrase_cues(self) -> tuple[re.Pattern[str], Mapping[str, str]]:
@@ -1187,23 +1190,20 @@ def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
         if m.group("verb") in vocab.not_progressive or (adverb and not _adverb(adverb, vocab)):
             continue
         cues.append(Cue(start + m.start(), start + m.end(), "future", progressive=True))
-    previous = earlier = ""
+    past, not_past, previous, earlier = vocab.past, vocab.not_past, "", ""
     for m in _WORD.finditer(low):
         word = m.group(0)
-        auxiliary = earlier if _adverb(previous, vocab) else previous
-        participle = previous in _AUXILIARIES or previous in _ARTICLES
-        base = auxiliary in _BASE_AFTER
+        if (word in past or (len(word) > 4 and word.endswith("ed"))) and word not in not_past:
+            auxiliary = earlier if _adverb(previous, vocab) else previous
+            # After "be" or "is" a participle takes its tense from the auxiliary: "will be closed";
+            # after an article it is an adjective: "a revised design"; after a modal, "to" or "did"
+            # a verb is in its base form: "may still come", "will shut".
+            if not (previous in _AUXILIARIES or previous in _ARTICLES or auxiliary in _BASE_AFTER):
+                at = start + m.start()
+                # a capital mid-sentence is a name: "Split", "Reed"
+                if not (text[at].isupper() and not at_sentence_start(text, at)):
+                    cues.append(Cue(at, start + m.end(), "past", reporting=word in vocab.reporting))
         earlier, previous = previous, word
-        # After "be" or "is" a participle takes its tense from the auxiliary: "will be closed";
-        # after an article it is an adjective: "a revised design"; after a modal, "to" or "did"
-        # a verb is in its base form: "may still come", "will shut".
-        if participle or base or word in vocab.not_past:
-            continue
-        if word in vocab.past or (len(word) > 4 and word.endswith("ed")):
-            at = start + m.start()
-            if text[at].isupper() and not at_sentence_start(text, at):
-                continue  # a capital mid-sentence is a name: "Split", "Reed"
-            cues.append(Cue(at, start + m.end(), "past", reporting=word in vocab.reporting))
     return cues
 
 
