@@ -1091,7 +1091,7 @@ def _governing_cue(text: str, sentence: tuple[int, int], clause: tuple[int, int]
     for start, end in (own, clause, sentence):
         near = [c for c in cues if start <= c.start and c.end <= end
                 and _may_govern(c, text, clause, offset, vocab, possessive, adjunct)
-                and ((start, end) != sentence or not _relative_clause(text, sentence, clause, c))]
+                and ((start, end) != sentence or not _subordinate(text, sentence, clause, c))]
         if near:
             cue = min(near, key=lambda c: (c.start > offset, _gap((c.start, c.end, c.tense), offset), c.tense != "future"))
             if cue.plan and any(c.tense == "past" and not c.reporting for c in cues):
@@ -1118,16 +1118,29 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _SEQUENCE = re.compile(r"(?i)\b(?:after|since|following)\b")
 
 
-def _relative_clause(text: str, sentence: tuple[int, int], clause: tuple[int, int], cue: Cue) -> bool:
-    """Whether `cue` stands in another comma clause that is a relative one ("Williams, whose case has prompted...")."""
+def _subordinate(text: str, sentence: tuple[int, int], clause: tuple[int, int], cue: Cue) -> bool:
+    """Whether `cue` stands in a subordinate clause of another comma clause, which keeps its verbs to itself.
+
+    A relative clause between commas ("Ford, whose popularity sank when he
+    pardoned Nixon, died late Tuesday"), and a "that" clause before the
+    weekday's own clause joined by "and" ("The agency had ruled that the boy
+    must return, and set Friday as the deadline"). A comma clause that goes
+    on with the "that" clause ("warned that supplies will stop, possibly on
+    Monday") keeps its verbs.
+    """
     own = clause_of(text, sentence, cue.start)
     if own == clause:
         return False
-    m = _LETTERS.search(text, *own)
-    return m is not None and m.group(0).lower() in _RELATIVES
+    words = [m.group(0).lower() for m in _LETTERS.finditer(text, own[0], cue.start)]
+    if words[:1] and words[0] in _RELATIVES:
+        return True
+    first = _LETTERS.search(text, *clause)
+    joined = first is not None and first.group(0).lower() in ("and", "but")
+    return joined and any(w in _SUBORDINATORS for w in words)
 
 
 _RELATIVES = frozenset({"who", "whose", "whom", "which"})
+_SUBORDINATORS = _RELATIVES | {"that", "because", "although", "though", "whereas", "when", "if", "unless"}
 
 
 def _adjunct(text: str, clause: tuple[int, int], vocab: Vocabulary) -> bool:

@@ -303,6 +303,12 @@ def test_a_relative_clause_keeps_its_verbs_to_itself() -> None:
             # the main verb still governs past a relative clause
             Case("Ortiz, whose appeal has drawn wide support, died late Tuesday.",
                  message=likely("Tuesday", "Tuesday, 10 March 2026")),
+            # a "that" clause before the weekday's own clause, joined by "and", keeps its "must"
+            Case("The board had ruled that the school must close, and set Friday as the last day.",
+                 message=likely("Friday", "Friday, 6 March 2026")),
+            # a comma clause that goes on with the "that" clause takes its verb
+            Case("The operator has warned that supplies will stop, possibly on Monday.",
+                 message=likely("Monday", "Monday, 16 March 2026")),
         ],
         reference_date=STORY,
     )
