@@ -1094,11 +1094,31 @@ def _governing_cue(text: str, sentence: tuple[int, int], clause: tuple[int, int]
                 and ((start, end) != sentence or not _subordinate(text, sentence, clause, c))]
         if near:
             cue = min(near, key=lambda c: (c.start > offset, _gap((c.start, c.end, c.tense), offset), c.tense != "future"))
+            cue = _main_clause_cue(text, sentence, offset, cue, cues)
             if cue.plan and any(c.tense == "past" and not c.reporting for c in cues):
                 # "A service planned for Saturday was cancelled": planned before it was cancelled, and either may be past
                 return Cue(cue.start, cue.end, "either", why=PLAN_BESIDE_PAST)
             return cue
     return None
+
+
+def _main_clause_cue(text: str, sentence: tuple[int, int], offset: int, cue: Cue, cues: Sequence[Cue]) -> Cue:
+    """In a clause of time a past form follows the main clause: "likely to buy as soon as trading opened Monday".
+
+    When the past cue stands after "as soon as", "once", "before" or "by the
+    time", and the main clause before it looks ahead (or leaves it open), the
+    main clause's cue governs.
+    """
+    if cue.tense != "past" or cue.start > offset:
+        return cue
+    starts = [m.start() for m in _TIME_CLAUSE.finditer(text, sentence[0], cue.start)]
+    if not starts:
+        return cue
+    main = [c for c in cues if c.end <= starts[-1] and c.tense != "past"]
+    return max(main, key=lambda c: c.start) if main else cue
+
+
+_TIME_CLAUSE = re.compile(r"(?i)\b(?:as soon as|once|before|by the time)\b")
 
 
 def _own_words(text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary) -> tuple[int, int]:

@@ -328,3 +328,18 @@ def test_ahead_of_reaches_over_a_noun_phrase_but_not_a_verb() -> None:
         ],
         reference_date=STORY,
     )
+
+
+def test_a_clause_of_time_takes_the_main_clauses_tense() -> None:
+    text = "Funds were likely to buy the shares as soon as trading opened Monday."
+    assert_rule(
+        "DAT002",
+        invalid=[
+            # "opened" follows "were likely to": a plan told in the past, so a guess and no fix
+            Case(text, fixed=text, message=guess("Monday", "Monday, 9 March 2026", PAST_PLAN)),
+            Case("Funds will buy the shares once trading opens on Monday.", message=likely("Monday", "Monday, 16 March 2026")),
+            # with a past main clause the past stands
+            Case("Funds bought the shares as soon as trading opened Monday.", message=likely("Monday", "Monday, 9 March 2026")),
+        ],
+        reference_date=STORY,
+    )
