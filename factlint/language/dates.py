@@ -132,10 +132,12 @@ class Vocabulary:
 
     @cached_property
     def reported_on_re(self) -> re.Pattern[str]:
-        """A reporting verb and the bare weekday it was said on ("said on Monday")."""
+        """A reporting verb and the bare weekday it was said on ("said on Monday", "told reporters Monday")."""
         verbs = _words(self.reporting) or r"(?!)"
         names = _words(self.weekday_names[1:])
-        return re.compile(rf"(?i:\b(?:{verbs}))\s+(?:(?:on|late|early)\s+)?({names})\b(?![{APOSTROPHES}-])")
+        # up to three words between: "told reporters on Monday", "said in Geneva on Monday"
+        return re.compile(rf"(?i:\b(?:{verbs}))(?:\s+[a-z][\w'’-]*){{0,3}}?\s+(?:(?:on|late|early)\s+)?"
+                          rf"({names})\b(?![{APOSTROPHES}-])")
 
     @cached_property
     def full_weekday_re(self) -> re.Pattern[str]:

@@ -288,6 +288,9 @@ def test_a_future_reported_on_a_weekday_is_reckoned_from_that_day() -> None:
     # with no day of saying, the future is reckoned from the story
     assert reported("The union said it would strike on Wednesday.") == [
         (35, likely("Wednesday", "Wednesday, 18 March 2026"))]
+    # words between the reporting verb and its day
+    assert reported("The union told reporters on Monday it would strike on Wednesday.")[1] == (
+        55, likely("Wednesday", "Wednesday, 11 March 2026"))
     # "will" keeps the story's present: still ahead
     assert reported("The union said Monday it will strike on Wednesday.")[1] == (
         41, likely("Wednesday", "Wednesday, 18 March 2026"))
