@@ -965,6 +965,7 @@ _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "t
 #: After these a verb stands in its base form, never a past one: "may come", "to put", "did not run".
 _BASE_AFTER = _MODALS | {"to", "do", "does", "did"}
 _WORD = re.compile(r"[a-z][a-z'’-]*")
+_SPACES = re.compile(r"\s+")
 #: Before "scheduled" or "planned" these make it a verb with a tense of its own ("is scheduled", "was planned").
 _PLAN_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had"})
 _HAVE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:have|'ve|’ve)\s+(?:[a-z]+ly\s+)?(?P<participle>[a-z]+)")
@@ -1020,11 +1021,6 @@ def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabul
         if cues:
             return min(cues, key=lambda c: (c[0] > offset, _gap(c, offset), c[2] != "future"))[2]
     return None
-
-
-def weekday_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
-    """"past", "future" or None (a guess): the tense of a bare weekday, as read_tense reads it."""
-    return read_tense(text, sentence, offset, vocab).tense
 
 
 def read_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary,
@@ -1200,13 +1196,15 @@ def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
     phrases, kinds = vocab.phrase_cues
     taken: list[tuple[int, int]] = []
     for m in phrases.finditer(low):
-        kind = kinds[re.sub(r"\s+", " ", m.group(0))]
+        kind = kinds[_SPACES.sub(" ", m.group(0))]
         taken.append((m.start(), m.end()))
         a, b = start + m.start(), start + m.end()
         if kind == "intention":
             cues.append(Cue(a, b, "future", before="past"))
         elif kind == "past-plan":
             cues.append(Cue(a, b, "either", why=PAST_PLAN))
+        elif _modal_perfect(low, m.end(), vocab):
+            cues.append(Cue(a, b, "past"))  # "could have voted": a perfect looks back
         else:
             cues.append(Cue(a, b, "either", why=f'"{m.group(0)}" may look back or ahead'))
     for m in vocab.future_re.finditer(low):

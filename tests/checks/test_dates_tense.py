@@ -156,6 +156,7 @@ def test_could_looks_either_way_and_a_modal_perfect_looks_back() -> None:
             # a modal with "have" and a participle is a perfect: it looks back
             Case("The fault may have caused the blackout on Monday.", message=likely("Monday", "Monday, 9 March 2026"),
                  fixed="The fault may have caused the blackout on Monday, March 9."),
+            Case("The crew could have prevented the fire on Sunday.", message=likely("Sunday", "Sunday, 8 March 2026")),
             # "have" as a verb after a modal is no perfect
             Case("The region would have power again by Monday.", message=likely("Monday", "Monday, 16 March 2026")),
             Case("The board will vote on Monday.", message=likely("Monday", "Monday, 16 March 2026")),
