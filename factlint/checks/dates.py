@@ -514,6 +514,7 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?prepositions": [str],
             "?tense": {"?past": [str], "?not-past": [str], "?future": [str], "?not-future": [str],
                        "?intentions": [str], "?past-plans": [str], "?either-way": [str], "?reporting": [str],
-                       "?later-clauses": [str], "?ahead": [str], "?adverbs": [str], "?not-progressive": [str]},
+                       "?later-clauses": [str], "?ahead": [str], "?adverbs": [str], "?not-adverbs": [str],
+                       "?not-progressive": [str]},
         },
     }

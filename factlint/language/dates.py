@@ -77,6 +77,8 @@ class Vocabulary:
     ahead: tuple[str, ...] = ()
     #: Adverbs that may stand between an auxiliary and its verb ("may still come", "is now heading").
     adverbs: frozenset[str] = frozenset()
+    #: Words in -ly that are nouns, no adverb ("a rally planned for Friday", "the family").
+    not_adverbs: frozenset[str] = frozenset()
     #: Words in -ing that are no present participle ("is something", "was morning").
     not_progressive: frozenset[str] = frozenset()
 
@@ -320,6 +322,7 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations
         ahead=tuple(w.lower() for w in tense.get("ahead", [])),
         adverbs=frozenset(w.lower() for w in tense.get("adverbs", [])),
         not_progressive=frozenset(w.lower() for w in tense.get("not-progressive", [])),
+        not_adverbs=frozenset(w.lower() for w in tense.get("not-adverbs", [])),
     )
 
 
@@ -1091,10 +1094,12 @@ def _governing_cue(text: str, sentence: tuple[int, int], clause: tuple[int, int]
                 and _may_govern(c, text, clause, offset, vocab, possessive, adjunct)
                 and ((start, end) != sentence or not _subordinate(text, sentence, clause, c))]
         if near:
-            cue = min(near, key=lambda c: (c.start > offset, _gap((c.start, c.end, c.tense), offset), c.tense != "future"))
+            cue = min(near, key=lambda c: (c.start > offset, _gap((c.start, c.end, c.tense), offset),
+                                           c.tense != "future"))
             cue = _main_clause_cue(text, sentence, offset, cue, cues)
             if cue.plan and any(c.tense == "past" and not c.reporting for c in cues):
-                # "A service planned for Saturday was cancelled": planned before it was cancelled, and either may be past
+                # "A service planned for Saturday was cancelled": planned before it was cancelled,
+                # and either may be past
                 return Cue(cue.start, cue.end, "either", why=PLAN_BESIDE_PAST)
             return cue
     return None
@@ -1162,7 +1167,7 @@ _SUBORDINATORS = _RELATIVES | {"that", "because", "although", "though", "whereas
 
 
 def _adjunct(text: str, clause: tuple[int, int], vocab: Vocabulary) -> bool:
-    """Whether the weekday's comma clause is an adjunct ("On Tuesday,", "speaking on Friday,"), not a clause of its own."""
+    """Whether the weekday's comma clause is an adjunct ("On Tuesday,", "speaking on Friday,"), no clause of its own."""
     m = _LETTERS.search(text, *clause)
     if m is None:
         return True
@@ -1211,7 +1216,7 @@ def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
         word = m.group(0)
         if taken and overlaps(m.start(), m.end(), taken):
             continue
-        if (word.endswith("ed") or word.endswith(" to")) and _modifies_noun(low, m.start()):
+        if (word.endswith("ed") or word.endswith(" to")) and _modifies_noun(low, m.start(), vocab):
             continue  # "the hastily planned trip", "the plan to sell": after an article, an adjective or a noun
         # "may have been responsible": a modal perfect looks back
         tense = "past" if word in _MODALS and _modal_perfect(low, m.end(), vocab) else "future"
@@ -1250,7 +1255,8 @@ def _modal_perfect(low: str, at: int, vocab: Vocabulary) -> bool:
 
 
 def _adverb(word: str, vocab: Vocabulary) -> bool:
-    return word in vocab.adverbs or (len(word) > 4 and word.endswith("ly"))
+    """An adverb of the `adverbs` list, or a word in -ly that is no noun of the `not-adverbs` list ("a rally")."""
+    return word in vocab.adverbs or (len(word) > 4 and word.endswith("ly") and word not in vocab.not_adverbs)
 
 
 def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str]]:
@@ -1258,10 +1264,10 @@ def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[t
     return [(c.start, c.end, "past" if c.tense == "past" else "future") for c in _cues(text, bounds, vocab)]
 
 
-def _modifies_noun(low: str, at: int) -> bool:
-    """Whether the word at `at` follows an article, with at most an adverb in -ly between."""
+def _modifies_noun(low: str, at: int, vocab: Vocabulary) -> bool:
+    """Whether the word at `at` follows an article, with at most an adverb between ("the hastily planned")."""
     words = previous_words(low, at, 2)
-    if words and words[-1].endswith("ly"):
+    if words and _adverb(words[-1], vocab):
         words.pop()
     return bool(words) and words[-1] in _ARTICLES
 
