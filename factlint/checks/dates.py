@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from factlint import lazy
 from factlint.checks.common import abbreviations, irregular_verbs
@@ -136,7 +136,7 @@ def _year_stated(text: str, sentence: tuple[int, int], rel: dtx.RelativeDate, re
 
 def _relative_finding(
     block: Block, rel: dtx.RelativeDate, ref: dt.date | None, resolved: dtx.Resolved | None, vocab: dtx.Vocabulary,
-    missing: str = NO_REFERENCE,
+    missing: str = NO_REFERENCE, quoted: Sequence[tuple[int, int]] = (),
 ) -> Finding:
     span = block.span(rel.start, rel.end)
     phrase = block.text[rel.start : rel.end]
@@ -162,13 +162,17 @@ def _relative_finding(
     explanation=(
         "Wire style names the weekday for events within a week of the story, which is clear on the day "
         "and a puzzle a month later. factlint reports a spelt-out weekday when its sentence holds no "
-        "date. With a reference date the message names the date it most likely means: the nearest "
-        "past one when the verb governing it is past (simple past, passive, perfect; irregular pasts from "
-        "the irregular-verbs pack), the next one after \"will\", \"is due\", \"is scheduled\", \"plans to\", "
-        "\"until\", \"as soon as\" and reported \"would\"; an unsafe fix adds the date (\"on Tuesday, "
-        "March 10\"). When no verb gives the tense the message names the nearest one and says it is a "
-        "guess, and there is no fix. The tense is read in the weekday's own clause first, and a "
-        "participle after \"be\" takes the auxiliary's (\"will be closed on Monday\" looks ahead). "
+        "date. With a reference date the message names the date it most likely means, read from the "
+        "verb that governs the weekday (its own clause first, then its sentence): the nearest past one "
+        "for a simple past, passive, perfect or irregular past (the irregular-verbs pack); the next one "
+        "after \"will\", \"is due\", \"is scheduled\", \"plans to\", a present progressive, \"until\", "
+        "\"as soon as\" and \"ahead of\"; for a reported \"would\" the first one after the day it was "
+        "said (\"said Monday it would vote Wednesday\"). An unsafe fix adds the date (\"on Tuesday, "
+        "March 10\"). When the words do not decide (no tense cue, \"could\", a plan told in the past "
+        "such as \"was due to\" or \"a vigil planned for Sunday was cancelled\") the message names the "
+        "nearest one, says it is a guess and why, and there is no fix. Verbs in a later clause (after "
+        "\"but\", \"that\"), in a trailing attribution, in a relative clause or inside a quotation do "
+        "not govern the weekday. "
         "Days that are names (Black Friday, Good Friday, Super Tuesday), titles and clubs (the Sunday "
         "Times, Sheffield Wednesday), a capitalised word and weekday the draft shows to be a name (one "
         "with a possessive, \"Hartwell Wednesday's captain\": wire copy writes \"Biden Tuesday "
@@ -203,25 +207,25 @@ def bare_weekday(document: Document, context: Context) -> Iterator[Finding]:
             sentence = dtx.sentence_of(bounds, day.start)
             if dtx.overlaps(day.start, day.end, taken) or sentence in dated or _inside(day.start, quoted):
                 continue
-            yield _weekday_finding(block, day, sentence, ref, vocab, _no_reference(document))
+            yield _weekday_finding(block, day, sentence, ref, vocab, _no_reference(document), quoted)
 
 
 def _weekday_finding(
     block: Block, day: dtx.Weekday, sentence: tuple[int, int], ref: dt.date | None, vocab: dtx.Vocabulary,
-    missing: str = NO_REFERENCE,
+    missing: str = NO_REFERENCE, quoted: Sequence[tuple[int, int]] = (),
 ) -> Finding:
     span = block.span(day.start, day.end)
     word = block.text[day.start : day.end]
     name = vocab.weekday_names[day.weekday]
     if ref is None:
         return bare_weekday.finding(span, f"\"{word}\" has no date, and {missing} to say which {name} it means")
-    tense = dtx.weekday_tense(block.prose, sentence, day.start, vocab)
-    date = dtx.likely_weekday(day.weekday, ref, tense)
+    reading = dtx.read_tense(block.prose, sentence, day.start, vocab, day.possessive, quoted)
+    date = dtx.likely_weekday(day.weekday, ref, reading.tense, reading.said_on)
     resolved = dtx.Resolved("day", date, date, weekday=True)
-    if tense is None:
+    if reading.tense is None:
         # No verb says whether it is past or ahead: a guess, and a guess writes nothing into the copy.
         message = (f"\"{word}\" has no date; {_dated(ref)} it may mean {dtx.meaning(resolved, vocab)} "
-                   f"(a guess: no verb in its clause gives the tense)")
+                   f"(a guess: {reading.guess})")
         return bare_weekday.finding(span, message)
     message = f"\"{word}\" has no date; {_dated(ref)} it most likely means {dtx.meaning(resolved, vocab)}"
     return bare_weekday.finding(span, message, _weekday_fix(block, day, date, ref, vocab))
@@ -508,6 +512,9 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?openers": [str],
             "?clause-breaks": [str],
             "?prepositions": [str],
-            "?tense": {"?past": [str], "?not-past": [str], "?future": [str], "?not-future": [str]},
+            "?tense": {"?past": [str], "?not-past": [str], "?future": [str], "?not-future": [str],
+                       "?intentions": [str], "?past-plans": [str], "?either-way": [str], "?reporting": [str],
+                       "?later-clauses": [str], "?ahead": [str], "?adverbs": [str], "?not-adverbs": [str],
+                       "?not-progressive": [str]},
         },
     }

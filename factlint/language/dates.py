@@ -62,6 +62,25 @@ class Vocabulary:
     future: tuple[str, ...]
     #: Fixed phrases that begin with a future cue and say nothing of time ("next to", "next door").
     not_future: tuple[str, ...] = ()
+    #: A past verb of intention: past itself, its infinitive looks ahead ("agreed on Monday to meet Friday").
+    intentions: tuple[str, ...] = ()
+    #: A plan told in the past ("was scheduled for"): whether its day has passed the words do not say.
+    past_plans: tuple[str, ...] = ()
+    #: Modals that look back as often as ahead ("could not be reached Monday", "could vote Friday").
+    either_way: tuple[str, ...] = ()
+    #: Verbs of reporting: after the weekday's own words they attribute them ("..., officials said").
+    reporting: frozenset[str] = frozenset()
+    #: Words that open a clause with a time of its own: after the weekday, its verbs do not govern it
+    #: ("opens on Friday, although talks were held", "claimed on Tuesday that Iran would").
+    later_clauses: frozenset[str] = frozenset()
+    #: Phrases that put the weekday after the clause's time ("ahead of Sunday's vote").
+    ahead: tuple[str, ...] = ()
+    #: Adverbs that may stand between an auxiliary and its verb ("may still come", "is now heading").
+    adverbs: frozenset[str] = frozenset()
+    #: Words in -ly that are nouns, no adverb ("a rally planned for Friday", "the family").
+    not_adverbs: frozenset[str] = frozenset()
+    #: Words in -ing that are no present participle ("is something", "was morning").
+    not_progressive: frozenset[str] = frozenset()
 
     # Compiled patterns; cached_property writes the instance __dict__ directly,
     # so it works on a frozen dataclass.
@@ -84,13 +103,43 @@ class Vocabulary:
     @cached_property
     def future_re(self) -> re.Pattern[str]:
         """A future cue, unless it begins a fixed phrase of the `not-future` list ("next to the embassy")."""
-        edge = r"(?<![\w])"
+        # The word-start look-behind comes first and once: at most positions (inside a word) it fails
+        # before the long alternation is tried.
         phrases = sorted(self.future, key=len, reverse=True)
-        cues = "|".join((edge if p[:1].isalnum() else "") + re.escape(p) + r"(?![\w])" for p in phrases)
-        if not self.not_future:
-            return re.compile(cues)
+        words = "|".join(re.escape(p) for p in phrases if p[:1].isalnum())
+        marks = "|".join(re.escape(p) for p in phrases if not p[:1].isalnum())  # "'ll"
         fixed = "|".join(re.escape(p) + r"(?![\w])" for p in sorted(self.not_future, key=len, reverse=True))
-        return re.compile(rf"(?!(?:{fixed}))(?:{cues})")
+        not_fixed = f"(?!(?:{fixed}))" if fixed else ""
+        alternatives = [f"(?<![\\w]){not_fixed}(?:{words})(?![\\w])"] if words else []
+        alternatives += [f"(?:{marks})(?![\\w])"] if marks else []
+        return re.compile("|".join(alternatives) or r"(?!)")
+
+    @cached_property
+    def phrase_cues(self) -> tuple[re.Pattern[str], Mapping[str, str]]:
+        """The phrases of the intention, past-plan and either-way lists, and the kind of cue each is."""
+        kinds = {p: "intention" for p in self.intentions}
+        kinds.update({p: "past-plan" for p in self.past_plans})
+        kinds.update({p: "either" for p in self.either_way})
+        if not kinds:
+            return re.compile(r"(?!)"), kinds
+        phrases = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
+        return re.compile(rf"(?<![\w'’])(?:{phrases})(?![\w'’])"), kinds
+
+    @cached_property
+    def ahead_re(self) -> re.Pattern[str] | None:
+        if not self.ahead:
+            return None
+        phrases = "|".join(re.escape(p) for p in sorted(self.ahead, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])(?:{phrases})\s+(?P<between>(?:[\w'’.-]+\s+){{0,7}})$")
+
+    @cached_property
+    def reported_on_re(self) -> re.Pattern[str]:
+        """A reporting verb and the bare weekday it was said on ("said on Monday", "told reporters Monday")."""
+        verbs = _words(self.reporting) or r"(?!)"
+        names = _words(self.weekday_names[1:])
+        # up to three words between: "told reporters on Monday", "said in Geneva on Monday"
+        return re.compile(rf"(?i:\b(?:{verbs}))(?:\s+[a-z][\w'’-]*){{0,3}}?\s+(?:(?:on|late|early)\s+)?"
+                          rf"({names})\b(?![{APOSTROPHES}-])")
 
     @cached_property
     def full_weekday_re(self) -> re.Pattern[str]:
@@ -265,6 +314,15 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations
         not_past=frozenset(w.lower() for w in tense.get("not-past", [])),
         future=tuple(w.lower() for w in tense.get("future", [])),
         not_future=tuple(w.lower() for w in tense.get("not-future", [])),
+        intentions=tuple(w.lower() for w in tense.get("intentions", [])),
+        past_plans=tuple(w.lower() for w in tense.get("past-plans", [])),
+        either_way=tuple(w.lower() for w in tense.get("either-way", [])),
+        reporting=frozenset(w.lower() for w in tense.get("reporting", [])),
+        later_clauses=frozenset(w.lower() for w in tense.get("later-clauses", [])),
+        ahead=tuple(w.lower() for w in tense.get("ahead", [])),
+        adverbs=frozenset(w.lower() for w in tense.get("adverbs", [])),
+        not_progressive=frozenset(w.lower() for w in tense.get("not-progressive", [])),
+        not_adverbs=frozenset(w.lower() for w in tense.get("not-adverbs", [])),
     )
 
 
@@ -907,6 +965,52 @@ def _schedules(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
 
 _AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "get", "got"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "these", "those", "some", "any", "no"})
+#: After these a verb stands in its base form, never a past one: "may come", "to put", "did not run".
+_BASE_AFTER = _MODALS | {"to", "do", "does", "did"}
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+_SPACES = re.compile(r"\s+")
+#: Before "scheduled" or "planned" these make it a verb with a tense of its own ("is scheduled", "was planned").
+_PLAN_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had"})
+_HAVE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:have|'ve|’ve)\s+(?:[a-z]+ly\s+)?(?P<participle>[a-z]+)")
+_PROGRESSIVE = re.compile(r"(?<![\w'’])(?:is|are|am)\s+(?:(?P<adverb>[a-z]+)\s+)?(?P<verb>[a-z]{2,}ing)(?![\w'’-])")
+
+NO_TENSE = "no verb in its clause gives the tense"
+PAST_PLAN = "a plan told in the past tense does not say whether its day has passed"
+PLAN_BESIDE_PAST = "a plan told beside a past verb may have had its day"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase that tells the time of the words round it ("was arrested", "will", "is due")."""
+
+    start: int
+    end: int
+    tense: str  # "past", "future", or "either" when the words do not decide
+    #: The verb's own tense, when its complement's differs: it governs a weekday before it or right after
+    #: it ("agreed Monday to meet", "promised on Tuesday a vote"), the complement one further on.
+    before: str | None = None
+    why: str = ""  # for "either": why the words do not decide
+    reporting: bool = False  # "said", "told": it may attribute the words before it rather than govern them
+    progressive: bool = False  # "is heading": an arrangement ahead, for a day but not a thing ("Tuesday's vote")
+    plan: bool = False  # a participle with no auxiliary ("the talks scheduled for Monday"): its time is the sentence's
+
+    def tense_at(self, text: str, offset: int) -> str:
+        if self.before and (offset < self.start or _RIGHT_AFTER.fullmatch(text, self.end, offset)):
+            return self.before
+        return self.tense
+
+
+_RIGHT_AFTER = re.compile(r"\s+(?:(?:on|late|early)\s+)?")
+
+
+@dataclass(frozen=True)
+class TenseReading:
+    """What the verbs round a bare weekday say of its date: "past", "future", or None and why not."""
+
+    tense: str | None
+    guess: str = NO_TENSE
+    #: For a future reported in the past ("said Monday it would vote Wednesday"): the weekday it was said on.
+    said_on: int | None = None
 
 
 def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
@@ -922,51 +1026,248 @@ def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabul
     return None
 
 
-def weekday_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
+def read_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary,
+               possessive: bool = False, quoted: Sequence[tuple[int, int]] = ()) -> TenseReading:
     """The tense of a bare weekday at `offset`: its governing verb's, or the limit a preposition sets.
 
-    "Postponed until Monday" and "could come as soon as Tuesday" look ahead
-    whatever the verb, since the day ends a wait; but a past perfect ends the
-    wait in the past ("Until Thursday, they had not called him a suspect").
+    The governing verb is looked for in the weekday's own clause (between
+    commas and conjunctions), then its comma clause, then its sentence; a cue
+    before the weekday governs it before one after it. "Postponed until
+    Monday" and "could come as soon as Tuesday" look ahead whatever the verb,
+    since the day ends a wait; but a past perfect ends the wait in the past
+    ("Until Thursday, they had not called him a suspect"). "Ahead of
+    Sunday's vote" looks ahead of the clause's time: of the story's, ahead; of
+    a past verb's, either way. Verbs inside `quoted` (direct quotations) are
+    the speaker's, in the speaker's tense, and govern nothing outside them.
     """
-    tense = tense_near(text, sentence, offset, vocab)
+    clause = clause_of(text, sentence, offset)
+    cue = _governing_cue(text, sentence, clause, offset, vocab, possessive, quoted)
+    tense = cue.tense_at(text, offset) if cue else None
     before = previous_words(text, offset, 3)
     if before in (["as", "soon", "as"], ["as", "early", "as"]):
-        return "future"
+        return TenseReading("future")
     if before[-1:] in (["until"], ["till"]) and not (tense == "past" and _HAD.search(text, *sentence)):
-        return "future"
-    return tense
+        return TenseReading("future")
+    if _ahead_of(text, clause, offset, vocab):
+        return TenseReading(None, PAST_PLAN) if tense == "past" else TenseReading("future")
+    if cue is None:
+        return TenseReading(None)
+    if tense == "either":
+        return TenseReading(None, cue.why)
+    return TenseReading(tense, said_on=_said_on(text, sentence, cue, offset, vocab) if tense == "future" else None)
+
+
+def _ahead_of(text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary) -> bool:
+    """"ahead of Sunday's vote", "ahead of a speech by the president on Saturday": no verb between."""
+    if vocab.ahead_re is None:
+        return False
+    start = max(clause[0], offset - 80)
+    m = vocab.ahead_re.search(text[start:offset].lower())
+    return m is not None and not _cues(text, (start + m.start("between"), offset), vocab)
+
+
+def _said_on(text: str, sentence: tuple[int, int], cue: Cue, offset: int, vocab: Vocabulary) -> int | None:
+    """The weekday a "would" was reported on: "said on Monday it would vote Wednesday" reckons from Monday."""
+    if cue.start > offset or text[cue.start : cue.end].lower() != "would":
+        return None
+    found = None
+    for m in vocab.reported_on_re.finditer(text, sentence[0], cue.start):
+        found = m
+    return vocab.weekdays[found.group(1)] if found else None
 
 
 #: "had" (a past perfect, or the past of "have"): a wait that ended before the story.
 _HAD = re.compile(r"(?i)\bhad(?:n[’']t)?\b")
 
 
-def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str]]:
+def _governing_cue(text: str, sentence: tuple[int, int], clause: tuple[int, int], offset: int,
+                   vocab: Vocabulary, possessive: bool, quoted: Sequence[tuple[int, int]] = ()) -> Cue | None:
+    cues = _cues(text, sentence, vocab)
+    if quoted:
+        cues = [c for c in cues if not any(s <= c.start < e for s, e in quoted)]
+    if not cues:
+        return None
+    own = _own_words(text, clause, offset, vocab)
+    adjunct = _adjunct(text, clause, vocab)
+    for start, end in (own, clause, sentence):
+        near = [c for c in cues if start <= c.start and c.end <= end
+                and _may_govern(c, text, clause, offset, vocab, possessive, adjunct)
+                and ((start, end) != sentence or not _subordinate(text, sentence, clause, c))]
+        if near:
+            cue = min(near, key=lambda c: (c.start > offset, _gap((c.start, c.end, c.tense), offset),
+                                           c.tense != "future"))
+            cue = _main_clause_cue(text, sentence, offset, cue, cues)
+            if cue.plan and any(c.tense == "past" and not c.reporting for c in cues):
+                # "A service planned for Saturday was cancelled": planned before it was cancelled,
+                # and either may be past
+                return Cue(cue.start, cue.end, "either", why=PLAN_BESIDE_PAST)
+            return cue
+    return None
+
+
+def _main_clause_cue(text: str, sentence: tuple[int, int], offset: int, cue: Cue, cues: Sequence[Cue]) -> Cue:
+    """In a clause of time a past form follows the main clause: "likely to buy as soon as trading opened Monday".
+
+    When the past cue stands after "as soon as", "once", "before" or "by the
+    time", and the main clause before it looks ahead (or leaves it open), the
+    main clause's cue governs.
+    """
+    if cue.tense != "past" or cue.start > offset:
+        return cue
+    starts = [m.start() for m in _TIME_CLAUSE.finditer(text, sentence[0], cue.start)]
+    if not starts:
+        return cue
+    main = [c for c in cues if c.end <= starts[-1] and c.tense != "past"]
+    return max(main, key=lambda c: c.start) if main else cue
+
+
+_TIME_CLAUSE = re.compile(r"(?i)\b(?:as soon as|once|before|by the time)\b")
+
+
+def _own_words(text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary) -> tuple[int, int]:
+    """The weekday's clause cut at the conjunctions round it: "has claimed it will be hard and on Monday criticised"."""
+    start, end = clause
+    joins = (vocab.clause_breaks - vocab.reporting) | vocab.later_clauses
+    for m in _LETTERS.finditer(text, start, end):
+        if m.group(0).lower() in joins:
+            if m.end() <= offset:
+                start = m.end()
+            elif m.start() > offset:
+                return start, m.start()
+    return start, end
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+_SEQUENCE = re.compile(r"(?i)\b(?:after|since|following)\b")
+
+
+def _subordinate(text: str, sentence: tuple[int, int], clause: tuple[int, int], cue: Cue) -> bool:
+    """Whether `cue` stands in a subordinate clause of another comma clause, which keeps its verbs to itself.
+
+    A relative clause between commas ("Ford, whose popularity sank when he
+    pardoned Nixon, died late Tuesday"), and a "that" clause before the
+    weekday's own clause joined by "and" ("The agency had ruled that the boy
+    must return, and set Friday as the deadline"). A comma clause that goes
+    on with the "that" clause ("warned that supplies will stop, possibly on
+    Monday") keeps its verbs.
+    """
+    own = clause_of(text, sentence, cue.start)
+    if own == clause:
+        return False
+    words = [m.group(0).lower() for m in _LETTERS.finditer(text, own[0], cue.start)]
+    if words[:1] and words[0] in _RELATIVES:
+        return True
+    first = _LETTERS.search(text, *clause)
+    joined = first is not None and first.group(0).lower() in ("and", "but")
+    return joined and any(w in _SUBORDINATORS for w in words)
+
+
+_RELATIVES = frozenset({"who", "whose", "whom", "which"})
+_SUBORDINATORS = _RELATIVES | {"that", "because", "although", "though", "whereas", "when", "if", "unless"}
+
+
+def _adjunct(text: str, clause: tuple[int, int], vocab: Vocabulary) -> bool:
+    """Whether the weekday's comma clause is an adjunct ("On Tuesday,", "speaking on Friday,"), no clause of its own."""
+    m = _LETTERS.search(text, *clause)
+    if m is None:
+        return True
+    word = m.group(0)
+    low = word.lower()
+    return (low in vocab.prepositions or low in vocab.openers or word in vocab.weekdays
+            or low.endswith("ing") or (len(low) > 4 and low.endswith("ed")))
+
+
+def _may_govern(cue: Cue, text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary,
+                possessive: bool, adjunct: bool) -> bool:
+    if possessive and cue.progressive:
+        return False  # "police are investigating Tuesday's shooting": the shooting is past
+    if cue.start < offset:
+        # "is heading to Russia after winning the trophy Friday", "can be held until Saturday after being
+        # arrested on Tuesday": what looks ahead does not govern what came before it
+        return not (cue.tense != "past" and _SEQUENCE.search(text, cue.end, offset))
+    if cue.progressive:
+        return False  # "With the visit on Monday, relations are showing signs": an arrangement is for what follows
+    if any(m.group(0).lower() in vocab.later_clauses for m in _LETTERS.finditer(text, offset, cue.start)):
+        return False  # "opens on Friday, although talks were held": the later clause has its own time
+    # "The vote is on Thursday, officials said": the attribution is not when the vote is
+    return not (cue.reporting and cue.start >= clause[1] and not adjunct)
+
+
+def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
+    """Every tense cue between `bounds`, left to right by kind."""
     start, end = bounds
     low = text[start:end].lower()
-    cues = []
+    cues: list[Cue] = []
+    phrases, kinds = vocab.phrase_cues
+    taken: list[tuple[int, int]] = []
+    for m in phrases.finditer(low):
+        kind = kinds[_SPACES.sub(" ", m.group(0))]
+        taken.append((m.start(), m.end()))
+        a, b = start + m.start(), start + m.end()
+        if kind == "intention":
+            cues.append(Cue(a, b, "future", before="past"))
+        elif kind == "past-plan":
+            cues.append(Cue(a, b, "either", why=PAST_PLAN))
+        elif _modal_perfect(low, m.end(), vocab):
+            cues.append(Cue(a, b, "past"))  # "could have voted": a perfect looks back
+        else:
+            cues.append(Cue(a, b, "either", why=f'"{m.group(0)}" may look back or ahead'))
     for m in vocab.future_re.finditer(low):
-        if m.group(0).endswith("ed") and _modifies_noun(low, m.start()):
-            continue  # "the hastily planned trip": a participle after an article is an adjective, no future
-        cues.append((start + m.start(), start + m.end(), "future"))
-    previous = ""
-    for m in re.finditer(r"[a-z][a-z'’-]*", low):
-        word, participle = m.group(0), previous in _AUXILIARIES or previous in _ARTICLES
-        previous = word
-        # After "be" or "is" a participle takes its tense from the auxiliary: "will be closed";
-        # after an article it is an adjective: "a revised design".
-        if participle or word in vocab.not_past:
+        word = m.group(0)
+        if taken and overlaps(m.start(), m.end(), taken):
             continue
-        if word in vocab.past or (len(word) > 4 and word.endswith("ed")):
-            cues.append((start + m.start(), start + m.end(), "past"))
+        if (word.endswith("ed") or word.endswith(" to")) and _modifies_noun(low, m.start(), vocab):
+            continue  # "the hastily planned trip", "the plan to sell": after an article, an adjective or a noun
+        # "may have been responsible": a modal perfect looks back
+        tense = "past" if word in _MODALS and _modal_perfect(low, m.end(), vocab) else "future"
+        before = previous_words(low, m.start()) if word.endswith("ed") and " " not in word else None
+        plan = before is not None and not (before and before[-1] in _PLAN_AUXILIARIES)
+        cues.append(Cue(start + m.start(), start + m.end(), tense, plan=plan))
+    for m in _PROGRESSIVE.finditer(low):
+        adverb = m.group("adverb")
+        if m.group("verb") in vocab.not_progressive or (adverb and not _adverb(adverb, vocab)):
+            continue
+        cues.append(Cue(start + m.start(), start + m.end(), "future", progressive=True))
+    past, not_past, previous, earlier = vocab.past, vocab.not_past, "", ""
+    for m in _WORD.finditer(low):
+        word = m.group(0)
+        if (word in past or (len(word) > 4 and word.endswith("ed"))) and word not in not_past:
+            auxiliary = earlier if _adverb(previous, vocab) else previous
+            # After "be" or "is" a participle takes its tense from the auxiliary: "will be closed";
+            # after an article it is an adjective: "a revised design"; after a modal, "to" or "did"
+            # a verb is in its base form: "may still come", "will shut".
+            if not (previous in _AUXILIARIES or previous in _ARTICLES or auxiliary in _BASE_AFTER):
+                at = start + m.start()
+                # a capital mid-sentence is a name: "Split", "Reed"
+                if not (text[at].isupper() and not at_sentence_start(text, at)):
+                    cues.append(Cue(at, start + m.end(), "past", reporting=word in vocab.reporting))
+        earlier, previous = previous, word
     return cues
 
 
-def _modifies_noun(low: str, at: int) -> bool:
-    """Whether the word at `at` follows an article, with at most an adverb in -ly between."""
+def _modal_perfect(low: str, at: int, vocab: Vocabulary) -> bool:
+    """"may have been", "could have voted": "have" and a participle after a modal ("would have all" is no perfect)."""
+    m = _HAVE_AFTER.match(low, at)
+    if m is None:
+        return False
+    word = m.group("participle")
+    return word in vocab.past or word in ("been", "gone") or (len(word) > 3 and word.endswith(("ed", "en")))
+
+
+def _adverb(word: str, vocab: Vocabulary) -> bool:
+    """An adverb of the `adverbs` list, or a word in -ly that is no noun of the `not-adverbs` list ("a rally")."""
+    return word in vocab.adverbs or (len(word) > 4 and word.endswith("ly") and word not in vocab.not_adverbs)
+
+
+def _tense_cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    """The cues of `bounds` as DAT001 reads them: any modal, plan or intention looks ahead."""
+    return [(c.start, c.end, "past" if c.tense == "past" else "future") for c in _cues(text, bounds, vocab)]
+
+
+def _modifies_noun(low: str, at: int, vocab: Vocabulary) -> bool:
+    """Whether the word at `at` follows an article, with at most an adverb between ("the hastily planned")."""
     words = previous_words(low, at, 2)
-    if words and words[-1].endswith("ly"):
+    if words and _adverb(words[-1], vocab):
         words.pop()
     return bool(words) and words[-1] in _ARTICLES
 
@@ -1051,8 +1352,15 @@ def _weekday_date(rel: RelativeDate, ref: dt.date) -> dt.date:
     return monday + dt.timedelta(days=wanted)
 
 
-def likely_weekday(weekday: int, ref: dt.date, tense: str | None) -> dt.date:
-    """The date a bare weekday most likely means: the nearest past one for the past tense."""
+def likely_weekday(weekday: int, ref: dt.date, tense: str | None, said_on: int | None = None) -> dt.date:
+    """The date a bare weekday most likely means: the nearest past one for the past tense.
+
+    `said_on` is the weekday a future was reported on ("said Monday it would
+    vote Wednesday"): the future is then the first such day after that one.
+    """
+    if tense == "future" and said_on is not None:
+        said = likely_weekday(said_on, ref, "past")
+        return said + dt.timedelta(days=(weekday - said_on - 1) % 7 + 1)
     wanted = weekday - 1
     back = (ref.weekday() - wanted) % 7
     ahead = (wanted - ref.weekday()) % 7

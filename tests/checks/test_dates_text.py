@@ -116,6 +116,29 @@ def test_likely_weekday() -> None:
     assert dtx.likely_weekday(4, ref, "future") == ref
 
 
+def test_likely_weekday_reckons_a_reported_future_from_the_day_it_was_said() -> None:
+    ref = dt.date(2026, 3, 12)  # a Thursday
+    # said on Monday 9 March: Wednesday is the 11th, before the story; Monday a week on
+    assert dtx.likely_weekday(3, ref, "future", said_on=1) == dt.date(2026, 3, 11)
+    assert dtx.likely_weekday(1, ref, "future", said_on=1) == dt.date(2026, 3, 16)
+    # said on Tuesday 10 March: Saturday is the 14th, after the story
+    assert dtx.likely_weekday(6, ref, "future", said_on=2) == dt.date(2026, 3, 14)
+    # the day of saying counts only for a future
+    assert dtx.likely_weekday(3, ref, "past", said_on=1) == dt.date(2026, 3, 11)
+
+
+def test_read_tense_says_why_it_guesses() -> None:
+    def reading(text: str, word: str) -> dtx.TenseReading:
+        return dtx.read_tense(text, (0, len(text)), text.index(word), vocab())
+
+    assert reading("It opens on Friday.", "Friday") == dtx.TenseReading(None, dtx.NO_TENSE)
+    assert reading("The vote was due on Friday.", "Friday") == dtx.TenseReading(None, dtx.PAST_PLAN)
+    assert reading("A rally planned for Friday was cancelled.", "Friday") == dtx.TenseReading(None, dtx.PLAN_BESIDE_PAST)
+    assert reading("It could fall on Friday.", "Friday") == dtx.TenseReading(None, '"could" may look back or ahead')
+    assert reading("It said Monday it would vote Friday.", "Friday") == dtx.TenseReading("future", said_on=1)
+    assert reading("It said Monday it would vote Friday.", "Monday") == dtx.TenseReading("past")
+
+
 def test_tense_of_the_nearest_verb() -> None:
     text = "The firm said on Monday that it will close on Friday."
     sentence = (0, len(text))
