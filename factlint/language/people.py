@@ -1240,6 +1240,9 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None,
             continue
         if texts is not None and lexicon is not None and _a_relative(full, mentions, texts, lexicon):
             continue
+        if lexicon is not None and _nobody_by_the_tables(m, full, lexicon) \
+                and not any(o.key == m.key and o.title_words for o in mentions):
+            continue  # a title anywhere ("President Barack Obama") says a person the tables do not know
         found[m.key] = EarlySurname(m, full)
     return sorted(found.values(), key=lambda e: e.mention.order)
 
@@ -1262,6 +1265,28 @@ def _a_relative(full: Mention, mentions: Sequence[Mention], texts: Sequence[str]
     given = full.given[0].text
     pattern = re.compile(r"\b(" + "|".join(sorted(lexicon.kinship)) + r")\b,?\s+" + re.escape(given) + r"\b(?!\s+[A-Z])")
     return any(pattern.search(text) for text in texts)
+
+
+@lru_cache(maxsize=None)
+def name_table(name: str) -> frozenset[str]:
+    """The names of one public-domain table in rules/ ("surnames.txt", "given-names.txt"; docs/names.md), read
+    once: after the header, one "name count" a line."""
+    from factlint.packs import BUILTIN_DIR
+
+    lines = (BUILTIN_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.partition(" ")[0] for line in lines if line and line[0] != "#")
+
+
+def _nobody_by_the_tables(m: Mention, full: Mention, lexicon: Lexicon) -> bool:
+    """Whether nothing says the pair is a person's surname and full name: the "full name" opens on no given name
+    of the pack or the tables, the word is nobody's established surname, and the early use neither speaks nor
+    has a title ("Priorities USA Action" before "Club for Growth Action", "the Doral resort" before "Trump
+    National Doral")."""
+    if m.speaks or m.title_words or not full.given or full.surname_first:
+        return False
+    given = full.given[0].text
+    return (not lexicon.is_first_name(given) and fold(m.core).lower() not in name_table("surnames.txt")
+            and fold(given).lower() not in name_table("given-names.txt"))
 
 
 def _office_title(m: Mention, lexicon: Lexicon | None) -> bool:

@@ -50,3 +50,33 @@ def test_a_kinship_word_far_before_the_name_still_fires() -> None:
     text = ("Okafor opened the session.\n\n"
             "Her son was away, and the chair of the committee, Tomas Okafor, spoke instead.\n")
     assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=7, message=msg("Okafor", "Tomas Okafor", 3))])
+
+
+# The public-domain name tables as evidence: a "full name" that opens on no given name anyone carries,
+# ending in a word that is nobody's surname, is an organisation's or a place's name, not a person's.
+NOBODY = {
+    "an organisation's last word": (
+        "Priorities Harbour Action raised more than any rival this year.\n\n"
+        "Club for Growth Action said it would spend the money on television.\n"),
+    "a resort's name": (
+        "He put money into the four-course Doral resort.\n\n"
+        "Trump National Doral reopened in March.\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOBODY))
+def test_no_given_name_and_no_surname_is_nobody(name: str) -> None:
+    assert_rule("NAM002", valid=[NOBODY[name]])
+
+
+def test_an_unknown_given_name_with_a_title_is_still_a_person() -> None:
+    # "Barack" and "Obama" are in neither US table, but the title says a person
+    text = "Polls gave Romney a lead over Obama in 2012.\n\nThey viewed President Barack Obama favourably.\n"
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=31, end_column=36, message=msg("Obama", "Barack Obama", 3))])
+
+
+def test_an_unknown_name_that_speaks_is_still_a_person() -> None:
+    # "Kiyoshi" and "Miyazato" are in neither US table; the early use speaks ("Miyazato said")
+    text = "Miyazato said the course played long.\n\nKiyoshi Miyazato said he would play again on Sunday.\n"
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=9,
+                                         message=msg("Miyazato", "Kiyoshi Miyazato", 3))])
