@@ -206,31 +206,41 @@ def _sentences_of(text: str, packs: Any, legacy: bool = False) -> Sequence[tuple
 def context_of(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None,
                legacy: bool = False) -> str:
     """The sentence that holds the span, or for text outside prose (front matter, markup) its source lines."""
-    block = (blocks or _Blocks(document)).at(span.start)
-    if block is not None:
-        at = _text_offset(block, span.start)
+    return _contexts(document, span, packs, blocks or _Blocks(document), (legacy,))[0]
+
+
+def _contexts(document: Document, span: Span, packs: Any, blocks: _Blocks,
+              splitters: tuple[bool, ...]) -> list[str]:
+    """`context_of` for each splitter (this release's, LEGACY's), the block and offset found once for all."""
+    block = blocks.at(span.start)
+    if block is None:
+        source = document.source
+        start = source.rfind("\n", 0, span.start) + 1
+        end = source.find("\n", max(span.end, span.start))
+        return [source[start : end if end != -1 else len(source)]] * len(splitters)
+    at = _text_offset(block, span.start)
+    out = []
+    for legacy in splitters:
         bounds = _sentences_of(block.text, packs, legacy)
-        if bounds:
-            start, end = span_at(bounds, at)
-            if start <= at < end:
-                return block.text[start:end]
-        return block.text
-    source = document.source
-    start = source.rfind("\n", 0, span.start) + 1
-    end = source.find("\n", max(span.end, span.start))
-    return source[start : end if end != -1 else len(source)]
+        start, end = span_at(bounds, at) if bounds else (0, 0)
+        out.append(block.text[start:end] if start <= at < end else block.text)
+    return out
 
 
 def fingerprint(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
     """16 hex digits of the normalised flagged text and its sentence: the same wherever the sentence moves."""
-    flagged = normalise(document.source[span.start : span.end])
-    return _digest(flagged, normalise(context_of(document, span, packs, blocks)))
+    return _fingerprints(document, span, packs, blocks or _Blocks(document), (False,))[0]
 
 
 def legacy_fingerprint(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
     """The fingerprint factlint LEGACY gave the same finding (it differs only where the sentences differ)."""
+    return _fingerprints(document, span, packs, blocks or _Blocks(document), (True,))[0]
+
+
+def _fingerprints(document: Document, span: Span, packs: Any, blocks: _Blocks,
+                  splitters: tuple[bool, ...]) -> list[str]:
     flagged = normalise(document.source[span.start : span.end])
-    return _digest(flagged, normalise(context_of(document, span, packs, blocks, legacy=True)))
+    return [_digest(flagged, normalise(context)) for context in _contexts(document, span, packs, blocks, splitters)]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -263,10 +273,9 @@ def marked(results: Sequence[Any], document: Document, packs: Any) -> list[Any]:
     out = []
     blocks = _Blocks(document)
     for result in results:
-        mark = fingerprint(document, result.span, packs, blocks)
+        mark, old = _fingerprints(document, result.span, packs, blocks, (False, True))
         occurrence = seen.get((result.code, mark), 0)
         seen[(result.code, mark)] = occurrence + 1
-        old = legacy_fingerprint(document, result.span, packs, blocks)
         old_occurrence = seen_legacy.get((result.code, old), 0)
         seen_legacy[(result.code, old)] = old_occurrence + 1
         legacy = (old, old_occurrence) if (old, old_occurrence) != (mark, occurrence) else None
