@@ -781,15 +781,21 @@ def _with(mention: Mention, **changes: Any) -> Mention:
     return replace(mention, **changes)
 
 
+_DELETE_ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _is_display(text: str, headline: bool = False) -> bool:
     """An all-caps or title-case line, where capitals say nothing about names.
 
     A headline may end on a quotation or a colon ("Warren Hammers Wells Fargo CEO: ‘You Should Resign’")
     and is still title case; any other line that ends like a sentence is running text.
     """
-    letters = list(filter(str.isalpha, text))
-    if len(letters) > 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters):
-        return True
+    # A fifth of the line in lower-case ASCII letters leaves capitals at most four fifths of its letters:
+    # running text is told at the cost of one translate, without looking at each letter.
+    if (len(text) - len(text.translate(_DELETE_ASCII_LOWER))) * 5 < len(text):
+        letters = list(filter(str.isalpha, text))
+        if len(letters) > 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters):
+            return True
     # A title-case line ("Putin Praises Trump's Mediation Efforts") is a
     # heading whatever the reader called it: every word looks like a name.
     if not headline and text.rstrip().endswith((".", "!", "?", '"', "”", "’", ":", ";", ",")):
