@@ -84,7 +84,7 @@ def given_skeleton(text: str) -> str:
 
 
 def is_latin(text: str) -> bool:
-    return all(not c.isalpha() or ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
+    return text.isascii() or all(not c.isalpha() or ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
 
 
 def _distinct_forms(a: str, b: str) -> bool:
@@ -243,6 +243,8 @@ class Lexicon:
         Monday, Okafor had..." is a sentence of the story.
         """
         stripped = text.lstrip(" \t*_>")
+        if not stripped.startswith(self.credit_prefixes):
+            return False  # most paragraphs: no prefix at all, told in one call
         for prefix in self.credit_prefixes:
             if stripped.startswith(prefix) and (prefix.endswith(":") or _byline(stripped)):
                 return True
