@@ -28,6 +28,7 @@ SKELETON_RULES = (
     ("gh", "k"), ("dh", "d"), ("ph", "f"), ("w", "v"),
 )
 DOUBLE_RE = re.compile(r"(.)\1+")
+_COMMA_AFTER = re.compile(r"\s*,")
 
 
 # ---------------------------------------------------------------- folding
@@ -667,13 +668,13 @@ class _BlockReader:
         if reversed_:  # "Li Qiang": Li is the surname that stands alone later ("Premier Li")
             surname, given, cut, written = names[0], names[1:], 0, names[0].text
         titled = run.title_at >= 0 or self._role_after(last)
+        speaks = self._speaks(run.first, last)
         evidence = bool(given) and (titled or lex.is_first_name(given[0].text) or self._speech_near(run.first, last))
         mention = Mention(
             block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=names[-1].end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
             given=tuple(given), surname=written, surname_first=reversed_,
-            title=titled, context=self._context(run.first, last, titled),
-            speaks=self._speaks(run.first, last),
+            title=titled, context=self._context(last, titled, speaks), speaks=speaks,
             initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
             group=self._group(run.first, last), plural=self._plural(run),
             title_words=self._title_words(run), trimmed=run.trimmed,
@@ -769,12 +770,12 @@ class _BlockReader:
     def _speaks(self, first: int, last: int) -> bool:
         return self.words[last].possessive or self._speech_near(first, last)
 
-    def _context(self, first: int, last: int, titled: bool) -> bool:
-        """Anything that says a person stands here: a title, a possessive, a verb, an apposition comma."""
-        if titled or self._speaks(first, last) or self._next_lower(last) in self.lex.name_verbs:
+    def _context(self, last: int, titled: bool, speaks: bool) -> bool:
+        """Anything that says a person stands here: a title, a possessive or speech verb (`speaks`), a verb,
+        an apposition comma."""
+        if titled or speaks or self._next_lower(last) in self.lex.name_verbs:
             return True
-        after = self.text[self.words[last].end:]
-        return after.lstrip().startswith(",")
+        return _COMMA_AFTER.match(self.text, self.words[last].end) is not None
 
 
 def _with(mention: Mention, **changes: Any) -> Mention:
