@@ -238,9 +238,16 @@ def legacy_fingerprint(document: Document, span: Span, packs: Any, blocks: _Bloc
 
 
 def _fingerprints(document: Document, span: Span, packs: Any, blocks: _Blocks,
-                  splitters: tuple[bool, ...]) -> list[str]:
-    flagged = normalise(document.source[span.start : span.end])
-    return [_digest(flagged, normalise(context)) for context in _contexts(document, span, packs, blocks, splitters)]
+                  splitters: tuple[bool, ...], flagged: str | None = None) -> list[str]:
+    """The fingerprint of the span for each splitter; `flagged` is its normalised text when the caller has it."""
+    if flagged is None:
+        flagged = normalise(document.source[span.start : span.end])
+    contexts = _contexts(document, span, packs, blocks, splitters)
+    marks: dict[str, str] = {}  # the splitters almost always agree: the sentence is normalised once
+    for context in contexts:
+        if context not in marks:
+            marks[context] = _digest(flagged, normalise(context))
+    return [marks[context] for context in contexts]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -255,7 +262,10 @@ def _digest(flagged: str, context: str) -> str:
 
 def excerpt(document: Document, span: Span) -> str:
     """The flagged text as the waivers file shows it: one line, at most TEXT_LIMIT characters."""
-    text = normalise(document.source[span.start : span.end]) if span.end > span.start else ""
+    return _shortened(normalise(document.source[span.start : span.end]) if span.end > span.start else "")
+
+
+def _shortened(text: str) -> str:
     return text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1].rstrip() + "…"
 
 
@@ -273,13 +283,15 @@ def marked(results: Sequence[Any], document: Document, packs: Any) -> list[Any]:
     out = []
     blocks = _Blocks(document)
     for result in results:
-        mark, old = _fingerprints(document, result.span, packs, blocks, (False, True))
+        # The flagged text, normalised once: both fingerprints and the excerpt read it.
+        flagged = normalise(document.source[result.span.start : result.span.end])
+        mark, old = _fingerprints(document, result.span, packs, blocks, (False, True), flagged)
         occurrence = seen.get((result.code, mark), 0)
         seen[(result.code, mark)] = occurrence + 1
         old_occurrence = seen_legacy.get((result.code, old), 0)
         seen_legacy[(result.code, old)] = old_occurrence + 1
         legacy = (old, old_occurrence) if (old, old_occurrence) != (mark, occurrence) else None
-        out.append(replace(result, fingerprint=mark, occurrence=occurrence, excerpt=excerpt(document, result.span),
+        out.append(replace(result, fingerprint=mark, occurrence=occurrence, excerpt=_shortened(flagged),
                            legacy=legacy))
     return out
 
