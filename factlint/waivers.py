@@ -206,31 +206,48 @@ def _sentences_of(text: str, packs: Any, legacy: bool = False) -> Sequence[tuple
 def context_of(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None,
                legacy: bool = False) -> str:
     """The sentence that holds the span, or for text outside prose (front matter, markup) its source lines."""
-    block = (blocks or _Blocks(document)).at(span.start)
-    if block is not None:
-        at = _text_offset(block, span.start)
+    return _contexts(document, span, packs, blocks or _Blocks(document), (legacy,))[0]
+
+
+def _contexts(document: Document, span: Span, packs: Any, blocks: _Blocks,
+              splitters: tuple[bool, ...]) -> list[str]:
+    """`context_of` for each splitter (this release's, LEGACY's), the block and offset found once for all."""
+    block = blocks.at(span.start)
+    if block is None:
+        source = document.source
+        start = source.rfind("\n", 0, span.start) + 1
+        end = source.find("\n", max(span.end, span.start))
+        return [source[start : end if end != -1 else len(source)]] * len(splitters)
+    at = _text_offset(block, span.start)
+    out = []
+    for legacy in splitters:
         bounds = _sentences_of(block.text, packs, legacy)
-        if bounds:
-            start, end = span_at(bounds, at)
-            if start <= at < end:
-                return block.text[start:end]
-        return block.text
-    source = document.source
-    start = source.rfind("\n", 0, span.start) + 1
-    end = source.find("\n", max(span.end, span.start))
-    return source[start : end if end != -1 else len(source)]
+        start, end = span_at(bounds, at) if bounds else (0, 0)
+        out.append(block.text[start:end] if start <= at < end else block.text)
+    return out
 
 
 def fingerprint(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
     """16 hex digits of the normalised flagged text and its sentence: the same wherever the sentence moves."""
-    flagged = normalise(document.source[span.start : span.end])
-    return _digest(flagged, normalise(context_of(document, span, packs, blocks)))
+    return _fingerprints(document, span, packs, blocks or _Blocks(document), (False,))[0]
 
 
 def legacy_fingerprint(document: Document, span: Span, packs: Any, blocks: _Blocks | None = None) -> str:
     """The fingerprint factlint LEGACY gave the same finding (it differs only where the sentences differ)."""
-    flagged = normalise(document.source[span.start : span.end])
-    return _digest(flagged, normalise(context_of(document, span, packs, blocks, legacy=True)))
+    return _fingerprints(document, span, packs, blocks or _Blocks(document), (True,))[0]
+
+
+def _fingerprints(document: Document, span: Span, packs: Any, blocks: _Blocks,
+                  splitters: tuple[bool, ...], flagged: str | None = None) -> list[str]:
+    """The fingerprint of the span for each splitter; `flagged` is its normalised text when the caller has it."""
+    if flagged is None:
+        flagged = normalise(document.source[span.start : span.end])
+    contexts = _contexts(document, span, packs, blocks, splitters)
+    marks: dict[str, str] = {}  # the splitters almost always agree: the sentence is normalised once
+    for context in contexts:
+        if context not in marks:
+            marks[context] = _digest(flagged, normalise(context))
+    return [marks[context] for context in contexts]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -245,7 +262,10 @@ def _digest(flagged: str, context: str) -> str:
 
 def excerpt(document: Document, span: Span) -> str:
     """The flagged text as the waivers file shows it: one line, at most TEXT_LIMIT characters."""
-    text = normalise(document.source[span.start : span.end]) if span.end > span.start else ""
+    return _shortened(normalise(document.source[span.start : span.end]) if span.end > span.start else "")
+
+
+def _shortened(text: str) -> str:
     return text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1].rstrip() + "…"
 
 
@@ -263,14 +283,15 @@ def marked(results: Sequence[Any], document: Document, packs: Any) -> list[Any]:
     out = []
     blocks = _Blocks(document)
     for result in results:
-        mark = fingerprint(document, result.span, packs, blocks)
+        # The flagged text, normalised once: both fingerprints and the excerpt read it.
+        flagged = normalise(document.source[result.span.start : result.span.end])
+        mark, old = _fingerprints(document, result.span, packs, blocks, (False, True), flagged)
         occurrence = seen.get((result.code, mark), 0)
         seen[(result.code, mark)] = occurrence + 1
-        old = legacy_fingerprint(document, result.span, packs, blocks)
         old_occurrence = seen_legacy.get((result.code, old), 0)
         seen_legacy[(result.code, old)] = old_occurrence + 1
         legacy = (old, old_occurrence) if (old, old_occurrence) != (mark, occurrence) else None
-        out.append(replace(result, fingerprint=mark, occurrence=occurrence, excerpt=excerpt(document, result.span),
+        out.append(replace(result, fingerprint=mark, occurrence=occurrence, excerpt=_shortened(flagged),
                            legacy=legacy))
     return out
 

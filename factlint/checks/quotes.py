@@ -80,16 +80,20 @@ class _Paragraph:
     source: str  # the whole draft, to see how a mark is written (an entity, an escape)
 
 
-def _body(document: Document, context: Context) -> list[_Paragraph]:
-    elisions = context.packs.get_or_empty("quote-elisions").get("elisions")
-    return [
-        _Paragraph(i, b, scan_quotations(b.prose, elisions), document.source)
-        for i, b in enumerate(document.blocks)
-        if b.kind in (PARAGRAPH, LIST_ITEM)
-    ]
+def _body(document: Document, context: Context) -> tuple[_Paragraph, ...]:
+    """The draft's body blocks with their quotation marks paired, once for the three QUO rules."""
+    def compute() -> tuple[_Paragraph, ...]:
+        elisions = context.packs.get_or_empty("quote-elisions").get("elisions")
+        return tuple(
+            _Paragraph(i, b, scan_quotations(b.prose, elisions), document.source)
+            for i, b in enumerate(document.blocks)
+            if b.kind in (PARAGRAPH, LIST_ITEM)
+        )
+
+    return context.shared(("quotes", "body"), compute)
 
 
-def _runs(paragraphs: list[_Paragraph]) -> Iterator[list[_Paragraph]]:
+def _runs(paragraphs: Sequence[_Paragraph]) -> Iterator[list[_Paragraph]]:
     """Runs of body blocks that follow one another in the draft, where a quotation may continue."""
     run: list[_Paragraph] = []
     for p in paragraphs:
@@ -101,7 +105,7 @@ def _runs(paragraphs: list[_Paragraph]) -> Iterator[list[_Paragraph]]:
         yield run
 
 
-def _passages(paragraphs: list[_Paragraph]) -> Iterator[tuple[list[_Paragraph], Passage]]:
+def _passages(paragraphs: Sequence[_Paragraph]) -> Iterator[tuple[list[_Paragraph], Passage]]:
     for run in _runs(paragraphs):
         for passage in passages([p.scan for p in run]):
             yield run, passage
@@ -300,7 +304,7 @@ def mismatched_quote_marks(document: Document, context: Context) -> Iterator[Fin
                     yield finding
 
 
-def _foreign_reported(paragraphs: list[_Paragraph], context: Context) -> bool:
+def _foreign_reported(paragraphs: Sequence[_Paragraph], context: Context) -> bool:
     """Whether guillemets and low-high marks are out of style here: a house style is set, or English marks dominate.
 
     A draft quoting mostly in guillemets («…», French) or low-high marks
@@ -343,7 +347,7 @@ def _foreign_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str]
     return mismatched_quote_marks.finding(_mark_span(paragraph, q.start), message, fix)
 
 
-def _house_style(document: Document, paragraphs: list[_Paragraph], context: Context) -> tuple[str, str]:
+def _house_style(document: Document, paragraphs: Sequence[_Paragraph], context: Context) -> tuple[str, str]:
     """(style, where it comes from): the configured style, else the draft's dominant one."""
     style = context.setting("quotes", "style", "dominant")
     if style not in STYLES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, Sequence
 
 from factlint.document import (
     CAPTION,
@@ -101,13 +101,13 @@ def _content_offsets(content: str, lines: _Lines, first_line: int) -> list[int]:
         start, text = lines.line(first_line + k)
         if k:
             offsets.append(start - 1)  # the newline that ended the previous line
-        offsets.extend(start + i for i in _locate(part, text))
+        offsets.extend(_locate(part, text, start))
     offsets.append(offsets[-1] + 1 if offsets else lines.offset(first_line))
     return offsets
 
 
-def _locate(part: str, text: str) -> list[int]:
-    """Where each character of a content line stands in its source line.
+def _locate(part: str, text: str, base: int) -> Sequence[int]:
+    """Where each character of a content line stands in the source, its source line starting at `base`.
 
     The content line is the source line less its block prefix (`> `, list
     indent, `#`); markdown-it turns a tab it only partly consumed into spaces,
@@ -117,7 +117,7 @@ def _locate(part: str, text: str) -> list[int]:
     if at < 0 or text[at : at + len(part)] != part:
         at = text.find(part) if part else len(text)
     if at >= 0:
-        return list(range(at, at + len(part)))
+        return range(base + at, base + at + len(part))
     expanded, origin = [], []
     for i, ch in enumerate(text):
         width = 4 - len(expanded) % 4 if ch == "\t" else 1
@@ -125,8 +125,8 @@ def _locate(part: str, text: str) -> list[int]:
         origin.extend([i] * width)
     at = "".join(expanded).rfind(part)
     if at < 0:
-        return list(range(len(part)))  # no better anchor than the line start
-    return origin[at : at + len(part)]
+        return range(base, base + len(part))  # no better anchor than the line start
+    return [base + i for i in origin[at : at + len(part)]]
 
 
 def _matching(text: str, at: int, open_: str, close: str) -> int:
@@ -178,6 +178,10 @@ class _InlineBuilder:
         last_index = len(self.offsets) - 1
         sources = self.offsets[at : min(at + len(text), last_index + 1)]
         sources += [self.offsets[last_index]] * (len(text) - len(sources))
+        if sources[-1] - sources[0] == len(text) - 1 and sources == list(range(sources[0], sources[-1] + 1)):
+            self._emit_run(sources[0], len(text))  # the usual text: one stretch of its source
+            self.text.append(text)
+            return
         k = 0
         while k < len(text):
             # Characters that also follow one another in the source share one segment.

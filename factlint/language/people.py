@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import AbstractSet, Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from factlint.language.sentences import Abbreviations, breaks_between
@@ -28,6 +27,7 @@ SKELETON_RULES = (
     ("gh", "k"), ("dh", "d"), ("ph", "f"), ("w", "v"),
 )
 DOUBLE_RE = re.compile(r"(.)\1+")
+_COMMA_AFTER = re.compile(r"\s*,")
 
 
 # ---------------------------------------------------------------- folding
@@ -84,7 +84,7 @@ def given_skeleton(text: str) -> str:
 
 
 def is_latin(text: str) -> bool:
-    return all(not c.isalpha() or ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
+    return text.isascii() or all(not c.isalpha() or ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
 
 
 def _distinct_forms(a: str, b: str) -> bool:
@@ -211,6 +211,11 @@ class Lexicon:
             sentence_abbreviations=Abbreviations(shared.words | abbreviations),
         )
 
+    @cached_property
+    def title_ends(self) -> frozenset[str]:
+        """The last word of every title phrase: a word that is none ends no title, singular or plural."""
+        return frozenset(phrase[-1] for phrase in self.titles)
+
     def is_first_name(self, word: str) -> bool:
         return word not in self.not_names and skeleton(word) in self.first_names
 
@@ -240,6 +245,8 @@ class Lexicon:
         Monday, Okafor had..." is a sentence of the story.
         """
         stripped = text.lstrip(" \t*_>")
+        if not stripped.startswith(self.credit_prefixes):
+            return False  # most paragraphs: no prefix at all, told in one call
         for prefix in self.credit_prefixes:
             if stripped.startswith(prefix) and (prefix.endswith(":") or _byline(stripped)):
                 return True
@@ -402,18 +409,26 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     """The words of a block with possessives split off and sentence starts marked."""
     # The offsets of quotation marks: an odd count of them before a word puts it inside a quotation.
     marks = [m.start() for m in QUOTE_RE.finditer(text)]
+    marks.append(len(text))  # a sentinel no word starts after
+    passed, next_mark = 0, marks[0]
     abbreviations = lexicon.sentence_abbreviations
     words: list[Word] = []
-    append = words.append  # this loop runs once per word of the draft: the hottest of NAM001
+    # This loop runs once per word of the draft, the hottest of NAM001: the
+    # common word (no possessive, no hyphen, one space before it) takes the
+    # fewest tests, and a Word is built as the tuple it is, without the
+    # named tuple's Python-level constructor.
+    append, new = words.append, tuple.__new__
     prev_end, prev_text = 0, ""
     for m in WORD_RE.finditer(text):
-        raw = m.group()
+        word = m.group()
         start, end = m.span()
-        possessive = len(raw) > 2 and raw.endswith(("'s", "’s"))  # POSSESSIVE_RE, without the regex call
-        word = raw[:-2] if possessive else raw
-        if not possessive and raw[-1] == "s" and text[end:end + 1] in ("'", "’"):
-            possessive = not text[end + 1:end + 2].isalpha()
-        if word[0].islower() and "-" in word and not possessive and text[end:end + 1] == " " \
+        possessive = False
+        if word[-1] == "s":
+            if len(word) > 2 and word[-2] in "'’":
+                possessive, word = True, word[:-2]
+            elif text[end:end + 1] in ("'", "’"):
+                possessive = not text[end + 1:end + 2].isalpha()
+        if "-" in word and not possessive and word[0].islower() and text[end:end + 1] == " " \
                 and text[end + 1:end + 2].isupper():
             # "an anti-Donald Trump group", "ex-President Obama": a prefix joined to the first word of a name
             # is no part of it. "anti-Trump" alone stays one word: an adjective, not a reference to the person.
@@ -428,8 +443,10 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
             gap = text[prev_end:start]
             initial = not words or gap != " " and (
                 breaks_between(gap, prev_text, abbreviations) or QUOTE_RE.search(gap) is not None)
-        in_quote = bool(marks) and bisect.bisect_left(marks, start) % 2 == 1
-        append(Word(word, start, start + len(word), possessive, initial, in_quote))
+        while next_mark < start:
+            passed += 1
+            next_mark = marks[passed]
+        append(new(Word, (word, start, start + len(word), possessive, initial, passed % 2 == 1)))
         prev_end, prev_text = end, word
     return words
 
@@ -481,17 +498,13 @@ def _after_particles(words: list[Word], k: int, text: str, lexicon: Lexicon) -> 
     return j if _is_cap(words[j].text, False) else None
 
 
-def _plain_lower(word: Word, lexicon: Lexicon) -> bool:
-    """A word that neither is capitalised, nor has a particle prefix, nor is a particle."""
-    text = word.text
-    return text[0].islower() and "-" not in text and text not in lexicon.particles
-
-
 def _runs(words: list[Word], text: str, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     """Index ranges [i, j) of runs of capitalised words, with particles between them."""
     i, n = 0, len(words)
+    particles = lexicon.particles
     while i < n:
-        if _plain_lower(words[i], lexicon):
+        word = words[i].text
+        if word[0].islower() and "-" not in word and word not in particles:
             i += 1  # most words: lower case, no "al-" prefix, no particle, so no run starts here
             continue
         if not _is_name_word(words[i], lexicon) and _after_particles(words, i, text, lexicon) is None:
@@ -512,6 +525,9 @@ def _runs(words: list[Word], text: str, lexicon: Lexicon) -> Iterator[tuple[int,
 
 def _title_ends(words: list[Word], at: int, text: str, lexicon: Lexicon) -> int:
     """Length in words of a title phrase ending at word `at`, or 0."""
+    last = words[at].text.lower()
+    if last not in lexicon.title_ends and not (last.endswith("s") and last[:-1] in lexicon.title_ends):
+        return 0  # most words end no title: no phrase before them need be looked up
     best = 0
     for length in range(1, lexicon.longest_title + 1):
         first = at - length + 1
@@ -566,7 +582,7 @@ class _BlockReader:
         self.words = scan_words(text, lexicon)
 
     def read(self, order: Iterator[int]) -> None:
-        self.scan.common.update(w.text for w in self.words if w.text.islower())
+        self.scan.common.update([w.text for w in self.words if w.text.islower()])
         for i, j in _runs(self.words, self.text, self.lex):
             run = self._name_part(i, j)
             if run is not None and self._person_shaped(run):
@@ -653,21 +669,21 @@ class _BlockReader:
         if reversed_:  # "Li Qiang": Li is the surname that stands alone later ("Premier Li")
             surname, given, cut, written = names[0], names[1:], 0, names[0].text
         titled = run.title_at >= 0 or self._role_after(last)
+        speaks = self._speaks(run.first, last)
+        evidence = bool(given) and (titled or lex.is_first_name(given[0].text) or self._speech_near(run.first, last))
         mention = Mention(
             block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=names[-1].end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
             given=tuple(given), surname=written, surname_first=reversed_,
-            title=titled, context=self._context(run.first, last, titled),
-            speaks=self._speaks(run.first, last),
+            title=titled, context=self._context(last, titled, speaks), speaks=speaks,
             initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
             group=self._group(run.first, last), plural=self._plural(run),
             title_words=self._title_words(run), trimmed=run.trimmed,
             formal_title=run.title_at >= 0 and self.words[run.title_at].text[:1].isupper(),
-            past=lex.is_past_tense(self._next_lower(last)),
+            past=lex.is_past_tense(self._next_lower(last)), evidence=evidence,
         )
         if given:
-            evidence = titled or lex.is_first_name(given[0].text) or self._speech_near(run.first, last)
-            self.scan.full.append(_with(mention, evidence=evidence))
+            self.scan.full.append(mention)
         else:
             self.scan.lone.append(mention)
 
@@ -755,12 +771,12 @@ class _BlockReader:
     def _speaks(self, first: int, last: int) -> bool:
         return self.words[last].possessive or self._speech_near(first, last)
 
-    def _context(self, first: int, last: int, titled: bool) -> bool:
-        """Anything that says a person stands here: a title, a possessive, a verb, an apposition comma."""
-        if titled or self._speaks(first, last) or self._next_lower(last) in self.lex.name_verbs:
+    def _context(self, last: int, titled: bool, speaks: bool) -> bool:
+        """Anything that says a person stands here: a title, a possessive or speech verb (`speaks`), a verb,
+        an apposition comma."""
+        if titled or speaks or self._next_lower(last) in self.lex.name_verbs:
             return True
-        after = self.text[self.words[last].end:]
-        return after.lstrip().startswith(",")
+        return _COMMA_AFTER.match(self.text, self.words[last].end) is not None
 
 
 def _with(mention: Mention, **changes: Any) -> Mention:
@@ -769,15 +785,21 @@ def _with(mention: Mention, **changes: Any) -> Mention:
     return replace(mention, **changes)
 
 
+_DELETE_ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _is_display(text: str, headline: bool = False) -> bool:
     """An all-caps or title-case line, where capitals say nothing about names.
 
     A headline may end on a quotation or a colon ("Warren Hammers Wells Fargo CEO: ‘You Should Resign’")
     and is still title case; any other line that ends like a sentence is running text.
     """
-    letters = list(filter(str.isalpha, text))
-    if len(letters) > 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters):
-        return True
+    # A fifth of the line in lower-case ASCII letters leaves capitals at most four fifths of its letters:
+    # running text is told at the cost of one translate, without looking at each letter.
+    if (len(text) - len(text.translate(_DELETE_ASCII_LOWER))) * 5 < len(text):
+        letters = list(filter(str.isalpha, text))
+        if len(letters) > 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters):
+            return True
     # A title-case line ("Putin Praises Trump's Mediation Efforts") is a
     # heading whatever the reader called it: every word looks like a name.
     if not headline and text.rstrip().endswith((".", "!", "?", '"', "”", "’", ":", ";", ",")):

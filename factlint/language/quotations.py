@@ -187,9 +187,9 @@ class WordIndex:
         if b <= a:
             return 0
         if self._starts is None:
-            matches = [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
-            self._starts = [m[0] for m in matches]
-            self._ends = [m[1] for m in matches]
+            spans = [m.span() for m in _WORD.finditer(self.text)]
+            self._starts = [start for start, _ in spans]
+            self._ends = [end for _, end in spans]
         starts, ends = self._starts, self._ends
         first = bisect.bisect_right(ends, a)  # the first word that ends after a
         last = bisect.bisect_left(starts, b) - 1  # the last word that starts before b

@@ -340,3 +340,12 @@ def test_letters_that_grow_when_lowered_do_not_shift_offsets() -> None:
     text = "İİİİ 'em and İstanbul said 'yes, we will go there' today."
     (q,) = find_quotations(text)
     assert text[q.start] == "'" and text[q.inner_start : q.inner_end] == "yes, we will go there"
+
+
+def test_the_masked_narration_blanks_a_quotations_words_and_keeps_its_white_space() -> None:
+    # Every kind of white space inside the quotation stays as written (a no-break space, a tab, a line
+    # separator), so offsets and the splitter's gaps are the text's own; every other character is blanked.
+    text = "“We\u00a0will\tbuild\u2028it,” Okafor said. “Again,” she added."
+    reader = Attribution(scan_quotations(text), vocabulary())
+    assert reader.masked == "“  \u00a0    \t     \u2028   ” Okafor said. “      ” she added."
+    assert len(reader.masked) == len(text)
