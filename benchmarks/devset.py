@@ -248,6 +248,8 @@ class Output:
     articles: list[dict[str, object]] = field(default_factory=list)
     quotes: list[dict[str, object]] = field(default_factory=list)
     timexes: list[dict[str, object]] = field(default_factory=list)
+    #: every gold attribution relation of a draft, direct or reported, as its source and cue spans
+    attributions: list[dict[str, object]] = field(default_factory=list)
 
     def save(self, source: str, ident: str, draft: Draft, meta: dict[str, object]) -> tuple[str, str]:
         rel = f"articles/{source}/{safe_name(ident)}.md"
@@ -263,7 +265,8 @@ class Output:
     def finish(self) -> None:
         gold = self.root / "gold"
         gold.mkdir(parents=True, exist_ok=True)
-        for name, rows in (("articles", self.articles), ("quotations", self.quotes), ("timex", self.timexes)):
+        for name, rows in (("articles", self.articles), ("quotations", self.quotes), ("timex", self.timexes),
+                           ("attributions", self.attributions)):
             with open(gold / f"{name}.jsonl", "w", encoding="utf-8") as out:
                 for row in rows:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -357,6 +360,10 @@ def convert_polnear_article(path: Path, ann: Path, name: str, part: str, info: d
     lines = Lines.of(text)
     for q in quotations(text, draft.paragraphs):
         out.quotes.append(polnear_quote_gold(rel, text, lines, draft, q, relations))
+    for r in relations:
+        spans = map_spans(draft, r.source) + map_spans(draft, r.cue)
+        if spans:
+            out.attributions.append({"draft": rel, "relation": r.ident, "spans": spans})
 
 
 #: A wire dateline opening the story: "DES MOINES - ", "WASHINGTON (AP) — ".

@@ -7,7 +7,9 @@ article for every rule and source; with gold quotations, the share of
 gold-attributed quotations QUO001 flags and QUO001's recall on a copy of those
 drafts with the attribution stripped (each sentence part holding the gold
 source or cue, outside the quotations, is deleted; the copies go to a
-temporary folder); with gold weekdays, DAT002's recall, how often the date its
+temporary folder), and again with every gold attribution of the quotation's
+paragraph and the paragraph before stripped (reported speech too: "Ruiz said
+the pier would reopen." attributes the quotation after it); with gold weekdays, DAT002's recall, how often the date its
 message names is the gold date, and how many of its fixes write a date the
 gold contradicts. ``--sample CODE N`` prints N findings of one rule with their
 sentence, for reading by hand.
@@ -117,8 +119,16 @@ def sentence_part(text: str, para: tuple[int, int], quotes: list[tuple[int, int]
     return start, end
 
 
-def strip_attributions(root: Path, quotes: list[dict], out: Path) -> list[tuple[str, int, dict]]:
-    """Write copies of the drafts without the gold attributions; return (draft, new offset, quote)."""
+def strip_attributions(root: Path, quotes: list[dict], out: Path,
+                       nearby: dict[str, list[tuple[int, int]]] | None = None) -> list[tuple[str, int, dict]]:
+    """Write copies of the drafts without the gold attributions; return (draft, new offset, quote).
+
+    With `nearby` ({draft: source and cue spans of every gold attribution,
+    reported speech included}), every attribution in an attributed
+    quotation's paragraph and the paragraph before goes too, so nothing near
+    the quotation still names its speaker ("Ruiz said the pier would reopen."
+    before it is an attribution of its own).
+    """
     by_draft: dict[str, list[dict]] = defaultdict(list)
     for q in quotes:
         by_draft[q["draft"]].append(q)
@@ -130,7 +140,13 @@ def strip_attributions(root: Path, quotes: list[dict], out: Path) -> list[tuple[
         cuts: list[tuple[int, int]] = []
         chosen = [q for q in qs if q["attributed"]]
         for q in chosen:
-            for a, b in q["speaker_spans"] + q["cue_spans"]:
+            own = [tuple(s) for s in q["speaker_spans"] + q["cue_spans"]]
+            if nearby is not None:
+                at = next((k for k, p in enumerate(paras) if p[0] <= q["start"] < p[1]), None)
+                if at is not None:
+                    lo, hi = paras[max(at - 1, 0)][0], paras[at][1]
+                    own += [s for s in nearby.get(draft, ()) if lo <= s[0] < hi]
+            for a, b in own:
                 para = next((p for p in paras if p[0] <= a < p[1]), None)
                 if para and not any(qa <= a < qb for qa, qb in spans):
                     cuts.append(sentence_part(text, para, spans, a, b))
@@ -165,10 +181,11 @@ def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def stripped_recall(cmd: str, root: Path, quotes: list[dict], extra: list[str]) -> dict:
+def stripped_recall(cmd: str, root: Path, quotes: list[dict], extra: list[str],
+                    nearby: dict[str, list[tuple[int, int]]] | None = None) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="devset-stripped-"))
     try:
-        targets = strip_attributions(root, quotes, tmp)
+        targets = strip_attributions(root, quotes, tmp, nearby)
         findings = run_factlint(cmd, tmp, ["--select", "QUO001"] + extra)
         hits = set()
         for f in findings:
@@ -182,9 +199,11 @@ def stripped_recall(cmd: str, root: Path, quotes: list[dict], extra: list[str]) 
             caught += (draft, row, col) in hits
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"QUO001 recall with the attribution stripped: {caught} of {len(targets)} "
+    what = "every attribution near it" if nearby is not None else "its attribution"
+    print(f"QUO001 recall with {what} stripped: {caught} of {len(targets)} "
           f"({100 * caught / max(1, len(targets)):.1f} %; goal >= 95 %)")
-    return {"stripped": len(targets), "stripped_caught": caught}
+    prefix = "stripped_nearby" if nearby is not None else "stripped"
+    return {prefix: len(targets), f"{prefix}_caught": caught}
 
 
 def weekday_metrics(findings: list[dict], timexes: list[dict], root: Path) -> dict:
@@ -272,6 +291,11 @@ def main(argv: list[str] | None = None) -> int:
         metrics["quotations"] = quotation_metrics(findings, quotes, root)
         if not args.no_stripped:
             metrics["quotations"].update(stripped_recall(args.cmd, root, quotes, args.extra))
+            nearby: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for row in load(root / "gold/attributions.jsonl"):
+                nearby[row["draft"]] += [tuple(s) for s in row["spans"]]
+            if nearby:
+                metrics["quotations"].update(stripped_recall(args.cmd, root, quotes, args.extra, nearby))
     timexes = [t for t in load(root / "gold/timex.jsonl") if t["draft"] in drafts]
     if timexes:
         metrics["weekdays"] = weekday_metrics(findings, timexes, root)
