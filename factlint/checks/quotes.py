@@ -45,6 +45,7 @@ PACK_SCHEMAS: dict[str, Any] = {
     "quote-sources": {
         "pronouns": [str],
         "nouns": [str],
+        "?bodies": [str],
         "not-names": [str],
         "abbreviations": [str],
         "passive": [str],

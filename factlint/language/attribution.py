@@ -94,6 +94,8 @@ class Vocabulary:
     addressed: frozenset[str] = frozenset()
     #: The forms that report words already said: third person and simple past ("says", "said", "quipped").
     finite: frozenset[str] = frozenset()
+    #: Source nouns that are organisations or documents, not one person ("the agency", "a report").
+    bodies: frozenset[str] = frozenset()
 
     @functools.cached_property
     def phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -126,7 +128,8 @@ class Vocabulary:
         listed = [f for entry in speech_verbs.get("verbs", ()) for f in entry.get("forms", ())]
         generated = forms_of(speech_verbs.get("lemmas", ()), irregular) - words(speech_verbs.get("not-forms", ()))
         phrasal = forms_of(speech_verbs.get("phrasal", ()), irregular)
-        nouns = words(sources.get("nouns", ()))
+        bodies = words(sources.get("bodies", ()))
+        nouns = words(sources.get("nouns", ())) | bodies
         # Plurals come free: "officials", "witnesses", "authorities".
         plurals = {n + "s" for n in nouns} | {n + "es" for n in nouns} | {n[:-1] + "ies" for n in nouns if n.endswith("y")}
         return cls(
@@ -148,6 +151,7 @@ class Vocabulary:
             collection_cues=words(sources.get("collection-cues", ())),
             noun_like=words(speech_verbs.get("not-forms", ())) & forms_of(speech_verbs.get("lemmas", ()), irregular),
             addressed=forms_of(speech_verbs.get("addressed", ()), irregular),
+            bodies=bodies | {n + "s" for n in bodies} | {n[:-1] + "ies" for n in bodies if n.endswith("y")},
             finite=frozenset(f for lemma in speech_verbs.get("lemmas", ()) if " " not in str(lemma).strip()
                              for forms in [inflect(str(lemma), irregular)] for f in (forms.third, *forms.past)),
         )
@@ -795,7 +799,7 @@ def _paraphrased(reader: Attribution) -> Speaker | None:
         # with an object ("noted the campaign material", "wrote the profile on Boyle") is no speaker.
         inverted = k > 0 and "," in reader.masked[tokens[k - 1].end : tokens[k].start]
         source = reader._source_before(tokens, k) or (reader._source_after(tokens, k, length) if inverted else None)
-        if source and not _plural_source(source, reader.vocab):
+        if source and not _plural_source(source, reader.vocab) and not _body(source, reader.vocab):
             verb = " ".join(t.word for t in tokens[k : k + length])
             return Speaker(source, "paraphrase", f'"{source} {verb} …" in the paragraph before')
     return None
@@ -803,6 +807,13 @@ def _paraphrased(reader: Attribution) -> Speaker | None:
 
 #: "The editor who wrote the profile": a relative clause's subject is not the paragraph's speaker.
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
+
+
+def _body(source: str, vocabulary: Vocabulary) -> bool:
+    """ "the agency said", "a report found", "the Kestrel Institute said": an organisation or a document, whose
+    paraphrase does not make the quotation after it anyone's words."""
+    last = source.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+    return last in vocabulary.bodies or last in vocabulary.documents
 
 
 def _plural_source(source: str, vocabulary: Vocabulary) -> bool:

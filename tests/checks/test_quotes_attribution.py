@@ -90,7 +90,7 @@ ATTRIBUTED = {
     "a fragment after a paraphrase": (
         f'The army said the raid ended at dawn.\n\nThe raid "{LONG}" near the port, the army added later.'),
     "a fragment after a paraphrase, no attribution of its own": (
-        f'The army said the raid ended at dawn.\n\nThe raid "{LONG}" near the port.'),
+        f'The commander said the raid ended at dawn.\n\nThe raid "{LONG}" near the port.'),
     # more of the reporting vocabulary of wire copy
     "reaffirmed that": f'The minister reaffirmed that "{LONG}."',
     "accused of being": f'Okafor accused the board of being "{LONG}."',
@@ -134,6 +134,9 @@ STILL_REPORTED = {
         f'"Go home and rest tonight, all of you," she said.\n\n"{LONG}." The vote is a formality.', (5, 1)),
     "another source between": (f'"Go home and rest tonight," Ruiz said. Smith shook his head. "{LONG}."', (3, 62)),
     "a plural anonymous source paraphrased": (f"The wall will be rebuilt, officials said on Friday.\n\n\"{SENTENCE}.\"", (5, 1)),
+    # an organisation or a document is no one person whose voice goes on
+    "an organisation paraphrased": (f"The port authority said the pier would reopen.\n\n\"{SENTENCE}.\"", (5, 1)),
+    "a document paraphrased": (f"A report by the health board found the river had risen.\n\n\"{SENTENCE}.\"", (5, 1)),
     "a plural source before the verb": (f"The harbour officials said the wall will be rebuilt.\n\n\"{SENTENCE}.\"", (5, 1)),
     # the paragraph before reports words, but not as its last sentence, or not as a report of words said
     "a paraphrase and then narration": (
