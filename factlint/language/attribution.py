@@ -539,7 +539,8 @@ class Attribution:
         if lower.endswith("-year-old") or lower.split("-")[0] in self.vocab.nouns:
             return True  # "the 34-year-old", "a mother-of-two"
         if token.capitalised and lower not in self.vocab.not_names and (
-                lower not in self.vocab.verbs or not self._opens_sentence(token)):
+                (lower not in self.vocab.verbs and lower not in self.vocab.phrases_by_first)
+                or not self._opens_sentence(token)):
             return True  # a verb form capitalised inside a sentence is a name: "…," Read said.
         return False
 
@@ -793,8 +794,8 @@ def _paraphrased(reader: Attribution) -> Speaker | None:
     for k in range(len(tokens)):
         length = reader._verb_at(tokens, k)
         if not length or not _reports(tokens, k, reader.vocab) or reader._negated(tokens, k) \
-                or k > 0 and tokens[k - 1].lower in _RELATIVES:
-            continue
+                or k > 0 and tokens[k - 1].lower in _RELATIVES or tokens[k].lower == "according":
+            continue  # "According to the agency, …" gives a fact its source, not a voice that goes on
         # The subject before the verb, or an inverted one after a comma ("…, said Ruiz"): a name after a verb
         # with an object ("noted the campaign material", "wrote the profile on Boyle") is no speaker.
         inverted = k > 0 and "," in reader.masked[tokens[k - 1].end : tokens[k].start]

@@ -136,6 +136,8 @@ STILL_REPORTED = {
     "a plural anonymous source paraphrased": (f"The wall will be rebuilt, officials said on Friday.\n\n\"{SENTENCE}.\"", (5, 1)),
     # an organisation or a document is no one person whose voice goes on
     "an organisation paraphrased": (f"The port authority said the pier would reopen.\n\n\"{SENTENCE}.\"", (5, 1)),
+    "a firm paraphrased": (f"Harbour Bay Logistics proposed a new timetable.\n\n\"{SENTENCE}.\"", (5, 1)),
+    "a fact given its source": (f"According to the mayor, the pier will reopen.\n\n\"{SENTENCE}.\"", (5, 1)),
     "a document paraphrased": (f"A report by the health board found the river had risen.\n\n\"{SENTENCE}.\"", (5, 1)),
     "a plural source before the verb": (f"The harbour officials said the wall will be rebuilt.\n\n\"{SENTENCE}.\"", (5, 1)),
     # the paragraph before reports words, but not as its last sentence, or not as a report of words said
