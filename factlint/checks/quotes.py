@@ -148,10 +148,13 @@ def _excerpt(text: str, quotation: Quotation, words: int = 6) -> str:
         "it; a fronted participle or question clause (\"Calling the plan \"…\", the senator\"); a partial "
         "quotation of a document its sentence names (\"the minutes show \"…\"\"); the same speaker's "
         "quotation just before it in the paragraph, or closing the paragraph before; a paragraph before "
-        "that names and paraphrases one person; a heading over a collection of quotations. A quotation "
-        "over several paragraphs is attributed once for all of them. Still reported: a bare quotation "
-        "paragraph after narration, or after a paragraph that ends on the narrator's words (\"…,\" she "
-        "said.), and a quotation after another source's words. Titles of works, headlines and scare "
+        "that names and paraphrases one person, or ends by reporting one person's words (\"Ruiz said the "
+        "pier would reopen.\"); a heading over a collection of quotations. A quotation over several "
+        "paragraphs is attributed once for all of them. Still reported: a bare quotation paragraph after "
+        "narration, or after a paragraph that ends on the narrator's words (\"…,\" she said.), a "
+        "quotation after another source's words or after an organisation's paraphrase, and one whose form "
+        "says its attribution was cut (\"…,\" and nothing after it; a lower-case fragment opening its "
+        "sentence), which only its own sentence can attribute. Titles of works, headlines and scare "
         "quotes are not direct quotations."
     ),
     example='"Nobody in this chamber got everything they wanted, and that is a compromise."',
