@@ -730,10 +730,15 @@ class _BlockReader:
         return after in self.lex.after_the and article == "the"
 
     def _plural(self, run: _Run) -> bool:
-        """ "the Hansens": a family, whose name ends in an s its members' does not."""
+        """ "the Hansens": a family, whose name ends in an s its members' does not; "the Barry Bennetts of the
+        world": a full name in the plural between "the" and "of", a kind of person rather than one."""
         words = self.words
-        return (run.last - run.first == 1 and words[run.first].text.endswith("s") and run.first > 0
-                and words[run.first - 1].lower == "the" and not self._gap(run.first - 1, run.first).strip())
+        if not (words[run.last - 1].text.endswith("s") and run.first > 0 and words[run.first - 1].lower == "the"
+                and not self._gap(run.first - 1, run.first).strip()):
+            return False
+        if run.last - run.first == 1:
+            return True
+        return run.last < len(words) and words[run.last].lower == "of" and not self._gap(run.last - 1, run.last).strip()
 
     # -- context
 

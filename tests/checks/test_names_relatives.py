@@ -80,3 +80,18 @@ def test_an_unknown_name_that_speaks_is_still_a_person() -> None:
     text = "Miyazato said the course played long.\n\nKiyoshi Miyazato said he would play again on Sunday.\n"
     assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_column=9,
                                          message=msg("Miyazato", "Kiyoshi Miyazato", 3))])
+
+
+def test_a_full_name_in_the_plural_names_a_kind_of_person() -> None:
+    # "the Barry Bennetts of the world": no second spelling of Barry Bennett's name
+    text = ('Okafor criticised Barry Bennett on Monday.\n\n'
+            '"It is the Barry Bennetts of the world who are the problem," Okafor said.\n\nBennett did not reply.\n')
+    assert_rule("NAM001", valid=[text])
+
+
+def test_a_full_name_with_a_plural_slip_still_fires() -> None:
+    # no "of" after it: "the Barry Bennetts said" is one man, spelt with a stray s
+    text = ("Barry Bennett opened the hearing.\n\nLater the Barry Bennetts campaign said it would appeal.\n\n"
+            "Bennett spoke last.\n")
+    assert_rule("NAM001", invalid=[Case(text, row=3, column=17, end_column=25,
+                                         message='name spelt two ways: "Bennetts" here, "Bennett" elsewhere (2 uses)')])
