@@ -1084,6 +1084,8 @@ def _agree(a: _Spelling, b: _Spelling, sim: str, introduced: Mapping[str, set[st
         return bool(a.givens & b.givens)
     if _plural_of(a, b, sa, sb) or _plural_of(b, a, sb, sa):
         return False
+    if _nickname_of(a, b, sa, sb) or _nickname_of(b, a, sb, sa):
+        return False
     if a.givens or b.givens:
         alone, name, other = (b, sb, sa) if a.givens else (a, sa, sb)
         if introduced[name] != {other}:
@@ -1097,6 +1099,17 @@ def _agree(a: _Spelling, b: _Spelling, sim: str, introduced: Mapping[str, set[st
         return sim != "near" or all((m.context or m.display) and (not m.title or m.title_words in own)
                                     for m in alone.uses)
     return sim != "near" and introduced[sa] == introduced[sb] and len(introduced[sa]) <= 1
+
+
+#: Endings that make a familiar form of a surname in speech: Warne -> Warney, Gazza, Robbo, Smithy.
+_FAMILIAR_ENDINGS = ("y", "ey", "ie", "o", "a", "sy")
+
+
+def _nickname_of(nickname: _Spelling, name: _Spelling, sk: str, sn: str) -> bool:
+    """ "I would've picked Warney," Lillee said: a surname alone, used only inside quotations, that is another
+    spelling with a familiar ending, is what the speaker calls the person, not a slip."""
+    return (not nickname.givens and all(m.in_quote for m in nickname.uses)
+            and any(sk == sn + end or sk == sn.rstrip("e") + end for end in _FAMILIAR_ENDINGS))
 
 
 def _plural_of(plural: _Spelling, name: _Spelling, sp: str, sn: str) -> bool:

@@ -95,3 +95,15 @@ def test_a_full_name_with_a_plural_slip_still_fires() -> None:
             "Bennett spoke last.\n")
     assert_rule("NAM001", invalid=[Case(text, row=3, column=17, end_column=25,
                                          message='name spelt two ways: "Bennetts" here, "Bennett" elsewhere (2 uses)')])
+
+
+def test_a_familiar_form_in_a_quotation_is_what_the_speaker_calls_them() -> None:
+    text = ('Tomas Berne took his 700th wicket on Tuesday.\n\n'
+            '"I would have picked Berney to beat the record, and I did," Lund said.\n\nBerne thanked the crowd.\n')
+    assert_rule("NAM001", valid=[text])
+
+
+def test_a_familiar_form_in_narration_still_fires() -> None:
+    text = "Tomas Berne took his 700th wicket on Tuesday.\n\nBerney thanked the crowd.\n\nBerne left.\n"
+    assert_rule("NAM001", invalid=[Case(text, row=3, column=1, end_column=7,
+                                         message='name spelt two ways: "Berney" here, "Berne" elsewhere (2 uses)')])
