@@ -16,6 +16,8 @@ Usage, from the root of a checkout:
 
     python benchmarks/name_tables.py --census Names_2010Census.csv --ssa DIR_OR_ZIP
 
+(either alone rebuilds its own table).
+
 The tables are written in rank order, one "name count" per line, lower case,
 after a header that names the source and the cut-off. Nothing here runs when
 factlint lints; the tables are read by factlint.language (lazily, once).
@@ -55,7 +57,8 @@ GIVEN_HEADER = """\
 # (ssa.gov/oact/babynames/limits.html), a work of the US federal government in
 # the public domain. Reduced for factlint by benchmarks/name_tables.py: lower
 # case, both sexes summed, names of {minimum} people or more, in rank order;
-# one "name count" a line. {rows} names.
+# one "name count female" a line, female the percentage of them who are
+# women (rounded; 0 to 100). {rows} names.
 """
 
 
@@ -83,10 +86,11 @@ def _ssa_files(source: Path) -> Iterator[tuple[str, str]]:
                 yield Path(name).name, io.TextIOWrapper(archive.open(name), encoding="latin-1").read()
 
 
-def ssa_counts(source: Path, years: Iterable[int] = GIVEN_YEARS) -> Counter[str]:
-    """{given name: people} summed over the years and both sexes."""
+def ssa_counts(source: Path, years: Iterable[int] = GIVEN_YEARS) -> tuple[Counter[str], Counter[str]]:
+    """({given name: people}, {given name: women}) summed over the years."""
     wanted = {f"yob{y}.txt" for y in years}
     counts: Counter[str] = Counter()
+    women: Counter[str] = Counter()
     for name, text in _ssa_files(source):
         if name not in wanted:
             continue
@@ -94,7 +98,9 @@ def ssa_counts(source: Path, years: Iterable[int] = GIVEN_YEARS) -> Counter[str]
             parts = line.strip().split(",")
             if len(parts) == 3 and parts[2].isdigit() and NAME_RE.match(parts[0].lower()):
                 counts[parts[0].lower()] += int(parts[2])
-    return counts
+                if parts[1] == "F":
+                    women[parts[0].lower()] += int(parts[2])
+    return counts, women
 
 
 def table(counts: Counter[str], minimum: int) -> list[tuple[str, int]]:
@@ -102,26 +108,40 @@ def table(counts: Counter[str], minimum: int) -> list[tuple[str, int]]:
     return sorted(((n, c) for n, c in counts.items() if c >= minimum), key=lambda nc: (-nc[1], nc[0]))
 
 
-def write(path: Path, header: str, rows: list[tuple[str, int]]) -> None:
-    body = "".join(f"{name} {count}\n" for name, count in rows)
+def write(path: Path, header: str, rows: list[tuple[str, int]], women: Counter[str] | None = None) -> None:
+    if women is None:
+        body = "".join(f"{name} {count}\n" for name, count in rows)
+    else:
+        body = "".join(f"{name} {count} {round(100 * women[name] / count)}\n" for name, count in rows)
     path.write_text(header + body, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--census", type=Path, required=True, help="Names_2010Census.csv")
-    parser.add_argument("--ssa", type=Path, required=True, help="the SSA names.zip, or a folder of yobYYYY.txt")
+    parser.add_argument("--census", type=Path, help="Names_2010Census.csv (rebuilds rules/surnames.txt)")
+    parser.add_argument("--ssa", type=Path, help="the SSA names.zip, or a folder of yobYYYY.txt (rebuilds rules/given-names.txt)")
     parser.add_argument("--out", type=Path, default=ROOT / "rules", help="where the tables go (default: rules/)")
     args = parser.parse_args(argv)
-    surnames = table(census_counts(args.census), SURNAME_MIN)
-    given = table(ssa_counts(args.ssa), GIVEN_MIN)
-    if not surnames or not given:
-        print("name_tables: no names read; check the --census and --ssa files", file=sys.stderr)
-        return 2
-    write(args.out / "surnames.txt", SURNAME_HEADER.format(minimum=SURNAME_MIN, rows=len(surnames)), surnames)
-    write(args.out / "given-names.txt", GIVEN_HEADER.format(
-        first=GIVEN_YEARS[0], last=GIVEN_YEARS[-1], minimum=GIVEN_MIN, rows=len(given)), given)
-    print(f"{len(surnames)} surnames, {len(given)} given names written to {args.out}")
+    if args.census is None and args.ssa is None:
+        parser.error("give --census, --ssa or both")
+    written = []
+    if args.census is not None:
+        surnames = table(census_counts(args.census), SURNAME_MIN)
+        if not surnames:
+            print("name_tables: no surnames read; check the --census file", file=sys.stderr)
+            return 2
+        write(args.out / "surnames.txt", SURNAME_HEADER.format(minimum=SURNAME_MIN, rows=len(surnames)), surnames)
+        written.append(f"{len(surnames)} surnames")
+    if args.ssa is not None:
+        counts, women = ssa_counts(args.ssa)
+        given = table(counts, GIVEN_MIN)
+        if not given:
+            print("name_tables: no given names read; check the --ssa files", file=sys.stderr)
+            return 2
+        write(args.out / "given-names.txt", GIVEN_HEADER.format(
+            first=GIVEN_YEARS[0], last=GIVEN_YEARS[-1], minimum=GIVEN_MIN, rows=len(given)), given, women)
+        written.append(f"{len(given)} given names")
+    print(f"{', '.join(written)} written to {args.out}")
     return 0
 
 

@@ -17,7 +17,8 @@ else:  # imported when a check first reads it: a run the result cache answers ne
     pn = lazy.module("factlint.language.people", __name__, "pn")
 
 PACK_SCHEMAS: dict[str, Any] = {
-    "name-titles": {"titles": [str], "?abbreviations": [str], "?weak-titles": [str], "?honorifics": [str]},
+    "name-titles": {"titles": [str], "?abbreviations": [str], "?weak-titles": [str], "?honorifics": [str],
+                   "?male-honorifics": [str], "?female-honorifics": [str]},
     "first-names": {"names": [[str]], "?variants": [[str]]},
     "name-context": {
         "speech-verbs": [str],

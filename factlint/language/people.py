@@ -167,6 +167,7 @@ class Lexicon:
     organisations: frozenset[str]
     surname_first: frozenset[str] = frozenset()  # Chinese and Korean surnames, written before the given name
     kinship: frozenset[str] = frozenset()  # "son", "wife": a full name introduced so is a second person of the surname
+    honorific_sex: Mapping[str, str] = field(default_factory=dict)  # "mr" -> "m", "mrs" -> "f"
     sentence_abbreviations: Abbreviations = Abbreviations(frozenset())  # the shared list and the title short forms
 
     @classmethod
@@ -208,6 +209,8 @@ class Lexicon:
             organisations=frozenset(_words(context.get("organisations"))),
             surname_first=frozenset(_words(context.get("surname-first"))),
             kinship=frozenset(w.lower() for w in _words(context.get("kinship"))),
+            honorific_sex={**{w.lower(): "m" for w in _words(titles.get("male-honorifics"))},
+                           **{w.lower(): "f" for w in _words(titles.get("female-honorifics"))}},
             sentence_abbreviations=Abbreviations(shared.words | abbreviations),
         )
 
@@ -1280,6 +1283,8 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None,
             continue
         if texts is not None and lexicon is not None and _a_relative(full, mentions, texts, lexicon):
             continue
+        if lexicon is not None and _another_sex(m, full, lexicon):
+            continue
         if lexicon is not None and _nobody_by_the_tables(m, full, lexicon) \
                 and not any(o.key == m.key and o.title_words for o in mentions):
             continue  # a title anywhere ("President Barack Obama") says a person the tables do not know
@@ -1315,6 +1320,35 @@ def name_table(name: str) -> frozenset[str]:
 
     lines = (BUILTIN_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(line.partition(" ")[0] for line in lines if line and line[0] != "#")
+
+
+@lru_cache(maxsize=1)
+def female_shares() -> Mapping[str, int]:
+    """{given name: percentage of its bearers who are women} from rules/given-names.txt, read once."""
+    from factlint.packs import BUILTIN_DIR
+
+    shares: dict[str, int] = {}
+    for line in (BUILTIN_DIR / "given-names.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and line[0] != "#" and parts[2].isdigit():
+            shares[parts[0]] = int(parts[2])
+    return shares
+
+
+#: A given name is a man's or a woman's when this share or more of its bearers are.
+_SEX_SHARE = 95
+
+
+def _another_sex(m: Mention, full: Mention, lexicon: Lexicon) -> bool:
+    """ "Mr. Obama" before "Michelle Obama": the courtesy title says a man, the given name a woman (or the other
+    way round), so the surname is another person's of the same family."""
+    sex = lexicon.honorific_sex.get(m.title_words.rstrip(".")) if m.title_words else None
+    if sex is None or not full.given:
+        return False
+    share = female_shares().get(fold(full.given[0].text).lower())
+    if share is None:
+        return False
+    return share >= _SEX_SHARE if sex == "m" else share <= 100 - _SEX_SHARE
 
 
 def _nobody_by_the_tables(m: Mention, full: Mention, lexicon: Lexicon) -> bool:

@@ -107,3 +107,25 @@ def test_a_familiar_form_in_narration_still_fires() -> None:
     text = "Tomas Berne took his 700th wicket on Tuesday.\n\nBerney thanked the crowd.\n\nBerne left.\n"
     assert_rule("NAM001", invalid=[Case(text, row=3, column=1, end_column=7,
                                          message='name spelt two ways: "Berney" here, "Berne" elsewhere (2 uses)')])
+
+
+# A courtesy title says a man or a woman; the given-name table says whose given name it nearly always is.
+def test_a_courtesy_title_of_the_other_sex_is_another_person() -> None:
+    texts = [
+        "The claims that Mr. Okafor was a socialist were false.\n\nLater Michelle Okafor spoke at the convention.\n",
+        "As Mrs. Okafor seeks the mayoralty, the charity has grown.\n\nIts founder, William Okafor, spoke first.\n",
+    ]
+    assert_rule("NAM002", valid=texts)
+
+
+def test_a_courtesy_title_of_the_same_sex_still_fires() -> None:
+    text = "The claims that Mr. Okafor was a socialist were false.\n\nLater Thomas Okafor spoke at the convention.\n"
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=17, end_column=27,
+                                         message=msg("Mr. Okafor", "Thomas Okafor", 3))])
+
+
+def test_a_given_name_both_sexes_carry_still_fires() -> None:
+    # about a quarter of the people named Jordan are women: the title settles nothing
+    text = "The claims that Mr. Okafor was a socialist were false.\n\nLater Jordan Okafor spoke at the convention.\n"
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=17, end_column=27,
+                                         message=msg("Mr. Okafor", "Jordan Okafor", 3))])
