@@ -129,3 +129,15 @@ def test_a_given_name_both_sexes_carry_still_fires() -> None:
     text = "The claims that Mr. Okafor was a socialist were false.\n\nLater Jordan Okafor spoke at the convention.\n"
     assert_rule("NAM002", invalid=[Case(text, row=1, column=17, end_column=27,
                                          message=msg("Mr. Okafor", "Jordan Okafor", 3))])
+
+
+def test_a_surname_inside_a_body_s_name_is_no_one() -> None:
+    # "the Church of Okafor": a body's name, not the person named later
+    text = "He spoke at the Church of Okafor on Sunday.\n\nLater Thomas Okafor preached.\n"
+    assert_rule("NAM002", valid=[text])
+
+
+def test_a_surname_after_of_and_a_common_word_still_fires() -> None:
+    text = "He spoke of Okafor on Sunday.\n\nLater Thomas Okafor preached.\n"
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=13, end_column=19,
+                                         message=msg("Okafor", "Thomas Okafor", 3))])
