@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -36,14 +37,17 @@ def cmd_explain(args: argparse.Namespace, registry: "Registry", out: TextIO) -> 
         raise UsageError(f"{args.config}: no such configuration file")
     session = engine.Session(registry, engine.Options(config=args.config))
     rows: list[dict[str, Any]] = []
+    skipped: list[str] = []
     for path, filename in files.collect(list(args.paths), registry.extensions):
         try:
-            raw = path.read_bytes()
+            problem, source, _ = engine.decode(path.read_bytes())
         except OSError as e:
-            raise UsageError(f"{filename}: cannot read file: {e.strerror or e}") from None
-        problem, source, _ = engine.decode(raw)
+            problem, source = f"cannot read file: {e.strerror or e}", ""
         if problem is not None:
-            raise UsageError(f"{filename}: {problem}")
+            # One bad draft in a folder does not hide the others' quotations: say it, go on, and fail at the end.
+            sys.stderr.write(f"factlint: error: {filename}: {problem}\n")
+            skipped.append(filename)
+            continue
         config = session.config_for(path)
         document = session.read_document(source, path, filename, config)
         context = Context(config.sections, session.packs_for(config))
@@ -54,13 +58,16 @@ def cmd_explain(args: argparse.Namespace, registry: "Registry", out: TextIO) -> 
             rows.append({"filename": filename, "location": {"row": row, "column": column}, "quotation": excerpt,
                          "attributed": speaker.attributed, "speaker": speaker.source, "reason": speaker.reason,
                          "evidence": speaker.evidence or None, "explanation": speaker.explain()})
+    status = 2 if skipped else 0
     if args.format == "json":
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-        return 0
+        return status
     for r in rows:
         out.write(f"{r['filename']}:{r['location']['row']}:{r['location']['column']}: \"{r['quotation']}\" "
                   f"{r['explanation']}\n")
     attributed = sum(r["attributed"] for r in rows)
     out.write(f"{len(rows)} quotation{'' if len(rows) == 1 else 's'}: {attributed} attributed, "
               f"{len(rows) - attributed} not.\n")
-    return 0
+    if skipped:
+        out.write(f"{len(skipped)} file{'' if len(skipped) == 1 else 's'} skipped: {', '.join(skipped)}\n")
+    return status

@@ -67,3 +67,15 @@ def test_a_folder_and_a_file_that_is_no_draft(draft: str, tmp_path: Path, capsys
     assert run("explain", "bad.md")[0] == 2
     err = capsys.readouterr().err
     assert err.startswith("factlint: error: bad.md: ") and err.count("\n") == 1
+
+
+def test_a_bad_draft_is_skipped_and_the_others_explained(draft: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00bad")
+    code, out = run("explain", "bad.md", draft, "--format", "json")
+    rows = json.loads(out)
+    assert code == 2 and {r["filename"] for r in rows} == {"fares.md"} and len(rows) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("factlint: error: bad.md: ") and err.count("\n") == 1
+    code, out = run("explain", "bad.md", draft)
+    assert code == 2 and out.splitlines()[-2:] == ["3 quotations: 2 attributed, 1 not.", "1 file skipped: bad.md"]
