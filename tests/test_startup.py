@@ -69,9 +69,10 @@ def test_a_warm_run_imports_neither_yaml_nor_the_draft_parsers(tmp_path):
     warm = imported(draft, tmp_path / "cache")
     assert {"yaml", "markdown_it", "rapidfuzz", "unidecode", "factlint.online"} & warm == set()
     # the rules are registered, not run: the language modules only their checks read wait
-    assert {"factlint.language.dates", "factlint.language.people", "factlint.language.attribution"} <= cold
     assert {"factlint.language.dates", "factlint.language.people", "factlint.language.attribution",
-            "factlint.language.lexicon"} & warm == set()
+            "factlint.language.licences"} <= cold
+    assert {"factlint.language.dates", "factlint.language.people", "factlint.language.attribution",
+            "factlint.language.lexicon", "factlint.language.licences"} & warm == set()
 
 
 def _dist(folder: Path, name: str, entry_points: str | None) -> None:

@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from factlint import lazy
 from factlint.document import CAPTION, PARAGRAPH, SUBHEADING, Block, Document, Field, Media, Span
 from factlint.errors import UsageError
 from factlint.language.credits import Agencies, has_word, labelled_starts, later_credit, name_pattern
-from factlint.language.licences import (
-    LICENCES_SCHEMA,
-    PREFIXES_SCHEMA,
-    Credit,
-    Licence,
-    Mention,
-    Part,
-    Prefixes,
-    Registry,
-    find_credit,
-    parse_credit,
-    prefixes,
-    registry,
-)
+from factlint.language.licence_schemas import LICENCES_SCHEMA, PREFIXES_SCHEMA
 from factlint.plugins import hookimpl
 from factlint.rules import Context, Finding, Rule
+
+if TYPE_CHECKING:
+    from factlint.language import licences as lx
+    from factlint.language.licences import Credit, Licence, Mention, Part, Prefixes, Registry
+else:  # the licence registry's patterns compile at import: a run the result cache answers never reads them
+    lx = lazy.module("factlint.language.licences", __name__, "lx")
 
 SECTION = "licensing"
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
@@ -172,13 +166,13 @@ def _links(block: Block | None) -> list[tuple[int, int, str]]:
 
 def _credit_in(text: str, to_source: Callable[[int, int], Span], block: Block | None, tools: "Tools",
                anywhere: bool, standalone: bool = False) -> Located | None:
-    at = find_credit(text, tools.prefixes, anywhere, standalone)
+    at = lx.find_credit(text, tools.prefixes, anywhere, standalone)
     if at is None:
         # In a caption, a wire photo line needs no prefix ("… January 28. REUTERS/Hatem Khaled")
         return _wire_credit_in(text, to_source, block, tools) if anywhere else None
     if block is not None and block.text == text and block.prose[at] != text[at]:
         return None  # the prefix stands in code ("`Photo: x`"), which is not prose
-    credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
+    credit = lx.parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
     if not credit.licences:
         credit = later_credit(text, credit, tools.registry, tools.prefixes, tools.policy, _links(block)) or credit
     located = Located(credit, text, to_source)
@@ -196,7 +190,7 @@ def _wire_credit_in(text: str, to_source: Callable[[int, int], Span], block: Blo
     at, _ = tail
     if block is not None and block.text == text and block.prose[at] != text[at]:
         return None
-    credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
+    credit = lx.parse_credit(text, tools.registry, tools.prefixes, at, _links(block))
     return Located(credit, text, to_source)
 
 
@@ -227,7 +221,7 @@ def _media_item(document: Document, media: Media, tools: "Tools") -> Item:
             else:
                 uncredited.append(fld)
         elif key in CREDIT_KEYS and str(fld.value).strip():
-            credit = parse_credit(fld.value, tools.registry, tools.prefixes, 0, _links(fld.block))
+            credit = lx.parse_credit(fld.value, tools.registry, tools.prefixes, 0, _links(fld.block))
             item.credits.append(Located(credit, fld.value, _field_mapper(fld)))
     if item.credits or any(str(f.value).strip() for f in item.all(CREDIT_KEYS | AUTHOR_KEYS | LICENCE_KEYS)):
         # One media item, one credit: data-credit="Photo by X" data-license="CC BY-SA 2.0" with a
@@ -247,7 +241,7 @@ def _labelled_parts(fld: Field, tools: "Tools") -> list[Located]:
         if not m.group().strip()[0].isupper():
             continue  # "the source: …" in a sentence is prose
         at = m.start() + len(m.group()) - len(m.group().lstrip())
-        credit = parse_credit(text, tools.registry, tools.prefixes, at, _links(fld.block))
+        credit = lx.parse_credit(text, tools.registry, tools.prefixes, at, _links(fld.block))
         if credit.source_at is not None or credit.licences or credit.author is not None:
             found.append(Located(credit, text, _field_mapper(fld)))
     return found
@@ -554,8 +548,8 @@ def _attribution_findings(item: Item, found: Found, tools: Tools) -> Iterator[Fi
 def tools(context: Context) -> Tools:
     """The registry, credit prefixes and policy for one file's settings (LIC006/LIC007 share them)."""
     packs = context.packs
-    reg = registry(packs.get("licences") if "licences" in packs else None)
-    marks = prefixes(packs.get("credit-prefixes") if "credit-prefixes" in packs else None)
+    reg = lx.registry(packs.get("licences") if "licences" in packs else None)
+    marks = lx.prefixes(packs.get("credit-prefixes") if "credit-prefixes" in packs else None)
     return Tools(reg, marks, policy(context, reg))
 
 

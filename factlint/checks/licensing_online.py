@@ -19,12 +19,16 @@ from factlint.checks.licensing import (
 )
 from factlint.document import Block, Document, Field, Span
 from factlint.language.credits import author_text, authors_agree, shown_author
-from factlint.language.licences import Licence, Prefixes, Registry, find_urls, registry, shipped_prefixes
+from factlint import lazy
 from factlint.plugins import hookimpl
 from factlint.rules import Context, Finding, Rule
 
 if TYPE_CHECKING:
+    from factlint.language import licences as lx
+    from factlint.language.licences import Licence, Registry
     from factlint.online import Settings
+else:  # registering LIC006/LIC007 on every run must not import the licence registry; an online check reads it
+    lx = lazy.module("factlint.language.licences", __name__, "lx")
 
 #: The configuration section of the network checks (factlint.online.SECTION): named here, as the
 #: network module (http.client, ssl) is imported only when an online rule runs, never offline.
@@ -63,11 +67,11 @@ class Claim:
 
 def _tools(context: Context) -> Tools:
     # the licensing module builds the same Tools privately; asked for a public tools(context)
-    reg = registry(context.packs.get("licences")) if "licences" in context.packs else registry()
+    reg = lx.registry(context.packs.get("licences")) if "licences" in context.packs else lx.registry()
     if "credit-prefixes" in context.packs:
-        prefixes = Prefixes.from_pack(context.packs.get("credit-prefixes"))
+        prefixes = lx.Prefixes.from_pack(context.packs.get("credit-prefixes"))
     else:
-        prefixes = shipped_prefixes()
+        prefixes = lx.shipped_prefixes()
     return Tools(reg, prefixes, policy(context, reg))
 
 
@@ -105,7 +109,7 @@ def _absolute(url: str) -> str | None:
 def _addresses(located: Located, block: Block | None, reg: Registry) -> Iterator[Address]:
     credit = located.credit
     body = credit.prefix.end if credit.prefix else credit.start
-    for part in find_urls(located.text):
+    for part in lx.find_urls(located.text):
         url = _absolute(part.text)
         if url and body <= part.start < credit.end:
             yield Address(url, located.span(part), "licence" if reg.is_licence_url(url) else "source")
@@ -134,7 +138,7 @@ def claim(item: Item, blocks: Mapping[int, Block], tools: Tools) -> Claim:
             authors.append(Said(located.credit.author.text, located.span(located.credit.author)))
     for fld in item.all(LICENCE_KEYS | SOURCE_KEYS):
         value = str(fld.value)
-        for part in find_urls(value):
+        for part in lx.find_urls(value):
             url = _absolute(part.text)
             if url:
                 role = "licence" if reg.is_licence_url(url) else "source"
@@ -294,7 +298,7 @@ def licences_agree(credited: Licence, recorded: Licence) -> bool:
 
 
 def _judge_record(found: Claim, record: Record) -> Iterator[Finding]:
-    credited = [s for s in found.licences if isinstance(s.value, Licence)]
+    credited = [s for s in found.licences if isinstance(s.value, lx.Licence)]
     if credited and record.licences and not any(
         licences_agree(s.value, r) for s in credited for r in record.licences
     ):

@@ -10,10 +10,16 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 from urllib.parse import unquote
 
-from factlint.language.licences import Credit, Part, Prefixes, Registry, parse_credit, reads_like_name
+from factlint import lazy
+
+if TYPE_CHECKING:
+    from factlint.language import licences as lx
+    from factlint.language.licences import Credit, Prefixes, Registry
+else:  # the licence registry's patterns compile at import: a run the result cache answers never reads them
+    lx = lazy.module("factlint.language.licences", __name__, "lx")
 
 
 @dataclass(frozen=True)
@@ -131,16 +137,16 @@ def later_credit(text: str, first: Credit, registry: Registry, prefixes: Prefixe
         start = at + (skip.end() if skip else 0)
         if start >= len(text):
             return None
-        later = parse_credit(text, registry, prefixes, start, links)
+        later = lx.parse_credit(text, registry, prefixes, start, links)
         if later.end <= start:
             return None
         segment = text[start : later.end]
-        named = first.author is None or not reads_like_name(first.author.text)
+        named = first.author is None or not lx.reads_like_name(first.author.text)
         if later.prefix is not None and not named:
             return None  # "Photo: Jane Doe. Video: Sam Reed/AP": a second credit, not this one's
         if later.licences or later.prefix is not None or (
                 len(segment.split()) <= 8 and agencies.ends_with_agency(segment)) or (
-                named and later.author is not None and reads_like_name(segment.strip(" .*_"))):
+                named and later.author is not None and lx.reads_like_name(segment.strip(" .*_"))):
             return merged(text, first, later)
         at = later.end
     return None
@@ -150,11 +156,11 @@ def merged(text: str, first: Credit, later: Credit) -> Credit:
     """The later credit, reaching back to the line's prefix; the first sentence is its caption."""
     opening = first.author or first.source
     author = later.author
-    if author is None and opening is not None and reads_like_name(opening.text):
+    if author is None and opening is not None and lx.reads_like_name(opening.text):
         author = opening  # "Photo: Sam Reed. Licensed under CC BY 4.0."
     body = first.prefix.end if first.prefix else first.start
     caption_end = len(text[body : later.start].rstrip(" .*_"))
-    caption = Part(body, body + caption_end, text[body : body + caption_end]) if author is not opening else None
+    caption = lx.Part(body, body + caption_end, text[body : body + caption_end]) if author is not opening else None
     names = later.names if author is later.author else (opening, *later.names)
     return replace(later, start=first.start, prefix=first.prefix, author=author, caption=caption,
                    names=tuple(n for n in names if n is not None))

@@ -9,37 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-#: The schema of the `licences` rule pack (rules/licences.yaml).
-LICENCES_SCHEMA: dict[str, Any] = {
-    "?jurisdictions": [str],
-    "?licence-urls": [str],
-    "?words": [{"say": str, "means": str}],
-    "?sites": [{"host": str, "name": str, "?licence": str}],
-    "?licences": [
-        {
-            "id": str,
-            "name": str,
-            "?title": str,
-            "?url": str,
-            "?urls": [str],
-            "?spdx": str,
-            "?aliases": [str],
-            "?ports": str,
-            "attribution": bool,
-            "non-commercial": bool,
-            "no-derivatives": bool,
-            "share-alike": bool,
-        }
-    ],
-}
-
-#: The schema of the `credit-prefixes` rule pack (rules/credit-prefixes.yaml).
-PREFIXES_SCHEMA: dict[str, Any] = {
-    "prefixes": [str],
-    "?attached-prefixes": [str],
-    "?fillers": [str],
-    "?labels": [{"say": str, "means": str}],
-}
+from factlint.language.licence_schemas import LICENCES_SCHEMA, PREFIXES_SCHEMA  # noqa: F401  (their old home)
 
 _CC_ELEMENTS = ("by", "nc", "nd", "sa")
 _PORTS = ("none", "optional", "required")
