@@ -70,9 +70,9 @@ def test_a_warm_run_imports_neither_yaml_nor_the_draft_parsers(tmp_path):
     assert {"yaml", "markdown_it", "rapidfuzz", "unidecode", "factlint.online"} & warm == set()
     # the rules are registered, not run: the language modules only their checks read wait
     assert {"factlint.language.dates", "factlint.language.people", "factlint.language.attribution",
-            "factlint.language.licences"} <= cold
+            "factlint.language.licences", "factlint.language.quotations"} <= cold
     assert {"factlint.language.dates", "factlint.language.people", "factlint.language.attribution",
-            "factlint.language.lexicon", "factlint.language.licences"} & warm == set()
+            "factlint.language.lexicon", "factlint.language.licences", "factlint.language.quotations"} & warm == set()
 
 
 def _dist(folder: Path, name: str, entry_points: str | None) -> None:

@@ -11,25 +11,16 @@ from factlint.checks.common import abbreviations, irregular_verbs
 from factlint.document import LIST_ITEM, PARAGRAPH, SUBHEADING, Block, Document, Span
 from factlint.errors import UsageError
 from factlint.plugins import hookimpl
-from factlint.language.quotations import (
-    CURLY,
-    DOUBLE,
-    PARTNERS,
-    SINGLE,
-    STRAIGHT,
-    Passage,
-    Quotation,
-    QuotationScan,
-    passages,
-    scan_quotations,
-    style_of,
-)
+from factlint.language.marks import CURLY, DOUBLE, PARTNERS, SINGLE, STRAIGHT
 from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule, rule
 
 if TYPE_CHECKING:
     from factlint.language import attribution
-else:  # imported when a check first reads it: a run the result cache answers never does
+    from factlint.language import quotations as qt
+    from factlint.language.quotations import Passage, Quotation, QuotationScan
+else:  # imported when a check first reads them: a run the result cache answers never does
     attribution = lazy.module("factlint.language.attribution", __name__, "attribution")
+    qt = lazy.module("factlint.language.quotations", __name__, "qt")
 
 PACK_SCHEMAS: dict[str, Any] = {
     "quote-elisions": {"elisions": [str]},
@@ -86,7 +77,7 @@ def _body(document: Document, context: Context) -> tuple[_Paragraph, ...]:
     def compute() -> tuple[_Paragraph, ...]:
         elisions = context.packs.get_or_empty("quote-elisions").get("elisions")
         return tuple(
-            _Paragraph(i, b, scan_quotations(b.prose, elisions), document.source)
+            _Paragraph(i, b, qt.scan_quotations(b.prose, elisions), document.source)
             for i, b in enumerate(document.blocks)
             if b.kind in (PARAGRAPH, LIST_ITEM)
         )
@@ -108,7 +99,7 @@ def _runs(paragraphs: Sequence[_Paragraph]) -> Iterator[list[_Paragraph]]:
 
 def _passages(paragraphs: Sequence[_Paragraph]) -> Iterator[tuple[list[_Paragraph], Passage]]:
     for run in _runs(paragraphs):
-        for passage in passages([p.scan for p in run]):
+        for passage in qt.passages([p.scan for p in run]):
             yield run, passage
 
 
@@ -320,7 +311,7 @@ def _foreign_reported(paragraphs: Sequence[_Paragraph], context: Context) -> boo
         q.open_mark in FOREIGN
         for p in paragraphs
         for q in p.scan.quotations
-        if q.depth == 0 and q.closed and (q.open_mark in FOREIGN or style_of(q.open_mark) is not None)
+        if q.depth == 0 and q.closed and (q.open_mark in FOREIGN or qt.style_of(q.open_mark) is not None)
     )
     return counts[False] > counts[True]
 
@@ -361,7 +352,7 @@ def _house_style(document: Document, paragraphs: Sequence[_Paragraph], context: 
     marks: Counter[str] = Counter()
     for paragraph in paragraphs:
         for q in paragraph.scan.quotations:
-            marks.update(s for s in (style_of(q.open_mark), style_of(q.close_mark or "")) if s)
+            marks.update(s for s in (qt.style_of(q.open_mark), qt.style_of(q.close_mark or "")) if s)
     if marks[CURLY] == marks[STRAIGHT]:
         # A tie between the marks: the apostrophes show how the draft was typed.
         text = "".join(b.prose for b in document.blocks)
@@ -377,7 +368,7 @@ def _house_style(document: Document, paragraphs: Sequence[_Paragraph], context: 
 def _style_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str]) -> Finding | None:
     assert q.close_mark is not None and q.end is not None
     style, origin = house
-    opening, closing = style_of(q.open_mark), style_of(q.close_mark)
+    opening, closing = qt.style_of(q.open_mark), qt.style_of(q.close_mark)
     if opening is None and q.open_mark in PARTNERS:
         # Guillemets and low marks: a language's own style, checked only for its pair.
         if q.close_mark in PARTNERS[q.open_mark]:
@@ -432,7 +423,7 @@ def _spaced_edit(paragraph: _Paragraph, q: Quotation, opening: bool, mark: str) 
 def _continued_finding(paragraph: _Paragraph, q: Quotation, house: tuple[str, str], foreign: bool) -> Finding | None:
     """The opening mark of a paragraph a quotation runs on from: it has no closing mark to pair with."""
     style, origin = house
-    opening = style_of(q.open_mark)
+    opening = qt.style_of(q.open_mark)
     reported = opening is not None or (foreign and q.open_mark in FOREIGN)
     want = STYLE_MARKS[(style, q.family)][0] if reported else None
     if want is None or q.open_mark == want:

@@ -30,22 +30,7 @@ __all__ = [
     "style_of",
 ]
 
-DOUBLE, SINGLE = "double", "single"
-DOUBLE_MARKS = "\"“”„«»"
-SINGLE_MARKS = "'‘’‚‹›"
-MARKS = DOUBLE_MARKS + SINGLE_MARKS
-STRAIGHT, CURLY = "straight", "curly"
-#: The closing mark each opening mark expects; „ and ‚ close either way round.
-PARTNERS = {
-    '"': ('"',),
-    "“": ("”",),
-    "„": ("“", "”"),
-    "«": ("»",),
-    "'": ("'",),
-    "‘": ("’",),
-    "‚": ("‘", "’"),
-    "‹": ("›",),
-}
+from factlint.language.marks import CURLY, DOUBLE, DOUBLE_MARKS, MARKS, PARTNERS, SINGLE, SINGLE_MARKS, STRAIGHT
 #: What may stand right before an opening mark besides a space or the start.
 _OPENERS = set("([{<—–-/\u00a0") | set(MARKS)
 #: What may stand right after a closing mark besides a space or the end.
