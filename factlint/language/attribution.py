@@ -239,9 +239,10 @@ class Attribution:
     def window(self, quotation: Quotation) -> tuple[int, int]:
         """The quotation's sentence with the sentence right before and right after it.
 
-        A quotation that trails off on a comma keeps to its own sentence: the
-        comma promised its attribution there, so a speech verb next door
-        belongs to other words.
+        A quotation whose form says its attribution was cut (`cut_off`: it
+        trails off on a comma, runs on from one that does, or is a lower-case
+        fragment opening its sentence) keeps to its own sentence: a speech verb
+        next door belongs to other words.
         """
         first = self._sentence_index(quotation.start)
         last = self._sentence_index(max(quotation.outer_end - 1, quotation.start))
