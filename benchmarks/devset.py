@@ -346,7 +346,7 @@ def convert_polnear_article(path: Path, ann: Path, name: str, part: str, info: d
     body = [(a, b) for a, b in paras[1:]   # the first paragraph is the headline, now in the front matter
             # the annotators' "discard": database scaffolding (ABSTRACT., FULL TEXT., photo credits)
             if not any(s <= a and b <= e for s, e in discard)]
-    standfirst = standfirst_paragraphs(source, paras[1:], body)
+    standfirst = standfirst_paragraphs(source, paras[1:], body, info.get("publisher", name.split("_")[0]))
     extra = {"publisher": info.get("publisher", name.split("_")[0])}
     if standfirst:
         extra["description"] = " ".join(" ".join(source[a:b].split()) for a, b in standfirst)
@@ -371,17 +371,25 @@ DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\([A-Za-z. ]+\))?\s*[-–�
 
 
 def standfirst_paragraphs(source: str, paras: list[tuple[int, int]],
-                          body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                          body: list[tuple[int, int]], publisher: str = "") -> list[tuple[int, int]]:
     """The display copy under the headline that the page shows as a standfirst, not as the story.
 
     The newspaper archive marks it ("ABSTRACT." ... "FULL TEXT."); a wire story
     shows it by its layout: short paragraphs before the one that opens on the
-    dateline. A Markdown draft keeps such copy in the front matter.
+    dateline. The Washington Post's archive text puts its dek, one short line
+    in headline style ("Lack of attention to Democratic race hurting rivals
+    Sanders, O'Malley."), right under the headline: 13 words at most, where its
+    ledes run longer. A Markdown draft keeps such copy in the front matter.
     """
     texts = [source[a:b].strip() for a, b in paras]
     if "ABSTRACT." in texts and "FULL TEXT." in texts:
         first, last = texts.index("ABSTRACT."), texts.index("FULL TEXT.")
         return [p for p in paras[first + 1 : last] if p in body]
+    if publisher == "wash-post" and body:
+        a, b = body[0]
+        dek = " ".join(source[a:b].split())
+        if len(dek.split()) <= 13 and not re.search(r"[.!?]\s+\S", dek):
+            return [body[0]]
     for k, (a, b) in enumerate(body[:3]):
         if DATELINE_RE.match(source[a:b]):
             return body[:k]
