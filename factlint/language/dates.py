@@ -201,6 +201,23 @@ class Vocabulary:
         return _relative_patterns(self)
 
     @cached_property
+    def relative_words(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """For each of relative_patterns, groups of lower-cased words: it cannot match without one word of each."""
+        days = [d.phrase for d in self.days]
+        simple = [d for d, m in self.determiners.items() if m not in ("earlier", "later")]
+        weekdays, months = self.weekday_names[1:], self.month_names[1:]
+        groups = {
+            "day": [days],
+            "unit": [self.determiners, self.units],
+            "weekday": [simple, weekdays],
+            "month-name": [simple, months],
+            "weekday-of-week": [weekdays, simple, ["week"]],
+            "count": [self.counted_units, self.directions],
+            "ahead": [self.ahead_units],
+        }
+        return {kind: tuple(filter(None, map(_literals, lists))) for kind, lists in groups.items()}
+
+    @cached_property
     def _memo(self) -> dict[tuple[str, str], Any]:
         return {}
 
@@ -223,6 +240,18 @@ class Vocabulary:
         if len(parts) == 2 and all(p in self.numbers for p in parts):
             return self.numbers[parts[0]] + self.numbers[parts[1]]
         return None
+
+
+def _literals(words: Iterable[str]) -> tuple[str, ...]:
+    """`words` lower-cased for a substring test, without those that hold another; () when one is no plain ASCII.
+
+    An empty group tests nothing: a word that is empty or not ASCII may match
+    in a way no substring shows, and no words at all make an empty alternation.
+    """
+    low = {w.lower() for w in words}
+    if not low or not all(w and w.isascii() for w in low):
+        return ()
+    return tuple(sorted(w for w in low if not any(v != w and v in w for v in low)))
 
 
 def _alternation(words: Mapping[str, Any]) -> str:
@@ -699,11 +728,13 @@ def find_relative(text: str, vocab: Vocabulary, title_case: bool = False) -> lis
 
 
 def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[RelativeDate]:
-    names = name_spans(text, vocab)
-    bounds = sentences(text, vocab)
+    names: list[tuple[int, int]] | None = None  # looked up at the first match: most paragraphs have none
+    low = None if _FOLDS_APART.search(text) else text.lower()
     candidates = []
     cued: dict[re.Pattern[str], bool] = {}  # a cue two patterns share is searched for once
     for kind, pattern in vocab.relative_patterns:
+        if low is not None and not _has_each(low, vocab.relative_words.get(kind, ())):
+            continue  # a plain substring test, cheaper than any regex: most paragraphs hold none of the words
         cue = vocab.relative_cues.get(kind)
         if cue is not None:
             if cue not in cued:
@@ -711,8 +742,12 @@ def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[Relat
             if not cued[cue]:
                 continue  # most paragraphs say no "ago", name no month, and have no "week"
         for m in pattern.finditer(text):
-            found = _relative(kind, m, text, vocab, bounds)
-            if found is None or overlaps(found.start, found.end, names):
+            found = _relative(kind, m, text, vocab)
+            if found is None:
+                continue
+            if names is None:
+                names = name_spans(text, vocab)
+            if overlaps(found.start, found.end, names):
                 continue
             if not title_case and _capitalised_name(m, text, kind):
                 continue
@@ -722,6 +757,22 @@ def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[Relat
         if not chosen or rel.start >= chosen[-1].end:
             chosen.append(rel)
     return chosen
+
+
+#: Letters that match an ASCII letter case-insensitively in a regex but do not lower-case to it
+#: ("ſ", dotted and dotless i): in a text with one, a substring test of the lower-cased text could miss.
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+def _has_each(low: str, groups: Sequence[Sequence[str]]) -> bool:
+    """Whether the lower-cased `low` holds one word of every group."""
+    for group in groups:
+        for word in group:
+            if word in low:
+                break
+        else:
+            return False
+    return True
 
 
 def _capitalised_name(m: re.Match[str], text: str, kind: str) -> bool:
@@ -738,9 +789,7 @@ def _capitalised_name(m: re.Match[str], text: str, kind: str) -> bool:
     return words[0][0].isupper() and not at_sentence_start(text, m.start())
 
 
-def _relative(
-    kind: str, m: re.Match[str], text: str, vocab: Vocabulary, bounds: Sequence[tuple[int, int]]
-) -> RelativeDate | None:
+def _relative(kind: str, m: re.Match[str], text: str, vocab: Vocabulary) -> RelativeDate | None:
     g = m.groupdict()
     possessive = bool(g.get("poss"))
     if kind == "day":
@@ -778,6 +827,7 @@ def _relative(
     # talks", "the first time in three months")
     if re.match(r"\s+of\b", text[m.end() :]):
         return None
+    bounds = sentences(text, vocab)
     if _measures_a_span(text, sentence_of(bounds, m.start())[0], m.start(), vocab):
         return None
     own = _own_clause(text, sentence_of(bounds, m.start()), m.start(), vocab)
