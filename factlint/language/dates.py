@@ -907,6 +907,8 @@ class Weekday:
 
 def find_weekdays(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozenset()) -> list[Weekday]:
     """Spelt-out weekdays that stand for one day, outside named days, titles and `known_names`."""
+    if not any(name in text for name in vocab.weekday_names[1:]):
+        return []  # four blocks in five name no weekday: no names, schedules or regex to look for
     names = name_spans(text, vocab) + _schedules(text, vocab)
     found = []
     for m in vocab.full_weekday_re.finditer(text):
