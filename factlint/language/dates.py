@@ -969,7 +969,10 @@ def weekday_names_in(texts: Sequence[str], vocab: Vocabulary) -> frozenset[str]:
     pairs: dict[str, int] = {}
     named: set[str] = set()
     dateline: set[str] = set()  # pairs a verb follows: "Biden Tuesday signed"
+    names = vocab.weekday_names[1:]
     for text in texts:
+        if not any(name in text for name in names):
+            continue  # no weekday to search for
         for m in vocab.full_weekday_re.finditer(text):
             first = _word_before(text, m.start())
             if not first or first.lower() in stop:
