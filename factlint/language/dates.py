@@ -147,6 +147,27 @@ class Vocabulary:
         return re.compile(rf"\b(?:{names})(?:[{APOSTROPHES}]s)?\b")
 
     @cached_property
+    def any_weekday_re(self) -> re.Pattern[str]:
+        """full_weekday_re's names, anywhere: a block without one needs no weekday analysis."""
+        return re.compile("|".join(self.weekday_names[1:]))
+
+    @cached_property
+    def weekday_habits_re(self) -> re.Pattern[str]:
+        """Right after a weekday, a plural part of the day: "on Sunday mornings" is a habit."""
+        return re.compile(rf"\s+(?:{'|'.join(self.parts)})s\b")
+
+    @cached_property
+    def weekday_part_re(self) -> re.Pattern[str] | None:
+        """Right after a weekday, the part of the day it names ("Tuesday night")."""
+        return re.compile(rf"\s+({'|'.join(self.parts)})\b") if self.parts else None
+
+    @cached_property
+    def schedule_re(self) -> re.Pattern[str]:
+        """"Monday to Friday", "Monday-Friday": two weekday names joined as a span."""
+        names = "|".join(self.weekday_names[1:])
+        return re.compile(rf"\b(?:{names})\s*(?:-|–|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*(?:{names})\b")
+
+    @cached_property
     def number_re(self) -> str:
         words = sorted(self.numbers, key=len, reverse=True)
         tens = [w for w in words if self.numbers[w] in (20, 30, 40, 50, 60, 70, 80, 90)]
@@ -907,9 +928,10 @@ class Weekday:
 
 def find_weekdays(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozenset()) -> list[Weekday]:
     """Spelt-out weekdays that stand for one day, outside named days, titles and `known_names`."""
-    if not any(name in text for name in vocab.weekday_names[1:]):
+    if vocab.any_weekday_re.search(text) is None:
         return []  # four blocks in five name no weekday: no names, schedules or regex to look for
     names = name_spans(text, vocab) + _schedules(text, vocab)
+    habits, part_re = vocab.weekday_habits_re, vocab.weekday_part_re
     found = []
     for m in vocab.full_weekday_re.finditer(text):
         if overlaps(m.start(), m.end(), names):
@@ -919,27 +941,33 @@ def find_weekdays(text: str, vocab: Vocabulary, known_names: frozenset[str] = fr
         before = previous_words(text, m.start())
         if before and before[0] in vocab.habitual:
             continue
-        if text[m.start() - 1 : m.start()] in "-–" and m.start() > 0 or re.match(r"[-–]\w", text[m.end() :]):
+        if text[m.start() - 1 : m.start()] in "-–" and m.start() > 0 or _HYPHENED.match(text, m.end()):
             continue  # "a Monday-to-Friday job", "the Friday-night lights"
-        if re.match(rf"\s+(?:{'|'.join(vocab.parts)})s\b", text[m.end() :]):
+        if habits.match(text, m.end()):
             continue  # "on Sunday mornings" is a habit
-        if re.match(r"\s+of\s+(?:each|every|the)\s+(?:month|year|quarter)\b", text[m.end() :], re.IGNORECASE):
+        if _EACH_MONTH.match(text, m.end()):
             continue  # "the first Friday of each month" recurs
-        after = re.match(r"\s+([a-z]+)", text[m.end() :])
+        after = _NEXT_WORD.match(text, m.end())
         if after and after.group(1) in vocab.day_kinds and m.group(0)[-2:-1] not in APOSTROPHES:
             continue  # "Friday prayers" is a kind of day; "Friday's prayers" one day
         word = m.group(0)
         possessive = word[-2:-1] in APOSTROPHES and word.endswith("s")
         name = word[:-2] if possessive else word
-        part = re.match(rf"\s+({'|'.join(vocab.parts)})\b", text[m.end() :]) if vocab.parts else None
+        part = part_re.match(text, m.end()) if part_re else None
         found.append(
             Weekday(
                 m.start(), m.end(), vocab.weekdays[name], possessive,
                 part.group(1) if part and not possessive else None,
-                m.end() + part.end() if part and not possessive else -1,
+                part.end() if part and not possessive else -1,
             )
         )
     return found
+
+
+# Matched where a weekday ends: compiled once, and with no copy of the text after it.
+_HYPHENED = re.compile(r"[-–]\w")
+_EACH_MONTH = re.compile(r"\s+of\s+(?:each|every|the)\s+(?:month|year|quarter)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]$")
@@ -969,9 +997,8 @@ def weekday_names_in(texts: Sequence[str], vocab: Vocabulary) -> frozenset[str]:
     pairs: dict[str, int] = {}
     named: set[str] = set()
     dateline: set[str] = set()  # pairs a verb follows: "Biden Tuesday signed"
-    names = vocab.weekday_names[1:]
     for text in texts:
-        if not any(name in text for name in names):
+        if vocab.any_weekday_re.search(text) is None:
             continue  # no weekday to search for
         for m in vocab.full_weekday_re.finditer(text):
             first = _word_before(text, m.start())
@@ -1010,9 +1037,8 @@ def _verb_after(text: str, offset: int, vocab: Vocabulary) -> bool:
 
 def _schedules(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     """"Open Monday to Friday" is a timetable; "from Monday to Friday" may be one week, so it counts."""
-    names = "|".join(vocab.weekday_names[1:])
     spans = []
-    for m in re.finditer(rf"\b(?:{names})\s*(?:-|–|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*(?:{names})\b", text):
+    for m in vocab.schedule_re.finditer(text):
         if previous_words(text, m.start())[-1:] not in (["from"], ["between"]):
             spans.append((m.start(), m.end()))
     return spans
