@@ -236,7 +236,8 @@ class Vocabulary:
             "count": [self.counted_units, self.directions],
             "ahead": [self.ahead_units],
         }
-        return {kind: tuple(filter(None, map(_literals, lists))) for kind, lists in groups.items()}
+        # The group of fewest words first: it is the cheapest to find missing.
+        return {kind: tuple(sorted(filter(None, map(_literals, lists)), key=len)) for kind, lists in groups.items()}
 
     @cached_property
     def _memo(self) -> dict[tuple[str, str], Any]:
