@@ -99,19 +99,25 @@ def _relative_findings(
 ) -> Iterator[Finding]:
     text = block.prose
     quoted = _quoted(block, context)
-    bounds = dtx.sentences(text, vocab)
-    date_ends = {d.end for d in dtx.find_dates(text, vocab) if d.relative_year}
     for rel in relatives:
         if _inside(rel.start, quoted):
             continue
         resolved = dtx.resolve(rel, ref) if ref else None
-        if rel.kind == "year" and _year_stated(text, dtx.sentence_of(bounds, rel.start), rel, resolved):
+        # Only a year looks at its sentence and the dates before it: most blocks need neither.
+        if rel.kind == "year" and _year_stated(text, dtx.sentence_of(dtx.sentences(text, vocab), rel.start), rel, resolved):
             continue
         finding = _relative_finding(block, rel, ref, resolved, vocab, missing)
-        after_date = next((end for end in date_ends if text[end : rel.start].strip(" ,") == ""), None)
-        if after_date is not None and resolved is not None and resolved.kind == "year" and not rel.possessive:
-            finding = _year_after_date(block, finding, after_date, rel, resolved)
+        if resolved is not None and resolved.kind == "year" and not rel.possessive:
+            after_date = _date_end_before(text, rel.start, vocab)
+            if after_date is not None:
+                finding = _year_after_date(block, finding, after_date, rel, resolved)
         yield finding
+
+
+def _date_end_before(text: str, offset: int, vocab: dtx.Vocabulary) -> int | None:
+    """Where a date given a relative year ("March 7 last year") ends right before `offset`, if one does."""
+    date_ends = {d.end for d in dtx.find_dates(text, vocab) if d.relative_year}
+    return next((end for end in date_ends if text[end:offset].strip(" ,") == ""), None)
 
 
 def _year_after_date(block: Block, finding: Finding, date_end: int, rel: dtx.RelativeDate, resolved: dtx.Resolved) -> Finding:

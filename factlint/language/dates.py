@@ -147,6 +147,27 @@ class Vocabulary:
         return re.compile(rf"\b(?:{names})(?:[{APOSTROPHES}]s)?\b")
 
     @cached_property
+    def any_weekday_re(self) -> re.Pattern[str]:
+        """full_weekday_re's names, anywhere: a block without one needs no weekday analysis."""
+        return re.compile("|".join(self.weekday_names[1:]))
+
+    @cached_property
+    def weekday_habits_re(self) -> re.Pattern[str]:
+        """Right after a weekday, a plural part of the day: "on Sunday mornings" is a habit."""
+        return re.compile(rf"\s+(?:{'|'.join(self.parts)})s\b")
+
+    @cached_property
+    def weekday_part_re(self) -> re.Pattern[str] | None:
+        """Right after a weekday, the part of the day it names ("Tuesday night")."""
+        return re.compile(rf"\s+({'|'.join(self.parts)})\b") if self.parts else None
+
+    @cached_property
+    def schedule_re(self) -> re.Pattern[str]:
+        """"Monday to Friday", "Monday-Friday": two weekday names joined as a span."""
+        names = "|".join(self.weekday_names[1:])
+        return re.compile(rf"\b(?:{names})\s*(?:-|–|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*(?:{names})\b")
+
+    @cached_property
     def number_re(self) -> str:
         words = sorted(self.numbers, key=len, reverse=True)
         tens = [w for w in words if self.numbers[w] in (20, 30, 40, 50, 60, 70, 80, 90)]
@@ -201,6 +222,24 @@ class Vocabulary:
         return _relative_patterns(self)
 
     @cached_property
+    def relative_words(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """For each of relative_patterns, groups of lower-cased words: it cannot match without one word of each."""
+        days = [d.phrase for d in self.days]
+        simple = [d for d, m in self.determiners.items() if m not in ("earlier", "later")]
+        weekdays, months = self.weekday_names[1:], self.month_names[1:]
+        groups = {
+            "day": [days],
+            "unit": [self.determiners, self.units],
+            "weekday": [simple, weekdays],
+            "month-name": [simple, months],
+            "weekday-of-week": [weekdays, simple, ["week"]],
+            "count": [self.counted_units, self.directions],
+            "ahead": [self.ahead_units],
+        }
+        # The group of fewest words first: it is the cheapest to find missing.
+        return {kind: tuple(sorted(filter(None, map(_literals, lists)), key=len)) for kind, lists in groups.items()}
+
+    @cached_property
     def _memo(self) -> dict[tuple[str, str], Any]:
         return {}
 
@@ -223,6 +262,18 @@ class Vocabulary:
         if len(parts) == 2 and all(p in self.numbers for p in parts):
             return self.numbers[parts[0]] + self.numbers[parts[1]]
         return None
+
+
+def _literals(words: Iterable[str]) -> tuple[str, ...]:
+    """`words` lower-cased for a substring test, without those that hold another; () when one is no plain ASCII.
+
+    An empty group tests nothing: a word that is empty or not ASCII may match
+    in a way no substring shows, and no words at all make an empty alternation.
+    """
+    low = {w.lower() for w in words}
+    if not low or not all(w and w.isascii() for w in low):
+        return ()
+    return tuple(sorted(w for w in low if not any(v != w and v in w for v in low)))
 
 
 def _alternation(words: Mapping[str, Any]) -> str:
@@ -699,11 +750,13 @@ def find_relative(text: str, vocab: Vocabulary, title_case: bool = False) -> lis
 
 
 def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[RelativeDate]:
-    names = name_spans(text, vocab)
-    bounds = sentences(text, vocab)
+    names: list[tuple[int, int]] | None = None  # looked up at the first match: most paragraphs have none
+    low = None if _FOLDS_APART.search(text) else text.lower()
     candidates = []
     cued: dict[re.Pattern[str], bool] = {}  # a cue two patterns share is searched for once
     for kind, pattern in vocab.relative_patterns:
+        if low is not None and not _has_each(low, vocab.relative_words.get(kind, ())):
+            continue  # a plain substring test, cheaper than any regex: most paragraphs hold none of the words
         cue = vocab.relative_cues.get(kind)
         if cue is not None:
             if cue not in cued:
@@ -711,8 +764,12 @@ def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[Relat
             if not cued[cue]:
                 continue  # most paragraphs say no "ago", name no month, and have no "week"
         for m in pattern.finditer(text):
-            found = _relative(kind, m, text, vocab, bounds)
-            if found is None or overlaps(found.start, found.end, names):
+            found = _relative(kind, m, text, vocab)
+            if found is None:
+                continue
+            if names is None:
+                names = name_spans(text, vocab)
+            if overlaps(found.start, found.end, names):
                 continue
             if not title_case and _capitalised_name(m, text, kind):
                 continue
@@ -722,6 +779,22 @@ def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[Relat
         if not chosen or rel.start >= chosen[-1].end:
             chosen.append(rel)
     return chosen
+
+
+#: Letters that match an ASCII letter case-insensitively in a regex but do not lower-case to it
+#: ("ſ", dotted and dotless i): in a text with one, a substring test of the lower-cased text could miss.
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+def _has_each(low: str, groups: Sequence[Sequence[str]]) -> bool:
+    """Whether the lower-cased `low` holds one word of every group."""
+    for group in groups:
+        for word in group:
+            if word in low:
+                break
+        else:
+            return False
+    return True
 
 
 def _capitalised_name(m: re.Match[str], text: str, kind: str) -> bool:
@@ -738,9 +811,7 @@ def _capitalised_name(m: re.Match[str], text: str, kind: str) -> bool:
     return words[0][0].isupper() and not at_sentence_start(text, m.start())
 
 
-def _relative(
-    kind: str, m: re.Match[str], text: str, vocab: Vocabulary, bounds: Sequence[tuple[int, int]]
-) -> RelativeDate | None:
+def _relative(kind: str, m: re.Match[str], text: str, vocab: Vocabulary) -> RelativeDate | None:
     g = m.groupdict()
     possessive = bool(g.get("poss"))
     if kind == "day":
@@ -778,6 +849,7 @@ def _relative(
     # talks", "the first time in three months")
     if re.match(r"\s+of\b", text[m.end() :]):
         return None
+    bounds = sentences(text, vocab)
     if _measures_a_span(text, sentence_of(bounds, m.start())[0], m.start(), vocab):
         return None
     own = _own_clause(text, sentence_of(bounds, m.start()), m.start(), vocab)
@@ -857,7 +929,10 @@ class Weekday:
 
 def find_weekdays(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozenset()) -> list[Weekday]:
     """Spelt-out weekdays that stand for one day, outside named days, titles and `known_names`."""
+    if vocab.any_weekday_re.search(text) is None:
+        return []  # four blocks in five name no weekday: no names, schedules or regex to look for
     names = name_spans(text, vocab) + _schedules(text, vocab)
+    habits, part_re = vocab.weekday_habits_re, vocab.weekday_part_re
     found = []
     for m in vocab.full_weekday_re.finditer(text):
         if overlaps(m.start(), m.end(), names):
@@ -867,27 +942,33 @@ def find_weekdays(text: str, vocab: Vocabulary, known_names: frozenset[str] = fr
         before = previous_words(text, m.start())
         if before and before[0] in vocab.habitual:
             continue
-        if text[m.start() - 1 : m.start()] in "-–" and m.start() > 0 or re.match(r"[-–]\w", text[m.end() :]):
+        if text[m.start() - 1 : m.start()] in "-–" and m.start() > 0 or _HYPHENED.match(text, m.end()):
             continue  # "a Monday-to-Friday job", "the Friday-night lights"
-        if re.match(rf"\s+(?:{'|'.join(vocab.parts)})s\b", text[m.end() :]):
+        if habits.match(text, m.end()):
             continue  # "on Sunday mornings" is a habit
-        if re.match(r"\s+of\s+(?:each|every|the)\s+(?:month|year|quarter)\b", text[m.end() :], re.IGNORECASE):
+        if _EACH_MONTH.match(text, m.end()):
             continue  # "the first Friday of each month" recurs
-        after = re.match(r"\s+([a-z]+)", text[m.end() :])
+        after = _NEXT_WORD.match(text, m.end())
         if after and after.group(1) in vocab.day_kinds and m.group(0)[-2:-1] not in APOSTROPHES:
             continue  # "Friday prayers" is a kind of day; "Friday's prayers" one day
         word = m.group(0)
         possessive = word[-2:-1] in APOSTROPHES and word.endswith("s")
         name = word[:-2] if possessive else word
-        part = re.match(rf"\s+({'|'.join(vocab.parts)})\b", text[m.end() :]) if vocab.parts else None
+        part = part_re.match(text, m.end()) if part_re else None
         found.append(
             Weekday(
                 m.start(), m.end(), vocab.weekdays[name], possessive,
                 part.group(1) if part and not possessive else None,
-                m.end() + part.end() if part and not possessive else -1,
+                part.end() if part and not possessive else -1,
             )
         )
     return found
+
+
+# Matched where a weekday ends: compiled once, and with no copy of the text after it.
+_HYPHENED = re.compile(r"[-–]\w")
+_EACH_MONTH = re.compile(r"\s+of\s+(?:each|every|the)\s+(?:month|year|quarter)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]$")
@@ -918,6 +999,8 @@ def weekday_names_in(texts: Sequence[str], vocab: Vocabulary) -> frozenset[str]:
     named: set[str] = set()
     dateline: set[str] = set()  # pairs a verb follows: "Biden Tuesday signed"
     for text in texts:
+        if vocab.any_weekday_re.search(text) is None:
+            continue  # no weekday to search for
         for m in vocab.full_weekday_re.finditer(text):
             first = _word_before(text, m.start())
             if not first or first.lower() in stop:
@@ -955,9 +1038,8 @@ def _verb_after(text: str, offset: int, vocab: Vocabulary) -> bool:
 
 def _schedules(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     """"Open Monday to Friday" is a timetable; "from Monday to Friday" may be one week, so it counts."""
-    names = "|".join(vocab.weekday_names[1:])
     spans = []
-    for m in re.finditer(rf"\b(?:{names})\s*(?:-|–|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*(?:{names})\b", text):
+    for m in vocab.schedule_re.finditer(text):
         if previous_words(text, m.start())[-1:] not in (["from"], ["between"]):
             spans.append((m.start(), m.end()))
     return spans

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -198,3 +199,12 @@ def test_no_crash_and_no_finding_outside_the_text(words: list[str], ref: dt.date
         assert result.span.end > result.span.start
         for edit in result.fix.edits if result.fix else ():
             assert 0 <= edit.span.start <= edit.span.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["Ago", "FROM NOW", "ſ", "İ", "Weeks", "MONTHS", "Next"]), max_size=30))
+def test_the_word_tests_before_the_patterns_drop_no_phrase(words: list[str]) -> None:
+    text = " ".join(words)
+    unfiltered = replace(vocab())
+    unfiltered.__dict__["relative_words"] = {}  # every pattern is searched for, as without the word tests
+    assert dtx.find_relative(text, vocab()) == dtx.find_relative(text, unfiltered)
