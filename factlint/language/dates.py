@@ -815,7 +815,7 @@ def _relative(kind: str, m: re.Match[str], text: str, vocab: Vocabulary) -> Rela
     g = m.groupdict()
     possessive = bool(g.get("poss"))
     if kind == "day":
-        phrase = next(d for d in vocab.days if d.phrase.lower() == g["phrase"].lower())
+        phrase = next(d for d in vocab.days if d.phrase.lower() == _fold(g["phrase"]))
         before = previous_words(text, m.start())
         if before and before[0] in phrase.not_after:
             return None
@@ -901,15 +901,25 @@ def _own_clause(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabu
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall"})
 
 
+#: Letters a case-blind pattern reads as an ASCII letter that str.lower() does not turn into it: the long s
+#: ("laſt week"), the dotted capital and the dotless small i ("THİS WEEK"), the Kelvin sign.
+_CASE_BLIND = str.maketrans({"ſ": "s", "İ": "i", "ı": "i", "\u212a": "k"})
+
+
+def _fold(words: str) -> str:
+    """Matched text as the case-blind patterns read it, to look it up among the pack's words."""
+    return re.sub(r"\s+", " ", words).translate(_CASE_BLIND).lower()
+
+
 def _canonical(words: str, table: Mapping[str, Any]) -> str:
-    flat = re.sub(r"\s+", " ", words).lower()
+    flat = _fold(words)
     return next(k for k in table if k.lower() == flat)
 
 
 def _weekday_number(name: str | None, vocab: Vocabulary) -> int | None:
     if not name:
         return None
-    return next(n for w, n in vocab.weekdays.items() if w.lower() == name.lower())
+    return next(n for w, n in vocab.weekdays.items() if w.lower() == _fold(name))
 
 
 # -- bare weekdays ------------------------------------------------------------

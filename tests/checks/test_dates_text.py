@@ -208,3 +208,11 @@ def test_the_word_tests_before_the_patterns_drop_no_phrase(words: list[str]) -> 
     unfiltered = replace(vocab())
     unfiltered.__dict__["relative_words"] = {}  # every pattern is searched for, as without the word tests
     assert dtx.find_relative(text, vocab()) == dtx.find_relative(text, unfiltered)
+
+
+def test_letters_a_case_blind_pattern_reads_as_ascii_do_not_break_the_rules() -> None:
+    # The long s, the dotted capital I and the dotless i match "s" and "i" in the date patterns, but
+    # str.lower() keeps them: looking the match up among the pack's words raised StopIteration.
+    text = "---\ntitle: T\ndate: 2026-12-04\n---\n\nWe met laſt week, yeſterday and THİS WEEK; the vote was on Thurſday.\n"
+    found = [(r.code, r.row, r.column) for r in lint(text, format="markdown", select=["DAT"])]
+    assert ("DAT001", 6, 8) in found and ("DAT001", 6, 19) in found
