@@ -1315,19 +1315,19 @@ def _a_relative(full: Mention, mentions: Sequence[Mention], texts: Sequence[str]
     return any(pattern.search(text) for text in texts)
 
 
-@lru_cache(maxsize=None)
-def name_table(name: str) -> frozenset[str]:
-    """The names of one public-domain table in rules/ ("surnames.txt", "given-names.txt"; docs/names.md), read
-    once: after the header, one "name count" a line."""
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """The established surnames of rules/surnames.txt (docs/names.md), read once: one "surname count" a line."""
     from factlint.packs import BUILTIN_DIR
 
-    lines = (BUILTIN_DIR / name).read_text(encoding="utf-8").splitlines()
+    lines = (BUILTIN_DIR / "surnames.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.partition(" ")[0] for line in lines if line and line[0] != "#")
 
 
 @lru_cache(maxsize=1)
 def female_shares() -> Mapping[str, int]:
-    """{given name: percentage of its bearers who are women} from rules/given-names.txt, read once."""
+    """{given name: percentage of its bearers who are women} from rules/given-names.txt, read once: the table's
+    given names are its keys."""
     from factlint.packs import BUILTIN_DIR
 
     shares: dict[str, int] = {}
@@ -1362,8 +1362,8 @@ def _nobody_by_the_tables(m: Mention, full: Mention, lexicon: Lexicon) -> bool:
     if m.speaks or m.title_words or not full.given or full.surname_first:
         return False
     given = full.given[0].text
-    return (not lexicon.is_first_name(given) and fold(m.core).lower() not in name_table("surnames.txt")
-            and fold(given).lower() not in name_table("given-names.txt"))
+    return (not lexicon.is_first_name(given) and fold(m.core).lower() not in surnames()
+            and fold(given).lower() not in female_shares())
 
 
 def _office_title(m: Mention, lexicon: Lexicon | None) -> bool:

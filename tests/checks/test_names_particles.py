@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from factlint.testing import Case, assert_rule
+from name_messages import early as msg, variant
 
 INTRO = "\n\nLater in the day, the founder, Maren Okafor, told staff the plan would hold.\n"
-
-
-def msg(surname: str, full: str, line: int) -> str:
-    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
 
 
 def test_as_before_a_surname_is_the_english_word_not_part_of_the_name() -> None:
@@ -90,4 +87,4 @@ def test_a_given_name_styled_with_a_title_is_no_slip_for_a_close_surname() -> No
 def test_a_given_name_that_speaks_close_to_a_surname_is_still_a_slip() -> None:
     text = ROYAL.replace("Her Majesty's grandson Prince Tomas opened", "Crowds opened")
     assert_rule("NAM001", invalid=[Case(text, row=5, column=17, end_column=23,
-                                         message='name spelt two ways: "Tomass" here, "Tomas" elsewhere (1 use)')])
+                                         message=variant("Tomass", "Tomas", 1))])

@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factlint.testing import Case, assert_rule
-
-
-def msg(surname: str, full: str, line: int) -> str:
-    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
+from name_messages import early as msg, variant
 
 
 # The surname alone is the parent's (or the spouse's); the full name given later is the relative's.
@@ -94,7 +91,7 @@ def test_a_full_name_with_a_plural_slip_still_fires() -> None:
     text = ("Barry Bennett opened the hearing.\n\nLater the Barry Bennetts campaign said it would appeal.\n\n"
             "Bennett spoke last.\n")
     assert_rule("NAM001", invalid=[Case(text, row=3, column=17, end_column=25,
-                                         message='name spelt two ways: "Bennetts" here, "Bennett" elsewhere (2 uses)')])
+                                         message=variant("Bennetts", "Bennett", 2))])
 
 
 def test_a_familiar_form_in_a_quotation_is_what_the_speaker_calls_them() -> None:
@@ -106,7 +103,7 @@ def test_a_familiar_form_in_a_quotation_is_what_the_speaker_calls_them() -> None
 def test_a_familiar_form_in_narration_still_fires() -> None:
     text = "Tomas Berne took his 700th wicket on Tuesday.\n\nBerney thanked the crowd.\n\nBerne left.\n"
     assert_rule("NAM001", invalid=[Case(text, row=3, column=1, end_column=7,
-                                         message='name spelt two ways: "Berney" here, "Berne" elsewhere (2 uses)')])
+                                         message=variant("Berney", "Berne", 2))])
 
 
 # A courtesy title says a man or a woman; the given-name table says whose given name it nearly always is.
