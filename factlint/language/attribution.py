@@ -469,11 +469,14 @@ class Attribution:
     def _tied(self, tokens: list[_Token], k: int, length: int) -> str | None:
         """The source the speech verb at tokens[k] is tied to: before it in its clause, or right after it."""
         prev = tokens[k - 1].lower if k > 0 and not self._boundary(tokens[k - 1], tokens[k]) else ""
-        if prev in _DETERMINERS:
+        # A quotation between the two: `the "not there yet" comment` is still a noun, but after
+        # `the "Golden Side", told` and `who was "…," said Lyle` the word before belongs to other words.
+        quoted = bool(prev) and self._quoted_between(tokens[k - 1], tokens[k])
+        if prev in _DETERMINERS and not (quoted and "," in self.masked[tokens[k - 1].end : tokens[k].start]):
             return None  # a noun: "a note to clients", "the report"
         if self._negated(tokens, k):
             return None  # "declined to comment", "did not say"
-        if length == 1 and prev in self.vocab.passive and not tokens[k].lower.endswith("ing") \
+        if length == 1 and prev in self.vocab.passive and not quoted and not tokens[k].lower.endswith("ing") \
                 and not self._by_source(tokens, k + length):
             return None  # "it was said", "so-called"; "is calling for" is no passive
         addressed = tokens[k].lower in self.vocab.addressed
@@ -482,12 +485,22 @@ class Attribution:
         return self._source_after(tokens, k, length) or self._source_before(tokens, k)
 
     def _source_after(self, tokens: list[_Token], k: int, length: int) -> str | None:
-        """An inverted subject: "said Ruiz", "said the newcomer", "warned epidemiologist Clifford McDonald"."""
-        for j in range(k + length, min(k + length + 4, len(tokens))):
+        """An inverted subject: "said Ruiz", "said the newcomer", "warned epidemiologist Clifford McDonald".
+
+        The name may stand after a longer run of lower-case words that describe
+        the speaker, with no comma in it: "said two-time world bronze medallist
+        Suguri". Past the first four words only such a run leads to it.
+        """
+        described = True  # so far an unbroken run of lower-case words
+        for j in range(k + length, min(k + length + 7, len(tokens))):
             if self._boundary(tokens[j - 1], tokens[j]) or tokens[j].word in ":;":
+                break
+            if j >= k + length + 4 and not described:
                 break
             if self._is_source(tokens[j]):
                 return tokens[j].word
+            described = described and tokens[j].word[:1].islower() and tokens[j].lower not in _DESCRIBING \
+                and "," not in self.masked[tokens[j - 1].end : tokens[j].start]
         if self._noun_phrase(tokens, k + length, k + length + 2):
             return " ".join(t.word for t in tokens[k + length : k + length + 2])  # "said the newcomer"
         return None
@@ -516,6 +529,11 @@ class Attribution:
             not self._boundary(left, word) and word.word[:1].isalpha() and word.lower not in self.vocab.verbs
             for left, word in zip(tokens[start:end], words)
         )
+
+    def _quoted_between(self, left: _Token, right: _Token) -> bool:
+        """Whether a quotation stands between two neighbouring narration tokens (its words are blanked):
+        in `who was "…," said Lyle` the "was" before the quotation is no auxiliary of "said"."""
+        return any(left.end <= q.start < right.start for q in self.outer)
 
     def _negated(self, tokens: list[_Token], k: int) -> bool:
         before = [t.lower.replace("’", "'") for t in tokens[max(k - 3, 0) : k]]
@@ -744,8 +762,10 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
             return True  # the rest is the audience: "told a gathering of leaders, officials and advocates"
         if not new_clause and token.lower in _DESCRIBING:
             return True  # the rest describes the speaker or the moment: "said Berg, who won in 2004 and 2009"
-        if token.lower in _CLAUSE_JOINERS:
-            # "while addressing a delegation": a participle, whose subject is still the speaker
+        if token.lower in _CLAUSE_JOINERS and (token.lower not in _COORDINATORS or k == 0
+                                              or reader.masked[tokens[k - 1].end : token.start].strip() in (",", ";")):
+            # "while addressing a delegation": a participle, whose subject is still the speaker;
+            # "and" or "but" opens a clause only after a comma ("search and rescue team" joins words)
             new_clause = not (k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ing"))
         elif new_clause and reader._is_source(token):
             return False
@@ -755,6 +775,7 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
 #: Words that join a clause of its own to an attribution, where another person may speak or act
 #: ("she said, and Smith shook his head"); time and manner ("said after the session") keep the voice.
 _CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "though", "although", "then"})
+_COORDINATORS = frozenset({"and", "but"})
 
 #: Words after an attribution that open a clause about the speaker or the moment, naming no other voice:
 #: "said Berg, who carded a 66 after Kingston's bogey and Lund's eagle", "he said after the leaders met".

@@ -107,6 +107,15 @@ ATTRIBUTED = {
     "an inverted paraphrase": f'The pier stays shut until spring, said Okafor.\n\n"{SENTENCE}."',
     "a paraphrase holding a scare quote": f'Okafor said the delay was "a disgrace" and blamed the board.\n\n"{SENTENCE}."',
     "a paraphrase in the present": f'The minister says the levy stays for another year.\n\n"{SENTENCE}."',
+    # an inverted subject after a longer description of the speaker, with no comma in it
+    "an inverted subject after a long description": f'"{SENTENCE}," said two-time world silver medallist Okafor, 24.',
+    # the word before a quotation belongs to its own clause, not to the speech verb after the quotation
+    "a partial quotation after an auxiliary": f'Police searched the flat of Ivan Petrov, who was "{LONG}," said Dina Lyle.',
+    "a description holding a short title": (
+        f'"{SENTENCE}," Anton Berki, one of the last members of the "Golden Side", told mourners.'),
+    # "and" joining words inside the description opens no clause of another voice
+    "continuation after a description joined by and": (
+        f'"It was all over by noon on the beach," said Dina Lyle of the search and rescue team of Harbour City.\n\n"{SENTENCE}."'),
 }
 
 
@@ -154,6 +163,9 @@ STILL_REPORTED = {
     "a speaker named but two people around": (
         f"Mayor Ana Ruiz met Governor Tom Hale at the port on a grey and windy morning.\n\n\"{LONG}.\"", (5, 1)),
     "the noun-like form after a determiner": (f'The calls for "{LONG}" grew louder.', (3, 15)),
+    # a quotation between a determiner and a form more often a noun leaves it a noun
+    "the noun-like form after a determiner and a quotation": (
+        f'Okafor was asked about the "{LONG}" comment.', (3, 28)),
     "a document sentence quoting a whole sentence": (f'The plan came in a note to residents. "We {LONG[3:]}."', (3, 39)),
     # an attribution with a clause of its own where another person acts
     "continuation after another person's clause": (
