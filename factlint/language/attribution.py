@@ -499,7 +499,7 @@ class Attribution:
                 break
             if self._is_source(tokens[j]):
                 return tokens[j].word
-            described = described and tokens[j].word[:1].islower() and tokens[j].lower not in _DESCRIBING \
+            described = described and tokens[j].word[:1].islower() and tokens[j].lower not in _NOT_DESCRIPTION \
                 and "," not in self.masked[tokens[j - 1].end : tokens[j].start]
         if self._noun_phrase(tokens, k + length, k + length + 2):
             return " ".join(t.word for t in tokens[k + length : k + length + 2])  # "said the newcomer"
@@ -615,6 +615,10 @@ def attribute(paragraphs: Sequence[Paragraph], vocabulary: Vocabulary, min_words
             speaker = _speaker(passage, run, paragraphs, readers, judged)
             judged[(at, first.start)] = speaker
             found.append(Judgement(at, first, speaker))
+            if len(passage.parts) > 1 and speaker.attributed:
+                # the passage's closing part is the quotation a bare paragraph after it continues
+                part, last = passage.last
+                judged[(run[part], last.start)] = readers[run[part]].speaker(last) or speaker
     return found
 
 
@@ -748,7 +752,12 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
     quotation after either needs its own.
     """
     end = len(reader.scan.text.rstrip())
-    if reader._sentence_index(quotation.start) != 0 or reader._sentence_index(max(end - 1, 0)) != 0:
+    if reader._sentence_index(quotation.start) != 0:
+        return False
+    last = reader._sentence_index(max(end - 1, 0))
+    # `"…?" Douste-Blazy said.`: words that end a sentence inside the marks leave the attribution a sentence of
+    # its own, and the paragraph is still the quotation and its attribution
+    if last > 1 or (last == 1 and reader.sentences[1][0] != quotation.end):
         return False
     if speaker.reason not in ("speech-verb", "frame"):
         return False
@@ -780,6 +789,11 @@ _COORDINATORS = frozenset({"and", "but"})
 #: Words after an attribution that open a clause about the speaker or the moment, naming no other voice:
 #: "said Berg, who carded a 66 after Kingston's bogey and Lund's eagle", "he said after the leaders met".
 _DESCRIBING = frozenset({"who", "whose", "after", "before", "when", "as", "since", "during"})
+
+#: Words that end a run of words describing the speaker before the name ("said two-time world champion Suguri"):
+#: "said at a meeting of EU ministers" is where it was said, not who said it.
+_NOT_DESCRIPTION = _DESCRIBING | _DETERMINERS | frozenset(
+    {"at", "of", "in", "on", "to", "for", "with", "by", "from", "about", "into", "over", "than", "that", "which"})
 
 
 def _same_voice(reader: Attribution, start: int, end: int, speaker: Speaker) -> bool:
