@@ -107,6 +107,9 @@ ATTRIBUTED = {
     "an inverted paraphrase": f'The pier stays shut until spring, said Okafor.\n\n"{SENTENCE}."',
     "a paraphrase holding a scare quote": f'Okafor said the delay was "a disgrace" and blamed the board.\n\n"{SENTENCE}."',
     "a paraphrase in the present": f'The minister says the levy stays for another year.\n\n"{SENTENCE}."',
+    # reporting verbs whose object is what the speaker speaks of
+    "attributed to": f'A spokesman attributed the delay to "{LONG}."',
+    "termed": f'The mayor also termed "{LONG}" the only way forward.',
     # an inverted subject after a longer description of the speaker, with no comma in it
     "an inverted subject after a long description": f'"{SENTENCE}," said two-time world silver medallist Okafor, 24.',
     # the word before a quotation belongs to its own clause, not to the speech verb after the quotation
@@ -172,6 +175,9 @@ STILL_REPORTED = {
     "a speaker named but two people around": (
         f"Mayor Ana Ruiz met Governor Tom Hale at the port on a grey and windy morning.\n\n\"{LONG}.\"", (5, 1)),
     "the noun-like form after a determiner": (f'The calls for "{LONG}" grew louder.', (3, 15)),
+    # the noun forms of those verbs
+    "in terms of": (f'In terms of the budget, "{LONG}."', (3, 25)),
+    "a quotation attributed to nobody": (f'The attributes of the pier: "{LONG}."', (3, 29)),
     # a quotation between a determiner and a form more often a noun leaves it a noun
     "the noun-like form after a determiner and a quotation": (
         f'Okafor was asked about the "{LONG}" comment.', (3, 28)),
