@@ -667,8 +667,9 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
         lead = readers[previous].introduces_quotation()
         if lead is not None:
             return lead
+    unvoiced = previous is not None and not opens and _unvoiced_opening(reader, first) and reader.cut_off(first) is None
     return (_signed_below(passage, run, readers)
-            or _continued(first, at, previous if opens else None, readers, judged)
+            or _continued(first, at, previous if opens or unvoiced else None, readers, judged, unvoiced)
             or (_sole_source(readers[previous]) if previous is not None and opens else None)
             or (_paraphrased(readers[previous]) if previous is not None and _unvoiced_opening(reader, first)
                 and reader.cut_off(first) is None and not any(p == previous for p, _ in judged) else None)
@@ -700,15 +701,15 @@ def _signed_below(passage: Passage, run: list[int], readers: _Readers) -> Speake
 
 
 def _continued(quotation: Quotation, at: int, previous: int | None, readers: _Readers,
-               judged: dict[tuple[int, int], Speaker]) -> Speaker | None:
+               judged: dict[tuple[int, int], Speaker], unvoiced: bool = False) -> Speaker | None:
     """The same speaker's quotation just before: earlier in the paragraph, or closing the paragraph before.
 
     In the paragraph, narration between the two may name no other source
     ("Smith disagreed." between them breaks it). From the paragraph before,
     its last quotation must be attributed and end it, or the paragraph must be
     that quotation and its attribution alone (`"…," she said.`) when this one
-    is bare quotation; a paragraph that also narrates hands the voice back to
-    the story.
+    is bare quotation or opens on narration that names nobody (`Besides,
+    "…"`); a paragraph that also narrates hands the voice back to the story.
     """
     reader = readers[at]
     before = [(start, s) for (p, start), s in judged.items() if p == at and start < quotation.start]
@@ -731,7 +732,7 @@ def _continued(quotation: Quotation, at: int, previous: int | None, readers: _Re
     tail = before.masked[prior.outer_end :].strip(" \t\n.,;!?…")
     if tail == "":
         return Speaker(speaker.source, "continuation", f"after {speaker.source or 'the same speaker'}'s quotation closing the paragraph before")
-    if _bare(readers[at]) and _quote_paragraph(before, prior, speaker):
+    if (unvoiced or _bare(readers[at])) and _quote_paragraph(before, prior, speaker):
         return Speaker(speaker.source, "continuation",
                        f"after {speaker.source or 'the same speaker'}'s quotation paragraph before")
     return None
@@ -757,7 +758,7 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
     last = reader._sentence_index(max(end - 1, 0))
     # `"…?" Douste-Blazy said.`: words that end a sentence inside the marks leave the attribution a sentence of
     # its own, and the paragraph is still the quotation and its attribution
-    if last > 1 or (last == 1 and reader.sentences[1][0] != quotation.end):
+    if last > 1 or (last == 1 and (reader.sentences[1][0] != quotation.end or not _only_attribution(reader))):
         return False
     if speaker.reason not in ("speech-verb", "frame"):
         return False
@@ -781,6 +782,21 @@ def _quote_paragraph(reader: Attribution, quotation: Quotation, speaker: Speaker
     return True
 
 
+def _only_attribution(reader: Attribution) -> bool:
+    """Whether the paragraph's second sentence is only an attribution: `Okafor said at a meeting of mayors.`,
+    `said Lyle, the harbour master.`, not a report of more words (`He said the bridge would be reviewed.`)."""
+    tokens = reader._tokens(*reader.sentences[1])
+    for k in range(len(tokens)):
+        length = reader._verb_at(tokens, k)
+        if not length:
+            continue
+        after = tokens[k + length :]
+        if not after or after[0].lower in _PREPOSITIONS | _DESCRIBING or tokens[k].lower in reader.vocab.addressed:
+            return True  # the verb ends it, or where, when and to whom it was said follow
+        return k == 0 and reader._is_source(after[0])  # inverted: "said Lyle, the harbour master"
+    return False
+
+
 #: Words that join a clause of its own to an attribution, where another person may speak or act
 #: ("she said, and Smith shook his head"); time and manner ("said after the session") keep the voice.
 _CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "though", "although", "then"})
@@ -792,8 +808,8 @@ _DESCRIBING = frozenset({"who", "whose", "after", "before", "when", "as", "since
 
 #: Words that end a run of words describing the speaker before the name ("said two-time world champion Suguri"):
 #: "said at a meeting of EU ministers" is where it was said, not who said it.
-_NOT_DESCRIPTION = _DESCRIBING | _DETERMINERS | frozenset(
-    {"at", "of", "in", "on", "to", "for", "with", "by", "from", "about", "into", "over", "than", "that", "which"})
+_PREPOSITIONS = frozenset({"at", "of", "in", "on", "to", "for", "with", "by", "from", "about", "into", "over"})
+_NOT_DESCRIPTION = _DESCRIBING | _DETERMINERS | _PREPOSITIONS | frozenset({"than", "that", "which"})
 
 
 def _same_voice(reader: Attribution, start: int, end: int, speaker: Speaker) -> bool:

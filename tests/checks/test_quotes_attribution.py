@@ -107,6 +107,12 @@ ATTRIBUTED = {
     "an inverted paraphrase": f'The pier stays shut until spring, said Okafor.\n\n"{SENTENCE}."',
     "a paraphrase holding a scare quote": f'Okafor said the delay was "a disgrace" and blamed the board.\n\n"{SENTENCE}."',
     "a paraphrase in the present": f'The minister says the levy stays for another year.\n\n"{SENTENCE}."',
+    # narration that names nobody, then a partial quotation, after the speaker's quotation closing the paragraph before
+    "continuation into narration naming nobody": (
+        f'Okafor said the harbour plan "{LONG}."\n\nBesides, "the engines are older than most of the crew."'),
+    "continuation into narration after a quotation paragraph": (
+        f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs "{LONG}."'),
+    "voiced": f'The diplomat also voiced a fear that the talks would fail.\n\n"{SENTENCE}."',
     # reporting verbs whose object is what the speaker speaks of
     "attributed to": f'A spokesman attributed the delay to "{LONG}."',
     "termed": f'The mayor also termed "{LONG}" the only way forward.',
@@ -183,6 +189,14 @@ STILL_REPORTED = {
         f'Okafor was asked about the "{LONG}" comment.', (3, 28)),
     "a document sentence quoting a whole sentence": (f'The plan came in a note to residents. "We {LONG[3:]}."', (3, 39)),
     # an attribution with a clause of its own where another person acts
+    # narration that names another person takes the voice from the quotation before
+    "narration naming another person after a quotation": (
+        f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs, Lund thought, were "{LONG}."', (5, 33)),
+    # a noun form of "voice"
+    "a voice": (f'In a calm voice, "{LONG}."', (3, 18)),
+    # a sentence after the quotation that reports more words is no attribution of it
+    "a paraphrase after a quotation that ends its sentence": (
+        f'"The ferry will not run again this winter." She said the pier would reopen.\n\n"{SENTENCE}."', (5, 1)),
     # the attribution sentence after a quotation that ends its own: narration there hands the voice back
     "a sentence of narration after a question": (
         f'"Is this the right week to choose?" Lund shook his head.\n\n"{SENTENCE}."', [(3, 1), (5, 1)]),
