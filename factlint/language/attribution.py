@@ -292,7 +292,8 @@ class Attribution:
         """A title of a work or a headline: Title Case words, or a cue such as "headlined" before it."""
         inner = self.scan.text[quotation.inner_start : quotation.inner_end]
         words = _WORD.findall(inner)
-        major = [w for w in words if w.lower() not in self.vocab.not_names and len(w) > 3]
+        # Title Case capitalises every word but the small function words: a lower-case "big" or "us" is a sentence's
+        major = [w for w in words if w.lower() not in self.vocab.not_names]
         if len(major) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in major) and not re.search(r"[.!?]\s", inner):
             return True
         sentence_start = self.sentences[self._sentence_index(quotation.start)][0]

@@ -113,6 +113,8 @@ ATTRIBUTED = {
     "continuation into narration after a quotation paragraph": (
         f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs "{LONG}."'),
     "voiced": f'The diplomat also voiced a fear that the talks would fail.\n\n"{SENTENCE}."',
+    # a title in Title Case, its small function words in lower case
+    "a title of a show": f'She was a guest on "The Late Show with Ana Ruiz and the Harbour Band" last year.',
     # reporting verbs whose object is what the speaker speaks of
     "attributed to": f'A spokesman attributed the delay to "{LONG}."',
     "termed": f'The mayor also termed "{LONG}" the only way forward.',
@@ -192,6 +194,8 @@ STILL_REPORTED = {
     # narration that names another person takes the voice from the quotation before
     "narration naming another person after a quotation": (
         f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs, Lund thought, were "{LONG}."', (5, 33)),
+    # a sentence whose only long words are names is no title: its short words are lower case
+    "a sentence of short words and names": (f'The mayor left early.\n\n"I\'m a big fan of Ana Ruiz and Tomas Berg."', (5, 1)),
     # a noun form of "voice"
     "a voice": (f'In a calm voice, "{LONG}."', (3, 18)),
     # a sentence after the quotation that reports more words is no attribution of it
