@@ -196,6 +196,8 @@ STILL_REPORTED = {
         f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs, Lund thought, were "{LONG}."', (5, 33)),
     # a sentence whose only long words are names is no title: its short words are lower case
     "a sentence of short words and names": (f'The mayor left early.\n\n"I\'m a big fan of Ana Ruiz and Tomas Berg."', (5, 1)),
+    # the modal "will" is no document (a person's will was read as one)
+    "the modal will": (f'They will pick whoever wins, "{LONG}."', (3, 30)),
     # a noun form of "voice"
     "a voice": (f'In a calm voice, "{LONG}."', (3, 18)),
     # a sentence after the quotation that reports more words is no attribution of it
