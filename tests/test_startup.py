@@ -212,3 +212,45 @@ def test_a_check_builds_only_the_check_options(text_draft, tmp_path):
     every = cli._parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert list(only) == ["check"] and set(every) == set(cli.COMMANDS)
     assert only["check"].format_help() == every["check"].format_help()
+
+
+def test_a_warm_run_reads_the_registry_and_imports_no_rule_family(text_draft, tmp_path):
+    cold = imported(text_draft, tmp_path / "cache")
+    assert {"factlint.checks.dates", "factlint.formats.html", "factlint.reporters.sarif"} <= cold
+    warm = imported(text_draft, tmp_path / "cache")
+    assert not any(name.startswith(("factlint.checks.", "factlint.formats.")) for name in warm)
+    assert {"factlint.reporters.sarif", "factlint.reporters.html", "factlint.surfaces.audit.settings"} & warm == set()
+
+
+def test_the_cached_registry_is_the_built_one_and_keys_results_alike(tmp_path, monkeypatch):
+    from factlint import registry_cache, result_cache
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
+    origins: dict[int, str] = {}
+    built = plugins.collect(plugins.plugin_manager(entry_points=False), origins)
+    registry_cache.store(built, origins)
+    read = registry_cache.load()
+    assert read is not None and read.rules == built.rules
+    assert (read.schemas, read.settings, read.pack_files) == (built.schemas, built.settings, built.pack_files)
+    assert {n: (f.extensions) for n, f in read.formats.items()} == {n: f.extensions for n, f in built.formats.items()}
+    assert [(r.name, r.description, r.waived, r.drafts) for r in read.reporters.values()] == [
+        (r.name, r.description, r.waived, r.drafts) for r in built.reporters.values()]
+    assert result_cache.engine_fingerprint(read) == result_cache.engine_fingerprint(built)
+    deferred = read.rules["DAT001"].check
+    assert isinstance(deferred, registry_cache.Deferred) and deferred.resolve() is built.rules["DAT001"].check
+    assert read.formats["markdown"].read.resolve() is built.formats["markdown"].read
+
+
+def test_a_registry_entry_of_another_engine_is_a_miss(tmp_path, monkeypatch):
+    from factlint import registry_cache
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
+    origins: dict[int, str] = {}
+    registry_cache.store(plugins.collect(plugins.plugin_manager(entry_points=False), origins), origins)
+    assert registry_cache.load() is not None
+    monkeypatch.setattr(registry_cache, "_stamps_memo", ("factlint/edited.py:1:2",))
+    assert registry_cache.load() is None
+    registry_cache.path().write_bytes(b"\x00garbage")
+    monkeypatch.undo()
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
+    assert registry_cache.load() is None

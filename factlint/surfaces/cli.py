@@ -116,11 +116,11 @@ def _other_parsers(sub: Any) -> None:
     add_parsers(sub, _date)
 
 
-def _registry() -> "Registry":
+def _registry(cache: bool = True) -> "Registry":
     # imported here so that `--version` and `--help` stay instant
-    from factlint.plugins import collect, plugin_manager
+    from factlint.plugins import registry
 
-    return collect(plugin_manager())
+    return registry(cache)
 
 
 def cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
@@ -198,7 +198,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         raise UsageError("--fix and --diff do not go together: --diff only shows what --fix would write")
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"{args.config}: no such configuration file")
-    registry = _registry()
+    registry = _registry() if not args.no_cache else _registry(cache=False)
     reporter = registry.reporters.get(args.format)
     if reporter is None:
         raise UsageError(f"unknown output format {args.format!r} (choose from {', '.join(sorted(registry.reporters))})")
