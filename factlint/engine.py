@@ -7,10 +7,10 @@ import os
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from factlint import config as config_mod
-from factlint import suppression, waivers
+from factlint import lazy, waivers
 from factlint.document import Document, ProblemReport, ReadOptions, Span
 from factlint.errors import UsageError
 from factlint.limits import DEFAULT as DEFAULT_LIMITS
@@ -18,6 +18,11 @@ from factlint.packs import Packs, builtin_pack_files
 from factlint.plugins import Registry
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
 from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule
+
+if TYPE_CHECKING:
+    from factlint import suppression
+else:  # imported when the rules first run: a run the result cache answers never does
+    suppression = lazy.module("factlint.suppression", __name__, "suppression")
 
 #: Drafts larger than this are not news copy; FL001 says so (a `limits` section may change it).
 MAX_BYTES = DEFAULT_LIMITS.max_bytes

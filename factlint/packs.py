@@ -198,7 +198,7 @@ def _store(path: Path, digest: str, value: Any) -> None:
 
 
 def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True,
-              schemas_key: str | None = None) -> tuple[str, dict] | None:
+              schemas_key: str | None = None, text: str | None = None) -> tuple[str, dict] | None:
     """Parse and validate one pack file; raise UsageError naming file, line and key.
 
     A pack no rule reads is an error when `strict` (a newsroom's own pack: a
@@ -208,10 +208,8 @@ def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True,
     cache: parsing YAML is most of a one-file run's start-up.
     """
     shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise UsageError(f"{shown}: cannot read rule pack: {e}") from None
+    if text is None:
+        text = _text(path)
     if schemas_key is not None:
         digest = _digest(text, schemas_key, strict)
         entry = _cache_path(digest)
@@ -264,20 +262,97 @@ def validate_header(node: yaml.Node, path: str) -> Iterable[PackError]:
     yield PackError(path, node.start_mark.line + 1, "pack", "missing")
 
 
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"{path}: cannot read rule pack: {e}") from None
+
+
+def _merged(paths: list[tuple[Path, bool]], schemas: Mapping[str, Schema], key: str | None,
+            texts: list[tuple[Path, bool, str]] | None = None) -> dict[str, dict]:
+    """Every pack read (shipped ones first, then the newsroom's) and merged by name."""
+    data: dict[str, dict] = {}
+    for i, (path, strict) in enumerate(paths):
+        loaded = read_pack(path, schemas, strict, key, texts[i][2] if texts else None)
+        if loaded is not None:
+            name, content = loaded
+            data[name] = _merge(data[name], content) if name in data else content
+    return data
+
+
+def _fingerprint(data: Mapping[str, dict]) -> str:
+    text = repr(sorted(data.items(), key=lambda kv: kv[0]))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _set_digest(texts: list[tuple[Path, bool, str]], schemas_key: str) -> str:
+    """The key of a whole set of packs: each one's text (not its path) and whether it is the newsroom's own, in order."""
+    digest = hashlib.sha256(f"{_CACHE_VERSION}\0set\0{schemas_key}".encode("utf-8", "surrogatepass"))
+    for _, strict, text in texts:
+        digest.update(f"\0{strict}\0{len(text)}\0{text}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _cached_set(path: Path, digest: str) -> tuple[str, bytes] | None:
+    """(fingerprint, marshal data of the merged packs) of a set loaded before; its content is read when first used.
+
+    An entry keeps the merged packs as bytes inside it, so a run the result
+    cache answers (it needs only the fingerprint) decodes none of them.
+    """
+    try:
+        stored, fingerprint, blob = marshal.loads(path.read_bytes())
+    except Exception:
+        return None
+    if stored != digest or type(fingerprint) is not str or type(blob) is not bytes:
+        return None
+    return fingerprint, blob
+
+
+def _store_set(path: Path, digest: str, fingerprint: str, data: dict[str, dict]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((digest, fingerprint, marshal.dumps(data))))
+        os.replace(tmp, path)
+    except (OSError, ValueError):  # a read-only home is no reason to fail a lint
+        pass
+
+
 class Packs:
     """Every loaded pack by name; newsroom packs extend the shipped ones."""
 
-    def __init__(self, data: Mapping[str, dict]) -> None:
-        self._data = dict(data)
+    def __init__(self, data: Mapping[str, dict], fingerprint: str | None = None) -> None:
+        self._content: dict[str, dict] | None = dict(data)
         self._derived: dict[str, Any] = {}
-        self._fingerprint: str | None = None
+        self._fingerprint = fingerprint
+        self._stored: tuple[bytes, Callable[[], dict[str, dict]]] | None = None
+
+    @classmethod
+    def _deferred(cls, blob: bytes, fingerprint: str, rebuild: Callable[[], dict[str, dict]]) -> "Packs":
+        """Packs whose content is read from `blob` (marshal data) at its first use: a result cache hit never uses it."""
+        packs = cls({}, fingerprint)
+        packs._content, packs._stored = None, (blob, rebuild)
+        return packs
+
+    @property
+    def _data(self) -> dict[str, dict]:
+        if self._content is None:
+            assert self._stored is not None
+            blob, rebuild = self._stored
+            try:
+                content = marshal.loads(blob)
+            except Exception:
+                content = None
+            self._content = content if type(content) is dict and _plain(content) else rebuild()
+            self._stored = None
+        return self._content
 
     @property
     def fingerprint(self) -> str:
         """A digest of every pack's content (the result cache's key holds it): repr, as marshal's bytes vary."""
         if self._fingerprint is None:
-            text = repr(sorted(self._data.items(), key=lambda kv: kv[0]))
-            self._fingerprint = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            self._fingerprint = _fingerprint(self._data)
         return self._fingerprint
 
     def derived(self, key: str, build: Callable[["Packs"], T]) -> T:
@@ -306,14 +381,25 @@ class Packs:
     def load(cls, files: Iterable[Path], schemas: Mapping[str, Schema], own: Iterable[Path] = (),
              cache: bool = True) -> "Packs":
         """Load shipped `files` (skipping packs no rule reads) then the newsroom's `own` packs."""
-        data: dict[str, dict] = {}
         key = repr(sorted(schemas.items(), key=lambda kv: kv[0])) if cache else None
-        for path, strict in [(Path(p), False) for p in files] + [(Path(p), True) for p in own]:
-            loaded = read_pack(path, schemas, strict, key)
-            if loaded is not None:
-                name, content = loaded
-                data[name] = _merge(data[name], content) if name in data else content
-        return cls(data)
+        paths = [(Path(p), False) for p in files] + [(Path(p), True) for p in own]
+        if key is None:
+            return cls(_merged(paths, schemas, key))
+        texts = [(path, strict, _text(path)) for path, strict in paths]
+        digest = _set_digest(texts, key)
+        entry = cache_dir() / "pack-sets" / f"{digest[:40]}.marshal"
+
+        def rebuild() -> dict[str, dict]:
+            return _merged(paths, schemas, key, texts)
+
+        found = _cached_set(entry, digest)
+        if found is not None:
+            return cls._deferred(found[1], found[0], rebuild)
+        data = rebuild()
+        packs = cls(data)
+        if _plain(data):
+            _store_set(entry, digest, packs.fingerprint, data)
+        return packs
 
 
 def builtin_pack_files() -> list[Path]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
 import types
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
@@ -122,6 +121,8 @@ class Registry:
 
 
 def _builtin_modules() -> list[str]:
+    import pkgutil
+
     names = []
     for package_name in BUILTIN_PACKAGES:
         package = importlib.import_module(package_name)
