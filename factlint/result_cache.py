@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from factlint import __version__, registry_cache
-from factlint.document import Span
+from factlint.spans import Span
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
 
 if TYPE_CHECKING:

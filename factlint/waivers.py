@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from factlint import lazy
-from factlint.document import Block, Document, Span
+from factlint.spans import Span
 from factlint.errors import UsageError
 from factlint.rules import Finding
 
 if TYPE_CHECKING:
+    from factlint.document import Block, Document
     from factlint.language import sentences
     from factlint.language.sentences import Abbreviations
 else:  # imported when a draft's findings are first marked: a run the result cache answers never does
