@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, TypeVar
 
-from factlint import __version__
+from factlint import __version__, compiled
 from factlint.errors import UsageError
 
 if TYPE_CHECKING:  # PyYAML is imported where a pack is parsed: a warm run reads the packs' cache
@@ -294,14 +294,23 @@ def _set_digest(texts: list[tuple[Path, bool, str]], schemas_key: str) -> str:
     return digest.hexdigest()
 
 
-def _cached_set(path: Path, digest: str) -> tuple[str, bytes] | None:
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _cached_set(entry: bytes | None, digest: str) -> tuple[str, bytes] | None:
     """(fingerprint, marshal data of the merged packs) of a set loaded before; its content is read when first used.
 
     An entry keeps the merged packs as bytes inside it, so a run the result
     cache answers (it needs only the fingerprint) decodes none of them.
     """
+    if entry is None:
+        return None
     try:
-        stored, fingerprint, blob = marshal.loads(path.read_bytes())
+        stored, fingerprint, blob = marshal.loads(entry)
     except Exception:
         return None
     if stored != digest or type(fingerprint) is not str or type(blob) is not bytes:
@@ -309,11 +318,11 @@ def _cached_set(path: Path, digest: str) -> tuple[str, bytes] | None:
     return fingerprint, blob
 
 
-def _store_set(path: Path, digest: str, fingerprint: str, data: dict[str, dict]) -> None:
+def _store_set(path: Path, blob: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((digest, fingerprint, marshal.dumps(data))))
+        tmp.write_bytes(blob)
         os.replace(tmp, path)
     except (OSError, ValueError):  # a read-only home is no reason to fail a lint
         pass
@@ -392,13 +401,17 @@ class Packs:
         def rebuild() -> dict[str, dict]:
             return _merged(paths, schemas, key, texts)
 
-        found = _cached_set(entry, digest)
+        shipped = not own and all(path.parent == BUILTIN_DIR for path, _ in paths)  # the package's own: compiled
+        found = _cached_set(_read(entry), digest) or (_cached_set(compiled.read("packs"), digest) if shipped else None)
         if found is not None:
             return cls._deferred(found[1], found[0], rebuild)
         data = rebuild()
         packs = cls(data)
         if _plain(data):
-            _store_set(entry, digest, packs.fingerprint, data)
+            blob = marshal.dumps((digest, packs.fingerprint, marshal.dumps(data)))
+            _store_set(entry, blob)
+            if shipped:
+                compiled.write("packs", blob)
         return packs
 
 

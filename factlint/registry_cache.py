@@ -6,7 +6,8 @@ run answered by the result cache, which then runs none of them. The
 registry's metadata (every rule's fields, the formats' extensions, the
 reporters' flags, the pack and settings schemas) is kept here as marshal
 data under a key of the package's files (path, size, modification time),
-the Python version and the installed distributions; each check, reader and
+the Python version and the installed distributions, in the cache folder
+and beside the package's bytecode (`factlint.compiled`); each check, reader and
 reporter is a `Deferred` that imports its module at its first call. Anything
 wrong with an entry is a miss: the registry is then built as always.
 """
@@ -22,7 +23,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from factlint import __version__
+from factlint import __version__, compiled
 
 if TYPE_CHECKING:
     from factlint.plugins import Registry
@@ -239,11 +240,15 @@ def decode(blob: bytes) -> "Registry | None":
 
 
 def load() -> "Registry | None":
+    """The registry from the user cache folder, else from the package's compiled forms (a first run)."""
     try:
-        blob = path().read_bytes()
+        found = decode(path().read_bytes())
     except OSError:
-        return None
-    return decode(blob)
+        found = None
+    if found is None:
+        blob = compiled.read("registry")
+        found = decode(blob) if blob is not None else None
+    return found
 
 
 def store(registry: "Registry", origins: dict[int, str]) -> None:
@@ -251,6 +256,7 @@ def store(registry: "Registry", origins: dict[int, str]) -> None:
         blob = encode(registry, origins)
     except (ValueError, KeyError):  # a value marshal cannot keep: the next run builds the registry again
         return
+    compiled.write("registry", blob)
     entry = path()
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)

@@ -246,7 +246,17 @@ def test_the_cached_registry_is_the_built_one_and_keys_results_alike(tmp_path, m
     assert read.formats["markdown"].read.resolve() is built.formats["markdown"].read
 
 
-def test_a_registry_entry_of_another_engine_is_a_miss(tmp_path, monkeypatch):
+@pytest.fixture()
+def compiled_here(tmp_path, monkeypatch):
+    """The package's compiled forms in a folder of the test's own, written as if bytecode may be."""
+    from factlint import compiled
+
+    monkeypatch.setattr(compiled, "path", lambda name: tmp_path / "pycache" / f"factlint-{name}.marshal")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return tmp_path / "pycache"
+
+
+def test_a_registry_entry_of_another_engine_is_a_miss(tmp_path, monkeypatch, compiled_here):
     from factlint import registry_cache
 
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
@@ -255,7 +265,31 @@ def test_a_registry_entry_of_another_engine_is_a_miss(tmp_path, monkeypatch):
     assert registry_cache.load() is not None
     monkeypatch.setattr(registry_cache, "_stamps_memo", ("factlint/edited.py:1:2",))
     assert registry_cache.load() is None
+    monkeypatch.setattr(registry_cache, "_stamps_memo", None)
     registry_cache.path().write_bytes(b"\x00garbage")
-    monkeypatch.undo()
-    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
+    (compiled_here / "factlint-registry.marshal").write_bytes(b"")
     assert registry_cache.load() is None
+
+
+def test_a_first_run_reads_the_packages_compiled_registry_and_packs(tmp_path, monkeypatch, compiled_here):
+    import shutil
+
+    from factlint import packs, registry_cache
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    origins: dict[int, str] = {}
+    built = plugins.collect(plugins.plugin_manager(entry_points=False), origins)
+    registry_cache.store(built, origins)
+    loaded = packs.Packs.load(packs.builtin_pack_files(), built.schemas)
+    assert sorted(p.name for p in compiled_here.iterdir()) == ["factlint-packs.marshal", "factlint-registry.marshal"]
+    shutil.rmtree(tmp_path / "cache")  # a user's first run: nothing in the cache folder
+    assert registry_cache.load().rules == built.rules
+    again = packs.Packs.load(packs.builtin_pack_files(), built.schemas)
+    assert again._content is None and again.fingerprint == loaded.fingerprint
+    assert again.get("speech-verbs") == loaded.get("speech-verbs")
+    shipped = (compiled_here / "factlint-packs.marshal").read_bytes()
+    own = tmp_path / "own.yaml"
+    own.write_text("pack: speech-verbs\nlemmas: [opine]\n", encoding="utf-8")
+    with_own = packs.Packs.load(packs.builtin_pack_files(), built.schemas, [own])
+    assert "opine" in with_own.get("speech-verbs")["lemmas"]
+    assert (compiled_here / "factlint-packs.marshal").read_bytes() == shipped  # a newsroom's packs stay in its cache
