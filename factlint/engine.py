@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from factlint import config as config_mod
 from factlint import lazy, waivers
-from factlint.spans import Span
 from factlint.errors import UsageError
 from factlint.limits import DEFAULT as DEFAULT_LIMITS
 from factlint.packs import Packs, builtin_pack_files
 from factlint.plugins import Registry
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
 from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule
+from factlint.spans import Span
 
 if TYPE_CHECKING:
     from factlint import document as document_mod

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import marshal
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, TypeVar
 
 from factlint import __version__, compiled
+from factlint.digests import sha256
 from factlint.errors import UsageError
 
 if TYPE_CHECKING:  # PyYAML is imported where a pack is parsed: a warm run reads the packs' cache
@@ -129,7 +129,7 @@ def cache_dir() -> Path:
 
 
 def _digest(text: str, schemas_key: str, strict: bool) -> str:
-    return hashlib.sha256(f"{_CACHE_VERSION}\0{strict}\0{schemas_key}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(f"{_CACHE_VERSION}\0{strict}\0{schemas_key}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _cache_path(digest: str) -> Path:
@@ -283,12 +283,12 @@ def _merged(paths: list[tuple[Path, bool]], schemas: Mapping[str, Schema], key: 
 
 def _fingerprint(data: Mapping[str, dict]) -> str:
     text = repr(sorted(data.items(), key=lambda kv: kv[0]))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _set_digest(texts: list[tuple[Path, bool, str]], schemas_key: str) -> str:
     """The key of a whole set of packs: each one's text (not its path) and whether it is the newsroom's own, in order."""
-    digest = hashlib.sha256(f"{_CACHE_VERSION}\0set\0{schemas_key}".encode("utf-8", "surrogatepass"))
+    digest = sha256(f"{_CACHE_VERSION}\0set\0{schemas_key}".encode("utf-8", "surrogatepass"))
     for _, strict, text in texts:
         digest.update(f"\0{strict}\0{len(text)}\0{text}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

@@ -14,7 +14,6 @@ wrong with an entry is a miss: the registry is then built as always.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import marshal
 import os
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from factlint import __version__, compiled
+from factlint.digests import sha256
 
 if TYPE_CHECKING:
     from factlint.plugins import Registry
@@ -87,7 +87,7 @@ def distributions() -> tuple[str, ...]:
 
 
 def _key() -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (LAYOUT, __version__, sys.version, *package_stamps(), *distributions()):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
@@ -99,7 +99,7 @@ def path() -> Path:
     from factlint.packs import cache_dir
 
     where = f"{_PACKAGE}\0{sys.executable}".encode("utf-8", "surrogatepass")
-    return cache_dir() / "registry" / f"{hashlib.sha256(where).hexdigest()[:40]}.marshal"
+    return cache_dir() / "registry" / f"{sha256(where).hexdigest()[:40]}.marshal"
 
 
 # -- a hook's callable, read at its first call --------------------------------------------
@@ -147,7 +147,7 @@ def function_id(function: Any) -> str:
         return repr(function)
     # not marshal.dumps(code): its bytes vary with reference counts from one process to the next
     where = repr((code.co_filename, code.co_firstlineno, code.co_names)).encode("utf-8", "surrogatepass")
-    body = hashlib.sha256(code.co_code + where).hexdigest()
+    body = sha256(code.co_code + where).hexdigest()
     return f"{getattr(function, '__module__', '?')}.{getattr(function, '__qualname__', '?')}:{body}"
 
 

@@ -23,7 +23,6 @@ the folder (corrupt, truncated, unwritable) is a miss, never an error.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -33,8 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from factlint import __version__, registry_cache
-from factlint.spans import Span
+from factlint.digests import sha256
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
+from factlint.spans import Span
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -63,7 +63,7 @@ def folder() -> Path:
 
 def engine_fingerprint(registry: "Registry") -> str:
     """What every draft's findings depend on besides the draft and its configuration."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in _engine_parts(registry):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
@@ -91,11 +91,11 @@ def _engine_parts(registry: "Registry") -> Iterable[str]:
 def config_fingerprint(config: "Config", packs: "Packs", reference_date: Any) -> str:
     """What a configuration contributes: all its settings, the run's --reference-date and every pack's content."""
     text = repr((config, reference_date, packs.fingerprint))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def key(engine: str, configuration: str, source: str, filename: str, relative: str, fmt: str) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (engine, configuration, filename, relative, fmt):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
@@ -138,7 +138,7 @@ def _unpack(filename: str, rows: Any) -> list[Result]:
 
 def encode(key_: str, filename: str, results: Sequence[Result]) -> bytes:
     data = marshal.dumps((key_, filename, _pack(results)))
-    return LAYOUT + hashlib.sha256(data).digest()[:_DIGEST] + data
+    return LAYOUT + sha256(data).digest()[:_DIGEST] + data
 
 
 def decode(blob: bytes, key_: str, filename: str) -> list[Result] | None:
@@ -147,7 +147,7 @@ def decode(blob: bytes, key_: str, filename: str) -> list[Result] | None:
     if not blob.startswith(LAYOUT) or len(blob) < head + _DIGEST:
         return None
     data = blob[head + _DIGEST:]
-    if hashlib.sha256(data).digest()[:_DIGEST] != blob[head:head + _DIGEST]:
+    if sha256(data).digest()[:_DIGEST] != blob[head:head + _DIGEST]:
         return None  # truncated or damaged on disk
     try:
         stored, stored_name, rows = marshal.loads(data)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import hashlib
 import itertools
 import os
 import re
@@ -15,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from factlint import lazy
-from factlint.spans import Span
+from factlint.digests import sha256
 from factlint.errors import UsageError
 from factlint.rules import Finding
+from factlint.spans import Span
 
 if TYPE_CHECKING:
     from factlint.document import Block, Document
@@ -260,7 +260,7 @@ def _fingerprints(document: Document, span: Span, packs: Any, blocks: _Blocks,
 @functools.lru_cache(maxsize=1024)
 def _digest(flagged: str, context: str) -> str:
     """Hashed once per flagged text and sentence: one long line can hold thousands of the same finding."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (flagged, context):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")

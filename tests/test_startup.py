@@ -225,6 +225,8 @@ def test_a_warm_run_reads_the_registry_and_imports_no_rule_family(text_draft, tm
     deferred = {"factlint.suppression", "factlint.language.sentences", "pkgutil", "factlint.document"}
     assert deferred <= cold
     assert deferred & warm == set()
+    # nor OpenSSL for a few digests (factlint.digests), nor shutil for argparse's terminal width
+    assert {"hashlib", "_hashlib", "shutil"} & warm == set()
 
 
 def test_the_cached_registry_is_the_built_one_and_keys_results_alike(tmp_path, monkeypatch):
