@@ -20,7 +20,7 @@ import os
 import sys
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from factlint import __version__, compiled
 from factlint.digests import sha256
@@ -139,9 +139,8 @@ class Deferred:
 
 def function_id(function: Any) -> str:
     """A function by name and compiled code: a rule replaced at run time (a test's stand-in) is another key."""
-    known = getattr(function, "function_id", None)
-    if isinstance(function, Deferred) and known is not None:
-        return known
+    if isinstance(function, Deferred):
+        return function.function_id
     code = getattr(function, "__code__", None)
     if code is None:
         return repr(function)
@@ -266,10 +265,3 @@ def store(registry: "Registry", origins: dict[int, str]) -> None:
     except OSError:  # a read-only cache folder: no reason to fail a lint
         pass
 
-
-def origins_of(pm: Any) -> Iterable[tuple[Any, str]]:
-    """(what a hook returned, the module that registered it) for every built-in hook of the plugin manager."""
-    for hook in ("factlint_rules", "factlint_formats", "factlint_reporters"):
-        for impl in getattr(pm.hook, hook).get_hookimpls():
-            for item in impl.function() or ():
-                yield item, pm.get_name(impl.plugin)
