@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
 from factlint.limits import DEFAULT, Limits
+from factlint.spans import Span
 
 #: Block kinds a format reader produces.
 HEADLINE = "headline"
@@ -15,14 +16,6 @@ SUBHEADING = "subheading"
 PARAGRAPH = "paragraph"
 CAPTION = "caption"  # figcaption, image alt text or title
 LIST_ITEM = "list-item"
-
-
-@dataclass(frozen=True)
-class Span:
-    """A half-open range of code-point offsets into `Document.source`."""
-
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,25 @@ import os
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from factlint import config as config_mod
-from factlint import suppression, waivers
-from factlint.document import Document, ProblemReport, ReadOptions, Span
+from factlint import lazy, waivers
 from factlint.errors import UsageError
 from factlint.limits import DEFAULT as DEFAULT_LIMITS
 from factlint.packs import Packs, builtin_pack_files
 from factlint.plugins import Registry
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
 from factlint.rules import SAFE, Context, Edit, Finding, Fix, Rule
+from factlint.spans import Span
+
+if TYPE_CHECKING:
+    from factlint import document as document_mod
+    from factlint import suppression
+    from factlint.document import Document
+else:  # imported when a draft is first read or its rules run: a run the result cache answers does neither
+    document_mod = lazy.module("factlint.document", __name__, "document_mod")
+    suppression = lazy.module("factlint.suppression", __name__, "suppression")
 
 #: Drafts larger than this are not news copy; FL001 says so (a `limits` section may change it).
 MAX_BYTES = DEFAULT_LIMITS.max_bytes
@@ -213,8 +221,8 @@ class Session:
 
     def _unreadable(self, path: Path, filename: str, message: str) -> Outcome:
         """A file that is no draft: only the FL rules judge it (FL001 reports the problem)."""
-        document = Document(path=filename, source="", format="unreadable",
-                            problems=(ProblemReport("FL001", message, Span(0, 0)),))
+        document = document_mod.Document(path=filename, source="", format="unreadable",
+                                         problems=(document_mod.ProblemReport("FL001", message, Span(0, 0)),))
         config = self.config_for(path)
         rules = [r for r in self.enabled_rules(config, config.relative(path)) if r.family == "FL"]
         return Outcome(filename, self._judge(document, rules, config, path), config.fail_level,
@@ -223,7 +231,8 @@ class Session:
     def read_document(self, source: str, path: Path, filename: str, config: config_mod.Config) -> Document:
         fmt = self.registry.format_for(filename) or self.registry.formats["text"]
         image_keys = tuple(config.sections.get("licensing", {}).get("image-keys", ("image", "images")))
-        document = fmt.read(filename, source, ReadOptions(config.reference_date_key, image_keys, config.limits))
+        options = document_mod.ReadOptions(config.reference_date_key, image_keys, config.limits)
+        document = fmt.read(filename, source, options)
         if self.options.reference_date is not None:
             document = replace(document, reference_date=self.options.reference_date)
         return document
@@ -255,7 +264,7 @@ class Session:
 
         def placed() -> Document:  # where a stale waiver's FL004 stands; a warm run needs only the text
             fmt = self.registry.format_for(filename) or self.registry.formats["text"]
-            return document or Document(path=filename, source=source, format=fmt.name)
+            return document or document_mod.Document(path=filename, source=source, format=fmt.name)
 
         return self._waived(results, placed, rules, config, path)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import marshal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, TypeVar
 
-from factlint import __version__
+from factlint import __version__, compiled
+from factlint.digests import sha256
 from factlint.errors import UsageError
 
 if TYPE_CHECKING:  # PyYAML is imported where a pack is parsed: a warm run reads the packs' cache
@@ -129,7 +129,7 @@ def cache_dir() -> Path:
 
 
 def _digest(text: str, schemas_key: str, strict: bool) -> str:
-    return hashlib.sha256(f"{_CACHE_VERSION}\0{strict}\0{schemas_key}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(f"{_CACHE_VERSION}\0{strict}\0{schemas_key}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _cache_path(digest: str) -> Path:
@@ -198,7 +198,7 @@ def _store(path: Path, digest: str, value: Any) -> None:
 
 
 def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True,
-              schemas_key: str | None = None) -> tuple[str, dict] | None:
+              schemas_key: str | None = None, text: str | None = None) -> tuple[str, dict] | None:
     """Parse and validate one pack file; raise UsageError naming file, line and key.
 
     A pack no rule reads is an error when `strict` (a newsroom's own pack: a
@@ -208,10 +208,8 @@ def read_pack(path: Path, schemas: Mapping[str, Schema], strict: bool = True,
     cache: parsing YAML is most of a one-file run's start-up.
     """
     shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise UsageError(f"{shown}: cannot read rule pack: {e}") from None
+    if text is None:
+        text = _text(path)
     if schemas_key is not None:
         digest = _digest(text, schemas_key, strict)
         entry = _cache_path(digest)
@@ -264,20 +262,106 @@ def validate_header(node: yaml.Node, path: str) -> Iterable[PackError]:
     yield PackError(path, node.start_mark.line + 1, "pack", "missing")
 
 
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"{path}: cannot read rule pack: {e}") from None
+
+
+def _merged(paths: list[tuple[Path, bool]], schemas: Mapping[str, Schema], key: str | None,
+            texts: list[tuple[Path, bool, str]] | None = None) -> dict[str, dict]:
+    """Every pack read (shipped ones first, then the newsroom's) and merged by name."""
+    data: dict[str, dict] = {}
+    for i, (path, strict) in enumerate(paths):
+        loaded = read_pack(path, schemas, strict, key, texts[i][2] if texts else None)
+        if loaded is not None:
+            name, content = loaded
+            data[name] = _merge(data[name], content) if name in data else content
+    return data
+
+
+def _fingerprint(data: Mapping[str, dict]) -> str:
+    text = repr(sorted(data.items(), key=lambda kv: kv[0]))
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _set_digest(texts: list[tuple[Path, bool, str]], schemas_key: str) -> str:
+    """The key of a whole set of packs: each one's text (not its path) and whether it is the newsroom's own, in order."""
+    digest = sha256(f"{_CACHE_VERSION}\0set\0{schemas_key}".encode("utf-8", "surrogatepass"))
+    for _, strict, text in texts:
+        digest.update(f"\0{strict}\0{len(text)}\0{text}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _cached_set(entry: bytes | None, digest: str) -> tuple[str, bytes] | None:
+    """(fingerprint, marshal data of the merged packs) of a set loaded before; its content is read when first used.
+
+    An entry keeps the merged packs as bytes inside it, so a run the result
+    cache answers (it needs only the fingerprint) decodes none of them.
+    """
+    if entry is None:
+        return None
+    try:
+        stored, fingerprint, blob = marshal.loads(entry)
+    except Exception:
+        return None
+    if stored != digest or type(fingerprint) is not str or type(blob) is not bytes:
+        return None
+    return fingerprint, blob
+
+
+def _store_set(path: Path, blob: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(blob)
+        os.replace(tmp, path)
+    except (OSError, ValueError):  # a read-only home is no reason to fail a lint
+        pass
+
+
 class Packs:
     """Every loaded pack by name; newsroom packs extend the shipped ones."""
 
-    def __init__(self, data: Mapping[str, dict]) -> None:
-        self._data = dict(data)
+    def __init__(self, data: Mapping[str, dict], fingerprint: str | None = None) -> None:
+        self._content: dict[str, dict] | None = dict(data)
         self._derived: dict[str, Any] = {}
-        self._fingerprint: str | None = None
+        self._fingerprint = fingerprint
+        self._stored: tuple[bytes, Callable[[], dict[str, dict]]] | None = None
+
+    @classmethod
+    def _deferred(cls, blob: bytes, fingerprint: str, rebuild: Callable[[], dict[str, dict]]) -> "Packs":
+        """Packs whose content is read from `blob` (marshal data) at its first use: a result cache hit never uses it."""
+        packs = cls({}, fingerprint)
+        packs._content, packs._stored = None, (blob, rebuild)
+        return packs
+
+    @property
+    def _data(self) -> dict[str, dict]:
+        if self._content is None:
+            assert self._stored is not None
+            blob, rebuild = self._stored
+            try:
+                content = marshal.loads(blob)
+            except Exception:
+                content = None
+            self._content = content if type(content) is dict and _plain(content) else rebuild()
+            self._stored = None
+        return self._content
 
     @property
     def fingerprint(self) -> str:
         """A digest of every pack's content (the result cache's key holds it): repr, as marshal's bytes vary."""
         if self._fingerprint is None:
-            text = repr(sorted(self._data.items(), key=lambda kv: kv[0]))
-            self._fingerprint = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            self._fingerprint = _fingerprint(self._data)
         return self._fingerprint
 
     def derived(self, key: str, build: Callable[["Packs"], T]) -> T:
@@ -306,14 +390,29 @@ class Packs:
     def load(cls, files: Iterable[Path], schemas: Mapping[str, Schema], own: Iterable[Path] = (),
              cache: bool = True) -> "Packs":
         """Load shipped `files` (skipping packs no rule reads) then the newsroom's `own` packs."""
-        data: dict[str, dict] = {}
         key = repr(sorted(schemas.items(), key=lambda kv: kv[0])) if cache else None
-        for path, strict in [(Path(p), False) for p in files] + [(Path(p), True) for p in own]:
-            loaded = read_pack(path, schemas, strict, key)
-            if loaded is not None:
-                name, content = loaded
-                data[name] = _merge(data[name], content) if name in data else content
-        return cls(data)
+        paths = [(Path(p), False) for p in files] + [(Path(p), True) for p in own]
+        if key is None:
+            return cls(_merged(paths, schemas, key))
+        texts = [(path, strict, _text(path)) for path, strict in paths]
+        digest = _set_digest(texts, key)
+        entry = cache_dir() / "pack-sets" / f"{digest[:40]}.marshal"
+
+        def rebuild() -> dict[str, dict]:
+            return _merged(paths, schemas, key, texts)
+
+        shipped = not own and all(path.parent == BUILTIN_DIR for path, _ in paths)  # the package's own: compiled
+        found = _cached_set(_read(entry), digest) or (_cached_set(compiled.read("packs"), digest) if shipped else None)
+        if found is not None:
+            return cls._deferred(found[1], found[0], rebuild)
+        data = rebuild()
+        packs = cls(data)
+        if _plain(data):
+            blob = marshal.dumps((digest, packs.fingerprint, marshal.dumps(data)))
+            _store_set(entry, blob)
+            if shipped:
+                compiled.write("packs", blob)
+        return packs
 
 
 def builtin_pack_files() -> list[Path]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
 import types
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
@@ -122,6 +121,8 @@ class Registry:
 
 
 def _builtin_modules() -> list[str]:
+    import pkgutil
+
     names = []
     for package_name in BUILTIN_PACKAGES:
         package = importlib.import_module(package_name)
@@ -215,6 +216,35 @@ def plugin_manager(entry_points: bool = True, extra: Sequence[Any] = ()) -> plug
     return pm
 
 
+def registry(cache: bool = True) -> Registry:
+    """Every plugin's registry; with `cache` and no third-party plugin installed, read back from the cache folder.
+
+    A run that finds no distribution declaring a factlint entry point has
+    only the built-in plugins, whose registry `factlint.registry_cache`
+    keeps as data: their modules are imported when a rule first runs. Once
+    one of them is imported (a long-lived process, a test), what it
+    registers may differ from its file, so the registry is built from it.
+    """
+    if not cache or _builtin_imported() or declared_anywhere(PROJECT):
+        return collect(plugin_manager())
+    from factlint import registry_cache
+
+    found = registry_cache.load()
+    if found is not None:
+        return found
+    origins: dict[int, str] = {}
+    built = collect(plugin_manager(entry_points=False), origins)
+    registry_cache.store(built, origins)
+    return built
+
+
+def _builtin_imported() -> bool:
+    import sys
+
+    packages = tuple(f"{name}." for name in BUILTIN_PACKAGES)
+    return any(name.startswith(packages) or name in BUILTIN_MODULES for name in sys.modules)
+
+
 def _plugin_name(pm: pluggy.PluginManager, plugin: Any) -> str:
     for dist_plugin, dist in pm.list_plugin_distinfo():
         if dist_plugin is plugin:
@@ -223,8 +253,12 @@ def _plugin_name(pm: pluggy.PluginManager, plugin: Any) -> str:
     return "factlint" if name.startswith("factlint.") else name
 
 
-def collect(pm: pluggy.PluginManager) -> Registry:
-    """Gather and validate what every plugin registered; clashes are a UsageError."""
+def collect(pm: pluggy.PluginManager, origins: dict[int, str] | None = None) -> Registry:
+    """Gather and validate what every plugin registered; clashes are a UsageError.
+
+    With `origins`, each rule, format and reporter's id is mapped to the name
+    of the plugin whose hook returned it (what the registry's cache keeps).
+    """
     from dataclasses import replace
 
     from factlint.rules import Rule
@@ -244,16 +278,19 @@ def collect(pm: pluggy.PluginManager) -> Registry:
             if origin != "factlint" and rule.plugin == "factlint":
                 rule = replace(rule, plugin=origin)
             registry.rules[rule.code] = rule
-    for fmts in pm.hook.factlint_formats():
-        for fmt in fmts or ():
+            _note(origins, rule, pm, impl)
+    for impl in _in_call_order(pm.hook.factlint_formats):
+        for fmt in impl.function() or ():
             if fmt.name in registry.formats:
                 raise UsageError(f"document format {fmt.name!r} is registered twice")
             registry.formats[fmt.name] = fmt
-    for reps in pm.hook.factlint_reporters():
-        for rep in reps or ():
+            _note(origins, fmt, pm, impl)
+    for impl in _in_call_order(pm.hook.factlint_reporters):
+        for rep in impl.function() or ():
             if rep.name in registry.reporters:
                 raise UsageError(f"output format {rep.name!r} is registered twice")
             registry.reporters[rep.name] = rep
+            _note(origins, rep, pm, impl)
     for schemas in pm.hook.factlint_pack_schemas():
         for name, schema in (schemas or {}).items():
             if name in registry.schemas:
@@ -267,3 +304,13 @@ def collect(pm: pluggy.PluginManager) -> Registry:
     for files in pm.hook.factlint_pack_files():
         registry.pack_files.extend(files or ())
     return registry
+
+
+def _in_call_order(hook: Any) -> list[Any]:
+    """A hook's implementations in the order calling the hook runs them (pluggy: the last registered first)."""
+    return list(reversed(hook.get_hookimpls()))
+
+
+def _note(origins: dict[int, str] | None, item: Any, pm: pluggy.PluginManager, impl: Any) -> None:
+    if origins is not None:
+        origins[id(item)] = pm.get_name(impl.plugin) or "?"

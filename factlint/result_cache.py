@@ -23,7 +23,6 @@ the folder (corrupt, truncated, unwritable) is a miss, never an error.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -32,9 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from factlint import __version__
-from factlint.document import Span
+from factlint import __version__, registry_cache
+from factlint.digests import sha256
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
+from factlint.spans import Span
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -63,7 +63,7 @@ def folder() -> Path:
 
 def engine_fingerprint(registry: "Registry") -> str:
     """What every draft's findings depend on besides the draft and its configuration."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in _engine_parts(registry):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
@@ -74,83 +74,28 @@ def _engine_parts(registry: "Registry") -> Iterable[str]:
     yield LAYOUT.decode()
     yield __version__
     yield sys.version
-    package = Path(__file__).resolve().parent
-    yield from _stamps(package)
+    yield from registry_cache.package_stamps()
     modules = set()
     for code, rule in sorted(registry.rules.items()):
         modules.add(getattr(rule.check, "__module__", None))
         yield repr((code, rule.name, rule.severity, rule.fix, rule.online, rule.url, rule.plugin,
-                    _function_id(rule.check)))
+                    registry_cache.function_id(rule.check)))
     for name, fmt in sorted(registry.formats.items()):
         modules.add(getattr(fmt.read, "__module__", None))
-        yield repr((name, fmt.extensions, _function_id(fmt.read)))
+        yield repr((name, fmt.extensions, registry_cache.function_id(fmt.read)))
     for name in sorted(m for m in modules if m and not m.startswith("factlint.")):
-        yield _file_stamp(getattr(sys.modules.get(name), "__file__", None))
-    yield from _distributions()
-
-
-def _function_id(function: Any) -> str:
-    """A function by name and compiled code: a rule replaced at run time (a test's stand-in) is another key."""
-    code = getattr(function, "__code__", None)
-    if code is None:
-        return repr(function)
-    # not marshal.dumps(code): its bytes vary with reference counts from one process to the next
-    where = repr((code.co_filename, code.co_firstlineno, code.co_names)).encode("utf-8", "surrogatepass")
-    body = hashlib.sha256(code.co_code + where).hexdigest()
-    return f"{getattr(function, '__module__', '?')}.{getattr(function, '__qualname__', '?')}:{body}"
-
-
-def _stamps(package: Path) -> Iterable[str]:
-    """Path, size and modification time of each module of `package`: an edited checkout is a new engine."""
-    stack = [package]
-    found = []
-    while stack:
-        here = stack.pop()
-        try:
-            entries = list(os.scandir(here))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
-                stack.append(Path(entry.path))
-            elif entry.name.endswith(".py"):
-                found.append(entry.path)
-    for path in sorted(found):
-        yield _file_stamp(path)
-
-
-def _file_stamp(path: str | None) -> str:
-    if not path:
-        return "?"
-    try:
-        status = os.stat(path)
-    except OSError:
-        return f"{path}:?"
-    return f"{path}:{status.st_size}:{status.st_mtime_ns}"
-
-
-def _distributions() -> Iterable[str]:
-    """The name-version of every installed distribution (a directory listing, far cheaper than importlib.metadata)."""
-    names = []
-    for entry in sys.path:
-        if os.path.basename(entry) not in ("site-packages", "dist-packages"):
-            continue  # the script's or current folder: where factlint runs from is no part of the key
-        try:
-            listing = os.listdir(entry)
-        except OSError:
-            continue
-        names.extend(n for n in listing if n.endswith((".dist-info", ".egg-info", ".egg-link", ".pth")))
-    return sorted(names)
+        yield registry_cache.file_stamp(getattr(sys.modules.get(name), "__file__", None))
+    yield from registry_cache.distributions()
 
 
 def config_fingerprint(config: "Config", packs: "Packs", reference_date: Any) -> str:
     """What a configuration contributes: all its settings, the run's --reference-date and every pack's content."""
     text = repr((config, reference_date, packs.fingerprint))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def key(engine: str, configuration: str, source: str, filename: str, relative: str, fmt: str) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (engine, configuration, filename, relative, fmt):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
@@ -193,7 +138,7 @@ def _unpack(filename: str, rows: Any) -> list[Result]:
 
 def encode(key_: str, filename: str, results: Sequence[Result]) -> bytes:
     data = marshal.dumps((key_, filename, _pack(results)))
-    return LAYOUT + hashlib.sha256(data).digest()[:_DIGEST] + data
+    return LAYOUT + sha256(data).digest()[:_DIGEST] + data
 
 
 def decode(blob: bytes, key_: str, filename: str) -> list[Result] | None:
@@ -202,7 +147,7 @@ def decode(blob: bytes, key_: str, filename: str) -> list[Result] | None:
     if not blob.startswith(LAYOUT) or len(blob) < head + _DIGEST:
         return None
     data = blob[head + _DIGEST:]
-    if hashlib.sha256(data).digest()[:_DIGEST] != blob[head:head + _DIGEST]:
+    if sha256(data).digest()[:_DIGEST] != blob[head:head + _DIGEST]:
         return None  # truncated or damaged on disk
     try:
         stored, stored_name, rows = marshal.loads(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from factlint.document import Span
+from factlint.spans import Span
 
 if TYPE_CHECKING:
     from factlint.waivers import Waiver

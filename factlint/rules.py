@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
-from factlint.document import Document, Span
+from factlint.spans import Span
 
 if TYPE_CHECKING:
+    from factlint.document import Document
     from factlint.packs import Packs
 
 T = TypeVar("T")
@@ -75,7 +76,7 @@ class Context:
         return self._shared[key]
 
 
-CheckFunction = Callable[[Document, Context], Iterable[Finding]]
+CheckFunction = Callable[["Document", Context], Iterable[Finding]]
 
 
 @dataclass(frozen=True)

@@ -5,19 +5,26 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import hashlib
 import itertools
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-from factlint.document import Block, Document, Span
+from factlint import lazy
+from factlint.digests import sha256
 from factlint.errors import UsageError
-from factlint.language.sentences import Abbreviations, span_at, split
 from factlint.rules import Finding
+from factlint.spans import Span
+
+if TYPE_CHECKING:
+    from factlint.document import Block, Document
+    from factlint.language import sentences
+    from factlint.language.sentences import Abbreviations
+else:  # imported when a draft's findings are first marked: a run the result cache answers never does
+    sentences = lazy.module("factlint.language.sentences", __name__, "sentences")
 
 #: The waivers file's name, next to the configuration (the `waivers` key moves it).
 FILENAME = ".factlint-waivers.yaml"
@@ -106,7 +113,7 @@ def normalise(text: str) -> str:
 def sentence_bounds(text: str, packs: Any) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a block's text, as every rule sees them: the one splitter, the shared
     abbreviation list (rules/abbreviations.yaml) and the calendar's short month names."""
-    return [(s.start, s.end) for s in split(text, _abbreviations(packs)[0])]
+    return [(s.start, s.end) for s in sentences.split(text, _abbreviations(packs)[0])]
 
 
 def legacy_sentence_bounds(text: str, packs: Any) -> list[tuple[int, int]]:
@@ -114,7 +121,7 @@ def legacy_sentence_bounds(text: str, packs: Any) -> list[tuple[int, int]]:
 
     Kept for one release so that waivers written by 0.1 still match; see LEGACY.
     """
-    return [(s.start, s.end) for s in split(text, _abbreviations(packs)[1])]
+    return [(s.start, s.end) for s in sentences.split(text, _abbreviations(packs)[1])]
 
 
 #: The release whose fingerprints are still accepted (a waiver matched by one is "active (fingerprint of 0.1)"
@@ -132,7 +139,7 @@ def _build_abbreviations(packs: Any) -> tuple[Abbreviations, Abbreviations]:
     from factlint.language import dates
 
     calendar, relative = packs.get("calendar"), packs.get("relative-dates")
-    shared = Abbreviations.from_pack(packs.get_or_empty("abbreviations"))
+    shared = sentences.Abbreviations.from_pack(packs.get_or_empty("abbreviations"))
     return (dates.vocabulary(calendar, relative, shared).abbreviations,
             dates.vocabulary(calendar, relative).abbreviations)
 
@@ -222,7 +229,7 @@ def _contexts(document: Document, span: Span, packs: Any, blocks: _Blocks,
     out = []
     for legacy in splitters:
         bounds = _sentences_of(block.text, packs, legacy)
-        start, end = span_at(bounds, at) if bounds else (0, 0)
+        start, end = sentences.span_at(bounds, at) if bounds else (0, 0)
         out.append(block.text[start:end] if start <= at < end else block.text)
     return out
 
@@ -253,7 +260,7 @@ def _fingerprints(document: Document, span: Span, packs: Any, blocks: _Blocks,
 @functools.lru_cache(maxsize=1024)
 def _digest(flagged: str, context: str) -> str:
     """Hashed once per flagged text and sentence: one long line can hold thousands of the same finding."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (flagged, context):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")

@@ -78,6 +78,16 @@ def test_a_corrupt_cache_entry_is_rebuilt(tmp_path, monkeypatch):
     assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}
 
 
+def each_pack_read(files):
+    """Packs.load with no entry for the whole set: each pack's own entry is read."""
+    import shutil
+
+    from factlint.packs import cache_dir
+
+    shutil.rmtree(cache_dir() / "pack-sets", ignore_errors=True)
+    return Packs.load(files, SCHEMAS)
+
+
 def test_a_planted_executable_cache_entry_is_not_run_and_is_rebuilt(tmp_path, monkeypatch):
     import marshal
     import os
@@ -95,14 +105,36 @@ def test_a_planted_executable_cache_entry_is_not_run_and_is_rebuilt(tmp_path, mo
             return (os.system, (f"touch {marker}",))
 
     entry.write_bytes(pickle.dumps(Evil()))  # a pickle that would run a command when unpickled
-    assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}
+    assert each_pack_read([pack]).get("verbs") == {"verbs": ["said"]}
     assert not marker.exists()
     code = compile(f"open({str(marker)!r}, 'w')", "x", "exec")
     entry.write_bytes(marshal.dumps(("0" * 64, code)))  # a code object: data to marshal, never called
-    assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}
+    assert each_pack_read([pack]).get("verbs") == {"verbs": ["said"]}
     assert not marker.exists()
     digest = marshal.loads(entry.read_bytes())[0]  # rebuilt: plain data under the text's own digest
     entry.write_bytes(marshal.dumps((digest, ("verbs", {"verbs": ["forged"], "x": code}))))
-    assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}
+    assert each_pack_read([pack]).get("verbs") == {"verbs": ["said"]}
     assert not marker.exists()
     assert marshal.loads(entry.read_bytes()) == (digest, ("verbs", {"verbs": ["said"]}))
+
+
+def test_a_set_of_packs_is_read_back_whole_and_its_content_only_when_used(tmp_path, monkeypatch):
+    import marshal
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    pack = write(tmp_path / "a.yaml", "pack: verbs\nverbs: [said]\n")
+    uncached = Packs.load([pack], SCHEMAS, cache=False)
+    Packs.load([pack], SCHEMAS)
+    (entry,) = (tmp_path / "cache" / "pack-sets").iterdir()
+    again = Packs.load([pack], SCHEMAS)
+    assert again._content is None and again.fingerprint == uncached.fingerprint  # what a result cache hit reads
+    assert again.get("verbs") == {"verbs": ["said"]}
+    digest, fingerprint, _ = marshal.loads(entry.read_bytes())
+    code = compile("open('ran', 'w')", "x", "exec")
+    entry.write_bytes(marshal.dumps((digest, fingerprint, marshal.dumps({"verbs": {"x": code}}))))
+    assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}  # not plain data: each pack is read
+    entry.write_bytes(b"\x00garbage")
+    assert Packs.load([pack], SCHEMAS).get("verbs") == {"verbs": ["said"]}
+    write(pack, "pack: verbs\nverbs: said\n")  # an invalid edit is an error, never a stale cache hit
+    with pytest.raises(UsageError):
+        Packs.load([pack], SCHEMAS)

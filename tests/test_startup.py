@@ -212,3 +212,86 @@ def test_a_check_builds_only_the_check_options(text_draft, tmp_path):
     every = cli._parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert list(only) == ["check"] and set(every) == set(cli.COMMANDS)
     assert only["check"].format_help() == every["check"].format_help()
+
+
+def test_a_warm_run_reads_the_registry_and_imports_no_rule_family(text_draft, tmp_path):
+    cold = imported(text_draft, tmp_path / "cache")
+    assert {"factlint.checks.dates", "factlint.formats.html", "factlint.reporters.sarif"} <= cold
+    warm = imported(text_draft, tmp_path / "cache")
+    assert not any(name.startswith(("factlint.checks.", "factlint.formats.")) for name in warm)
+    assert {"factlint.reporters.sarif", "factlint.reporters.html", "factlint.surfaces.audit.settings"} & warm == set()
+    # what only running the rules needs: suppression comments, the sentence splitter of waiver fingerprints,
+    # and the document model: a hit reads spans back (factlint.spans) but parses no draft
+    deferred = {"factlint.suppression", "factlint.language.sentences", "pkgutil", "factlint.document"}
+    assert deferred <= cold
+    assert deferred & warm == set()
+    # nor OpenSSL for a few digests (factlint.digests), nor shutil for argparse's terminal width
+    assert {"hashlib", "_hashlib", "shutil"} & warm == set()
+
+
+def test_the_cached_registry_is_the_built_one_and_keys_results_alike(tmp_path, monkeypatch):
+    from factlint import registry_cache, result_cache
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
+    origins: dict[int, str] = {}
+    built = plugins.collect(plugins.plugin_manager(entry_points=False), origins)
+    registry_cache.store(built, origins)
+    read = registry_cache.load()
+    assert read is not None and read.rules == built.rules
+    assert (read.schemas, read.settings, read.pack_files) == (built.schemas, built.settings, built.pack_files)
+    assert {n: (f.extensions) for n, f in read.formats.items()} == {n: f.extensions for n, f in built.formats.items()}
+    assert [(r.name, r.description, r.waived, r.drafts) for r in read.reporters.values()] == [
+        (r.name, r.description, r.waived, r.drafts) for r in built.reporters.values()]
+    assert result_cache.engine_fingerprint(read) == result_cache.engine_fingerprint(built)
+    deferred = read.rules["DAT001"].check
+    assert isinstance(deferred, registry_cache.Deferred) and deferred.resolve() is built.rules["DAT001"].check
+    assert read.formats["markdown"].read.resolve() is built.formats["markdown"].read
+
+
+@pytest.fixture()
+def compiled_here(tmp_path, monkeypatch):
+    """The package's compiled forms in a folder of the test's own, written as if bytecode may be."""
+    from factlint import compiled
+
+    monkeypatch.setattr(compiled, "path", lambda name: tmp_path / "pycache" / f"factlint-{name}.marshal")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return tmp_path / "pycache"
+
+
+def test_a_registry_entry_of_another_engine_is_a_miss(tmp_path, monkeypatch, compiled_here):
+    from factlint import registry_cache
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
+    origins: dict[int, str] = {}
+    registry_cache.store(plugins.collect(plugins.plugin_manager(entry_points=False), origins), origins)
+    assert registry_cache.load() is not None
+    monkeypatch.setattr(registry_cache, "_stamps_memo", ("factlint/edited.py:1:2",))
+    assert registry_cache.load() is None
+    monkeypatch.setattr(registry_cache, "_stamps_memo", None)
+    registry_cache.path().write_bytes(b"\x00garbage")
+    (compiled_here / "factlint-registry.marshal").write_bytes(b"")
+    assert registry_cache.load() is None
+
+
+def test_a_first_run_reads_the_packages_compiled_registry_and_packs(tmp_path, monkeypatch, compiled_here):
+    import shutil
+
+    from factlint import packs, registry_cache
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    origins: dict[int, str] = {}
+    built = plugins.collect(plugins.plugin_manager(entry_points=False), origins)
+    registry_cache.store(built, origins)
+    loaded = packs.Packs.load(packs.builtin_pack_files(), built.schemas)
+    assert sorted(p.name for p in compiled_here.iterdir()) == ["factlint-packs.marshal", "factlint-registry.marshal"]
+    shutil.rmtree(tmp_path / "cache")  # a user's first run: nothing in the cache folder
+    assert registry_cache.load().rules == built.rules
+    again = packs.Packs.load(packs.builtin_pack_files(), built.schemas)
+    assert again._content is None and again.fingerprint == loaded.fingerprint
+    assert again.get("speech-verbs") == loaded.get("speech-verbs")
+    shipped = (compiled_here / "factlint-packs.marshal").read_bytes()
+    own = tmp_path / "own.yaml"
+    own.write_text("pack: speech-verbs\nlemmas: [opine]\n", encoding="utf-8")
+    with_own = packs.Packs.load(packs.builtin_pack_files(), built.schemas, [own])
+    assert "opine" in with_own.get("speech-verbs")["lemmas"]
+    assert (compiled_here / "factlint-packs.marshal").read_bytes() == shipped  # a newsroom's packs stay in its cache

@@ -31,6 +31,20 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (see `{self.prog} --help`)")  # prog is "factlint" or "factlint check"
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        # argparse builds a help formatter at every option only to check its metavar; sized for the
+        # terminal, each one would import shutil and ask the terminal's width, which only --help needs
+        self._checking_metavar = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._checking_metavar = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if getattr(self, "_checking_metavar", False):
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
+
 
 def _date(value: str) -> dt.date:
     try:
@@ -54,7 +68,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line; with `command`, only that subcommand's options (a one-draft check builds no others)."""
     parser = _Parser(prog="factlint", description="An editorial fact-check and licensing linter for news drafts.")
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, prog=parser.prog)  # not a formatter's usage
     if command in (None, "check"):
         _check_parser(sub)
     if command != "check":
@@ -116,11 +130,11 @@ def _other_parsers(sub: Any) -> None:
     add_parsers(sub, _date)
 
 
-def _registry() -> "Registry":
+def _registry(cache: bool = True) -> "Registry":
     # imported here so that `--version` and `--help` stay instant
-    from factlint.plugins import collect, plugin_manager
+    from factlint.plugins import registry
 
-    return collect(plugin_manager())
+    return registry(cache)
 
 
 def cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
@@ -198,7 +212,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO | None) -> in
         raise UsageError("--fix and --diff do not go together: --diff only shows what --fix would write")
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"{args.config}: no such configuration file")
-    registry = _registry()
+    registry = _registry() if not args.no_cache else _registry(cache=False)
     reporter = registry.reporters.get(args.format)
     if reporter is None:
         raise UsageError(f"unknown output format {args.format!r} (choose from {', '.join(sorted(registry.reporters))})")
