@@ -53,6 +53,8 @@ class SourceMap:
         return cls([Segment(0, length, src_start, src_start + length)])
 
     def _segment(self, i: int) -> Segment:
+        if len(self._segments) == 1:
+            return self._segments[0]
         k = bisect.bisect_right(self._starts, i) - 1
         return self._segments[max(k, 0)]
 
@@ -85,6 +87,22 @@ class SourceMap:
         if end <= start:
             at = self.start_of(start)
             return Span(at, at)
+        segments = self._segments
+        if len(segments) == 1:  # most blocks are one run of the source: no search, one segment read
+            seg = segments[0]
+            text_start, text_end, src_start, src_end = seg.text_start, seg.text_end, seg.src_start, seg.src_end
+            same = text_end - text_start == src_end - src_start
+            if start >= text_end:
+                first = src_end
+            else:
+                first = src_start + (start - text_start) if same else src_start
+            if end <= 0:
+                last = src_start
+            elif end - 1 >= text_end:
+                last = src_end
+            else:
+                last = src_start + (end - text_start) if same else src_end
+            return Span(first, last)
         return Span(self.start_of(start), self.end_of(end))
 
 
