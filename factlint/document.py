@@ -82,6 +82,22 @@ class SourceMap:
             return seg.src_start + (i - seg.text_start)
         return seg.src_end
 
+    def text_offset(self, offset: int, length: int) -> int:
+        """The last text offset in [0, length] whose character starts at or before source `offset`."""
+        segments = self._segments
+        if len(segments) == 1:
+            seg = segments[0]
+            if seg.text_start == 0 and seg.text_end == length == seg.src_end - seg.src_start:
+                return min(max(offset - seg.src_start, 0), length)  # a copy of the source: no search
+        lo, hi = 0, length
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.start_of(mid) <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
     def span(self, start: int, end: int) -> Span:
         """The source span of text[start:end]."""
         if end <= start:
