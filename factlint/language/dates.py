@@ -1605,6 +1605,24 @@ def iter_prose(document: Any) -> Iterator[Any]:
 _PROSE: list[tuple[Any, tuple[Any, ...]]] = []
 
 
+def dated_prose(document: Any, vocab: Vocabulary) -> tuple[tuple[Any, tuple[WrittenDate, ...]], ...]:
+    """The prose blocks that write a date, in iter_prose's order, each with its dates.
+
+    Four DAT rules read only written dates: they walk this list, made once a
+    document, rather than each asking every block of the draft for its dates.
+    """
+    last = _DATED[0] if _DATED else None  # read once: another thread may replace it
+    if last is None or last[0] is not document or last[1] is not vocab:
+        dated = ((block, find_dates(block.prose, vocab)) for block in iter_prose(document))
+        last = (document, vocab, tuple((block, tuple(dates)) for block, dates in dated if dates))
+        _DATED[:] = [last]
+    return last[2]
+
+
+#: The document and vocabulary last asked for, and its dated blocks.
+_DATED: list[tuple[Any, Vocabulary, tuple[tuple[Any, tuple[WrittenDate, ...]], ...]]] = []
+
+
 def _prose_blocks(document: Any) -> Iterator[Any]:
     seen = set()
     for block in document.blocks:
