@@ -46,6 +46,8 @@ class SourceMap:
         return cls([Segment(0, length, src_start, src_start + length)])
 
     def _segment(self, i: int) -> Segment:
+        if len(self._segments) == 1:
+            return self._segments[0]
         k = bisect.bisect_right(self._starts, i) - 1
         return self._segments[max(k, 0)]
 
@@ -73,11 +75,43 @@ class SourceMap:
             return seg.src_start + (i - seg.text_start)
         return seg.src_end
 
+    def text_offset(self, offset: int, length: int) -> int:
+        """The last text offset in [0, length] whose character starts at or before source `offset`."""
+        segments = self._segments
+        if len(segments) == 1:
+            seg = segments[0]
+            if seg.text_start == 0 and seg.text_end == length == seg.src_end - seg.src_start:
+                return min(max(offset - seg.src_start, 0), length)  # a copy of the source: no search
+        lo, hi = 0, length
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.start_of(mid) <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
     def span(self, start: int, end: int) -> Span:
         """The source span of text[start:end]."""
         if end <= start:
             at = self.start_of(start)
             return Span(at, at)
+        segments = self._segments
+        if len(segments) == 1:  # most blocks are one run of the source: no search, one segment read
+            seg = segments[0]
+            text_start, text_end, src_start, src_end = seg.text_start, seg.text_end, seg.src_start, seg.src_end
+            same = text_end - text_start == src_end - src_start
+            if start >= text_end:
+                first = src_end
+            else:
+                first = src_start + (start - text_start) if same else src_start
+            if end <= 0:
+                last = src_start
+            elif end - 1 >= text_end:
+                last = src_end
+            else:
+                last = src_start + (end - text_start) if same else src_end
+            return Span(first, last)
         return Span(self.start_of(start), self.end_of(end))
 
 

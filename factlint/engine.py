@@ -81,6 +81,12 @@ class Session:
         self.results: Any = None
         self._engine_key: str | None = None
         self._config_keys: dict[Path | None, str] = {}
+        #: Per path as a string: the configuration asked with and the path relative to its folder (resolving
+        #: the path was a tenth of a millisecond a draft).
+        self._relatives: dict[str, tuple[config_mod.Config, str]] = {}
+        #: Per configuration without per-file ignores (by identity, the configuration kept so its id stays its
+        #: own): the registry's rules it was read from and the rules that run.
+        self._enabled: dict[int, tuple[config_mod.Config, Any, list[Rule]]] = {}
 
     # -- configuration -------------------------------------------------
     def pin(self, config: config_mod.Config) -> None:
@@ -241,16 +247,30 @@ class Session:
         """The rules that run on a file: selected for it, and online ones only with --online."""
         ignored = config.ignored_for(relative) if config.per_file_ignores else []
         if ignored:  # the file's own ignores once, not once a rule
-            config = replace(config, ignore=config.ignore + tuple(ignored), per_file_ignores=())
+            return self._selected(replace(config, ignore=config.ignore + tuple(ignored), per_file_ignores=()))
+        known = self._enabled.get(id(config))
+        if known is None or known[0] is not config or known[1] is not self.registry.rules:
+            known = self._enabled[id(config)] = (config, self.registry.rules, self._selected(config))
+        return list(known[2])
+
+    def _selected(self, config: config_mod.Config) -> list[Rule]:
         return [
             rule for code, rule in sorted(self.registry.rules.items())
             if config.is_selected(code) and (self.options.online or not rule.online)
         ]
 
+    def _relative(self, config: config_mod.Config, path: Path) -> str:
+        """`config.relative(path)`, worked out once a run for each path and configuration."""
+        key = os.fspath(path)
+        known = self._relatives.get(key)
+        if known is None or known[0] is not config:
+            known = self._relatives[key] = (config, config.relative(path))
+        return known[1]
+
     def lint_text(self, source: str, path: Path, filename: str, config: config_mod.Config,
                   cached: bool = True) -> list[Result]:
         """The file's results: from the result cache when it holds them (and `cached`), else by running the rules."""
-        relative = config.relative(path)
+        relative = self._relative(config, path)
         rules = self.enabled_rules(config, relative)
         store = self.results if cached else None
         key = self._result_key(source, filename, relative, config) if store is not None else ""

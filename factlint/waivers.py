@@ -146,14 +146,7 @@ def _build_abbreviations(packs: Any) -> tuple[Abbreviations, Abbreviations]:
 
 def _text_offset(block: Block, offset: int) -> int:
     """The block text offset of source `offset` (the last character that starts at or before it)."""
-    lo, hi = 0, len(block.text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if block.map.start_of(mid) <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return block.map.text_offset(offset, len(block.text))
 
 
 def _blocks(document: Document) -> Iterable[Block]:

@@ -277,8 +277,8 @@ MAX_DAYS_WITHOUT_YEAR = 180
 def date_without_year(document: Document, context: Context) -> Iterator[Finding]:
     vocab = _vocab(context)
     ref = document.reference_date
-    for block in dtx.iter_prose(document):
-        for date in dtx.find_dates(block.prose, vocab):
+    for block, dates in dtx.dated_prose(document, vocab):
+        for date in dates:
             if date.form != "words" or date.year is not None or date.relative_year or date.problem:
                 continue
             if date.sentence_years or _implied_problem(date, ref):
@@ -331,8 +331,8 @@ def _in_year(year: int, month: int, day: int) -> dt.date:
 def weekday_mismatch(document: Document, context: Context) -> Iterator[Finding]:
     vocab = _vocab(context)
     ref = document.reference_date
-    for block in dtx.iter_prose(document):
-        for date in dtx.find_dates(block.prose, vocab):
+    for block, dates in dtx.dated_prose(document, vocab):
+        for date in dates:
             if date.weekday is None or date.problem or date.month is None or date.day is None:
                 continue
             # A year elsewhere in the sentence may be another event's ("for the first time since
@@ -416,8 +416,8 @@ def _same_form(written: str, weekday: int, vocab: dtx.Vocabulary) -> str:
 def impossible_date(document: Document, context: Context) -> Iterator[Finding]:
     vocab = _vocab(context)
     ref = document.reference_date
-    for block in dtx.iter_prose(document):
-        for date in dtx.find_dates(block.prose, vocab):
+    for block, dates in dtx.dated_prose(document, vocab):
+        for date in dates:
             problem = date.problem or _implied_problem(date, ref)
             if problem:
                 written = block.text[date.date_start : date.end]
@@ -467,8 +467,8 @@ def _implied_problem(date: dtx.WrittenDate, ref: dt.date | None) -> str | None:
 )
 def ambiguous_numeric_date(document: Document, context: Context) -> Iterator[Finding]:
     vocab = _vocab(context)
-    for block in dtx.iter_prose(document):
-        for date in dtx.find_dates(block.prose, vocab):
+    for block, dates in dtx.dated_prose(document, vocab):
+        for date in dates:
             if date.ambiguous and date.parts is not None and date.year is not None:
                 a, b = date.parts
                 written = block.text[date.date_start : date.end]

@@ -198,10 +198,13 @@ class Vocabulary:
         return _date_patterns(self)
 
     @cached_property
-    def date_cues(self) -> list[re.Pattern[str]]:
-        """For each of date_patterns, something it cannot match without: a month name, or digits around a separator."""
+    def date_cues(self) -> list[tuple[re.Pattern[str], ...]]:
+        """For each of date_patterns, what it cannot match without, cheapest first: a month name, then a day
+        after it ("March 7") or before it ("7 March", "7th of March"); or digits around a separator."""
         month, digits = re.compile(self.month_re), re.compile(r"\d[-/.]\d")
-        return [month, month, digits, digits]
+        day_after = re.compile(self.month_re + r"\s+\d")
+        day_before = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + self.month_re + ")")
+        return [(month, day_after), (month, day_before), (digits,), (digits,)]
 
     @cached_property
     def relative_cues(self) -> dict[str, re.Pattern[str]]:
@@ -513,15 +516,22 @@ def find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
 
 
 def _find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
-    names = name_spans(text, vocab)
+    names: list[tuple[int, int]] | None = None  # looked up at the first date: most paragraphs have none
     candidates = []
-    for pattern, cue in zip(vocab.date_patterns, vocab.date_cues):
-        if cue.search(text) is None:
+    cued: dict[re.Pattern[str], bool] = {}  # a cue two patterns share is searched for once
+    for pattern, cues in zip(vocab.date_patterns, vocab.date_cues):
+        if not _holds_all(text, cues, cued):
             continue  # most paragraphs name no month and write no numeric date
         for m in pattern.finditer(text):
             date = _written_date(m, vocab)
-            if date is not None and not overlaps(date.start, date.end, names):
+            if date is None:
+                continue
+            if names is None:
+                names = name_spans(text, vocab)
+            if not overlaps(date.start, date.end, names):
                 candidates.append(date)
+    if not candidates:
+        return []
     chosen: list[WrittenDate] = []
     for date in sorted(candidates, key=lambda d: (d.start, -d.end)):
         if not chosen or date.start >= chosen[-1].end:
@@ -529,6 +539,17 @@ def _find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
     dates = _with_relative_years(text, _with_range_years(text, chosen))
     dates = [_with_weekday_after(text, d, vocab) for d in dates]
     return _with_sentence_years(text, dates, vocab) if dates else dates
+
+
+def _holds_all(text: str, cues: Sequence[re.Pattern[str]], cued: dict[re.Pattern[str], bool]) -> bool:
+    """Whether `text` holds a match of every cue; `cued` keeps each answer for the next pattern that asks."""
+    for cue in cues:
+        found = cued.get(cue)
+        if found is None:
+            found = cued[cue] = cue.search(text) is not None
+        if not found:
+            return False
+    return True
 
 
 def _with_weekday_after(text: str, date: WrittenDate, vocab: Vocabulary) -> WrittenDate:
@@ -1582,6 +1603,24 @@ def iter_prose(document: Any) -> Iterator[Any]:
 
 #: The document last walked and its prose blocks (the document is kept, so its identity stays its own).
 _PROSE: list[tuple[Any, tuple[Any, ...]]] = []
+
+
+def dated_prose(document: Any, vocab: Vocabulary) -> tuple[tuple[Any, tuple[WrittenDate, ...]], ...]:
+    """The prose blocks that write a date, in iter_prose's order, each with its dates.
+
+    Four DAT rules read only written dates: they walk this list, made once a
+    document, rather than each asking every block of the draft for its dates.
+    """
+    last = _DATED[0] if _DATED else None  # read once: another thread may replace it
+    if last is None or last[0] is not document or last[1] is not vocab:
+        dated = ((block, find_dates(block.prose, vocab)) for block in iter_prose(document))
+        last = (document, vocab, tuple((block, tuple(dates)) for block, dates in dated if dates))
+        _DATED[:] = [last]
+    return last[2]
+
+
+#: The document and vocabulary last asked for, and its dated blocks.
+_DATED: list[tuple[Any, Vocabulary, tuple[tuple[Any, tuple[WrittenDate, ...]], ...]]] = []
 
 
 def _prose_blocks(document: Any) -> Iterator[Any]:
