@@ -901,8 +901,14 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     # The same full name elsewhere with evidence vouches for it ("Novelist
     # Chimamanda Okoro" in the headline, "Chimamanda Okoro, whose novels..." in the body).
     vouched = {(m.key, lexicon.given_key(m.given[0].text)) for m in scan.full if m.evidence}
+    # A surname that a titled full name, or one with a given name of the pack, shows to be a family's makes a
+    # person of another full name that ends in it ("Defending champion Kiyoshi Miyazato", so "Ai Miyazato" is his
+    # sister, not a firm): she is introduced, and the surname after her is hers.
+    # A role after a name says less ("Owning Time Warner, the company..."): only a title before it counts here.
+    families = {m.key for m in scan.full if m.evidence and (m.title_words or lexicon.is_first_name(m.given[0].text))}
     full = [m if m.evidence or not ((m.key, lexicon.given_key(m.given[0].text)) in vouched
-                                    or (m.key in titled and _given_shaped(m, lexicon))) else _with(m, evidence=True)
+                                    or ((m.key in titled or m.key in families) and _given_shaped(m, lexicon)))
+            else _with(m, evidence=True)
             for m in scan.full]
     people = _People.of([m for m in full if m.evidence or m.key in speaking])
     # "Converted" after a sentence-opening surname says a person only when the
