@@ -20,7 +20,9 @@ BODY_KINDS = (PARAGRAPH, LIST_ITEM)
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 QUOTE_MARKS = frozenset('"“”«»„')
-QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")
+# Two straight apostrophes are one double mark where copy was typed for typewriter or wire systems
+# (''We will win,'' she said): the New York Times archive and AP copy set quotations so.
+QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]|''")
 #: Order matters: each rule folds one difference transliteration systems make.
 SKELETON_RULES = (
     ("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("ck", "k"), ("q", "k"), ("kh", "h"),
