@@ -13,7 +13,7 @@ from factlint.language.sentences import Abbreviations, breaks_between
 #: Block kinds, as `factlint.document` names them (kept as strings so this
 #: module can be tested on plain strings). Headlines and subheadings are
 #: neither body nor caption: read for NAM001, never introducing anyone.
-HEADLINE, PARAGRAPH, CAPTION, LIST_ITEM = "headline", "paragraph", "caption", "list-item"
+HEADLINE, SUBHEADING, PARAGRAPH, CAPTION, LIST_ITEM = "headline", "subheading", "paragraph", "caption", "list-item"
 BODY_KINDS = (PARAGRAPH, LIST_ITEM)
 
 #: A word: letters, with inner apostrophes and hyphens ("O'Neill", "al-Assad").
@@ -169,12 +169,15 @@ class Lexicon:
     organisations: frozenset[str]
     surname_first: frozenset[str] = frozenset()  # Chinese and Korean surnames, written before the given name
     kinship: frozenset[str] = frozenset()  # "son", "wife": a full name introduced so is a second person of the surname
+    speaker_pronouns: frozenset[str] = frozenset()  # "i", "you": a line that holds one is running text
+    irregular_pasts: frozenset[str] = frozenset()  # "had", "threw", "spoke": simple pasts of the irregular-verbs pack
     honorific_sex: Mapping[str, str] = field(default_factory=dict)  # "mr" -> "m", "mrs" -> "f"
     sentence_abbreviations: Abbreviations = Abbreviations(frozenset())  # the shared list and the title short forms
 
     @classmethod
     def from_packs(cls, titles: Mapping[str, Any], first_names: Mapping[str, Any],
-                   context: Mapping[str, Any], shared: Abbreviations = Abbreviations(frozenset())) -> "Lexicon":
+                   context: Mapping[str, Any], shared: Abbreviations = Abbreviations(frozenset()),
+                   irregular_pasts: Iterable[str] = ()) -> "Lexicon":
         abbreviations = frozenset(w.lower() for w in _words(titles.get("abbreviations")))
         phrases = {tuple(t.lower().split()) for t in _words(titles.get("titles"))}
         phrases |= {(a,) for a in abbreviations}
@@ -211,6 +214,8 @@ class Lexicon:
             organisations=frozenset(_words(context.get("organisations"))),
             surname_first=frozenset(_words(context.get("surname-first"))),
             kinship=frozenset(w.lower() for w in _words(context.get("kinship"))),
+            speaker_pronouns=frozenset(w.lower() for w in _words(context.get("speaker-pronouns"))),
+            irregular_pasts=frozenset(w.lower() for w in irregular_pasts),
             honorific_sex={**{w.lower(): "m" for w in _words(titles.get("male-honorifics"))},
                            **{w.lower(): "f" for w in _words(titles.get("female-honorifics"))}},
             sentence_abbreviations=Abbreviations(shared.words | abbreviations),
@@ -821,6 +826,29 @@ def _is_display(text: str, headline: bool = False) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
+#: A subheading set as a paragraph has at most this many words in each of its clauses (split at semicolons).
+_RUN_IN_HEADING_WORDS = 7
+
+
+def _run_in_heading(text: str, lexicon: Lexicon) -> bool:
+    """A subheading, dek or timeline entry set as a paragraph in sentence case ("Johnson wins a slice.",
+    "Trump, Sanders lead; primary unlikely to settle race.", "June 16, 2015 Trump joins the race.").
+
+    Headlinese: one sentence of short clauses, no quotation, no speaker, and no past tense. Running text that short
+    reports what happened ("Okafor declined to comment.", "Okafor said no.") or speaks ("I have a deal for you").
+    """
+    if len(text) > 80 or "\n" in text.strip() or text.rstrip()[-1:] in ("?", "!", ":", ",") \
+            or QUOTE_RE.search(text):
+        return False
+    words = scan_words(text, lexicon)
+    if not words or any(len(WORD_RE.findall(clause)) > _RUN_IN_HEADING_WORDS for clause in text.split(";")):
+        return False
+    if any(w.initial and ";" not in text[v.end:w.start] for v, w in zip(words, words[1:])):
+        return False  # two sentences; a semicolon joins a headline's two clauses
+    return not any(w.lower in lexicon.speaker_pronouns or w.lower in lexicon.speech_verbs
+                   or w.lower in lexicon.irregular_pasts or lexicon.is_past_tense(w.text) for w in words)
+
+
 def _display_words(index: int, kind: str, text: str, lexicon: Lexicon, order: Iterator[int]) -> Iterator[Mention]:
     for w in scan_words(text, lexicon):
         if _is_cap(w.text, True) and is_latin(w.text) and not lexicon.is_not_name(w.text.capitalize()):
@@ -858,6 +886,10 @@ def find_mentions(blocks: Sequence[tuple[str, str] | tuple[str, str, bool]], lex
         if quoted and quoted[0]:  # a blockquote: every word in it is someone else's
             scan.full[before[0]:] = [_with(m, in_quote=True) for m in scan.full[before[0]:]]
             scan.lone[before[1]:] = [_with(m, in_quote=True) for m in scan.lone[before[1]:]]
+        if kind == PARAGRAPH and len(scan.lone) > before[1] and _run_in_heading(text, lexicon):
+            # A subheading set as a paragraph: its surnames alone are display type, not checked. A full name in
+            # it still introduces, as a short line of names ("Ben Carson.") is often the paragraph it looks like.
+            scan.lone[before[1]:] = [_with(m, kind=SUBHEADING) for m in scan.lone[before[1]:]]
     return _resolve(scan, lexicon)
 
 
