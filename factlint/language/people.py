@@ -240,7 +240,10 @@ class Lexicon:
         return len(lower) >= 5 and lower.endswith("ed") and lower.isalpha() and lower not in self.not_past_tense
 
     def is_not_name(self, word: str) -> bool:
-        return word in self.not_names or word in self.places or word in self.organisations
+        # "Tests" (cricket), "Medals": the plural of a word that ends organisations and events is no surname
+        # either, unless it is an established one of the census table ("Rivers", "Powers", "Weeks").
+        return word in self.not_names or word in self.places or word in self.organisations \
+            or word[-1:] == "s" and word[:-1] in self.organisations and word.lower() not in surnames()
 
     def credit_start(self, text: str) -> int | None:
         """Where a credit ("Photo: ...") starts in a caption, if it has one."""
