@@ -611,6 +611,8 @@ class _BlockReader:
             i += 1
         if i >= j or (i > opened and not initial and j - i == 1):
             return None  # "in Central Park", "the Western Cape": a place, not a surname
+        if j - i == 1 and i > opened and words[i - 1].text in lex.organisations:
+            return None  # "Team Trump", "Club Messi": a body named after someone, wherever the run stands
         title_at = self._title(i, j)
         first = max(i, title_at + 1)
         last = j
@@ -737,9 +739,10 @@ class _BlockReader:
             return True
         if self.text[self.words[last].end : self.words[last].end + 3].lstrip().startswith("&"):
             return True  # "Moelis & Company", "Shaw & Company Research": a firm
-        if first > 1 and self.words[first - 1].lower == "of" and self.words[first - 2].text in self.lex.organisations \
+        if first > 1 and self.words[first - 1].lower in ("of", "for") \
+                and self.words[first - 2].text in self.lex.organisations \
                 and not (self._gap(first - 2, first - 1) + self._gap(first - 1, first)).strip():
-            return True  # "the Church of Christ", "the University of Phoenix": inside a body's name
+            return True  # "the Church of Christ", "the Coalition for Trump": inside a body's name
         article = self.words[first - 1].lower if first > 0 and not self._gap(first - 1, first).strip() else ""
         if article in ("the", "a", "an") and first == last and not self.text.startswith(("'s", "’s"), self.words[last].end):
             return True  # "the Bible", "a Nobel diploma": English sets no article before a person's surname
