@@ -464,6 +464,36 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     return words
 
 
+_INITIALS_RE = re.compile(r"\(([A-Z][A-Z&.]{1,9})\)")
+_INITIALS_SKIP = frozenset({"and", "of", "the", "for"})
+
+
+def _spelt_out(words: list[Word], text: str) -> list[tuple[int, int]]:
+    """Word ranges [a, b) that a parenthesised set of initials right after them spells out.
+
+    "Black, Manafort, Stone and Kelly (BMS&K)", "Doctors Without Borders (DWB)": the capitalised words whose
+    initials are the letters in brackets are one body's name, whatever names of people they hold.
+    """
+    out: list[tuple[int, int]] = []
+    ends = {w.end: k for k, w in enumerate(words)}
+    for m in _INITIALS_RE.finditer(text):
+        letters = [c for c in m.group(1) if c.isalpha()]
+        k = ends.get(len(text[:m.start()].rstrip()))
+        if k is None or len(letters) < 2:
+            continue
+        b, j = k + 1, len(letters) - 1
+        while k >= 0 and j >= 0:
+            if words[k].lower in _INITIALS_SKIP:
+                k -= 1
+                continue
+            if words[k].text[0] != letters[j]:
+                break
+            k, j = k - 1, j - 1
+        if j < 0:
+            out.append((k + 1, b))
+    return out
+
+
 def _is_cap(word: str, display: bool) -> bool:
     first = word[0]
     if not first.isupper():
@@ -593,6 +623,7 @@ class _BlockReader:
     def __init__(self, index: int, kind: str, text: str, lexicon: Lexicon, scan: _Scan) -> None:
         self.index, self.kind, self.text, self.lex, self.scan = index, kind, text, lexicon, scan
         self.words = scan_words(text, lexicon)
+        self.spelt_out = _spelt_out(self.words, text) if "(" in text else ()
 
     def read(self, order: Iterator[int]) -> None:
         self.scan.common.update([w.text for w in self.words if w.text.islower()])
@@ -737,6 +768,8 @@ class _BlockReader:
         after = self._next_lower(last)
         if after in self.lex.not_after:
             return True
+        if any(a <= first and last < b for a, b in self.spelt_out):
+            return True  # "Black, Manafort, Stone and Kelly (BMS&K)": a firm's name, spelt out before its initials
         if self.text[self.words[last].end : self.words[last].end + 3].lstrip().startswith("&"):
             return True  # "Moelis & Company", "Shaw & Company Research": a firm
         if first > 1 and self.words[first - 1].lower in ("of", "for") \

@@ -25,3 +25,19 @@ def test_the_person_near_such_words_is_still_reported() -> None:
         Case("The residents voted for Okafor in March." + BODY, row=1, column=25,
              message=early("Okafor", "Adaeze Okafor", 3)),
     ])
+
+
+def test_a_firm_spelt_out_before_its_initials_is_no_reference() -> None:
+    assert_rule("NAM002", valid=[
+        "The port hired Okafor, Brennan and Lutz (OB&L) in 2019." + BODY,
+        "The city paid Lutz, Okafor and Brennan (L.O.B.) for the work." + BODY,
+    ])
+
+
+def test_initials_that_spell_out_something_else_leave_the_surname_a_person() -> None:
+    assert_rule("NAM002", invalid=[
+        Case("The port hired Okafor and Lutz (BCC) in 2019." + BODY, row=1, column=16, end_column=22,
+             message=early("Okafor", "Adaeze Okafor", 3)),
+        Case("The port hired Okafor (OK) in 2019." + BODY, row=1, column=16,
+             message=early("Okafor", "Adaeze Okafor", 3)),
+    ])
