@@ -524,6 +524,26 @@ def _joins(a: Word, b: Word, text: str, lexicon: Lexicon) -> bool:
         return "\n\n" not in gap.replace("\r", "") and bool(gap)
     if gap.startswith(".") and gap[1:].strip() == "":
         return len(a.text) == 1 and a.text.isupper() or a.lower in lexicon.abbreviations
+    if gap[:1] == "." and len(a.text) == 1:
+        gap = gap[1:]  # Robert C. "Bobby" Scott: the nickname after an initial
+    return _nickname_between(a, b, gap, text)
+
+
+_NICKNAME_OPEN, _NICKNAME_CLOSE = (' "', " “"), ('" ', "” ")
+
+
+def _nickname_between(a: Word, b: Word, gap: str, text: str) -> bool:
+    """A one-word nickname in quotation marks inside a full name: Robert C. "Bobby" Scott, Marcia "Cia" Price.
+
+    The quoted word must stand between two capitalised words, with a space outside each mark.
+    """
+    if not (a.text[0].isupper() and b.text[0].isupper()):
+        return False
+    if gap in _NICKNAME_OPEN:  # a is the given name, b the nickname
+        return text.startswith(_NICKNAME_CLOSE, b.end) and text[b.end + 2 : b.end + 3].isupper()
+    if gap in _NICKNAME_CLOSE:  # a is the nickname, b the surname
+        return text[max(a.start - 2, 0) : a.start] in _NICKNAME_OPEN and (text[a.start - 3 : a.start - 2].isalpha()
+                                                                           or text[a.start - 3 : a.start - 2] == ".")
     return False
 
 
