@@ -1491,8 +1491,8 @@ def _partial_names(mentions: Sequence[Mention], lexicon: Lexicon) -> set[int]:
             longer.setdefault(m.key, []).append(_given_folds(m))
     out: set[int] = set()
     for m in mentions:
-        if not m.full or m.surname_first or not m.evidence or lexicon.is_first_name(m.given[0].text):
-            continue
+        if not m.full or m.surname_first or not m.evidence or lexicon.is_first_name(m.given[0].text) or m.trimmed:
+            continue  # a run cut after a capitalised "no name" may have lost its first word: "On [Ong] Beng Hee"
         mine = _given_folds(m)
         if any(len(g) > len(mine) and g[-len(mine):] == mine for g in longer.get(m.key, ())):
             out.add(m.order)
