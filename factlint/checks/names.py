@@ -32,6 +32,8 @@ PACK_SCHEMAS: dict[str, Any] = {
         "?family-brands": [str],
         "?kinship": [str],
         "?speaker-pronouns": [str],
+        "?thing-pronouns": [str],
+        "?person-pronouns": [str],
         "?suffixes": [str],
         "?credit-prefixes": [str],
         "?not-names": [str],

@@ -170,6 +170,8 @@ class Lexicon:
     surname_first: frozenset[str] = frozenset()  # Chinese and Korean surnames, written before the given name
     kinship: frozenset[str] = frozenset()  # "son", "wife": a full name introduced so is a second person of the surname
     speaker_pronouns: frozenset[str] = frozenset()  # "i", "you": a line that holds one is running text
+    thing_pronouns: frozenset[str] = frozenset()  # "its": a surname it takes back is a firm's name
+    person_pronouns: frozenset[str] = frozenset()  # "his", "her": a surname they take back is a person's
     irregular_pasts: frozenset[str] = frozenset()  # "had", "threw", "spoke": simple pasts of the irregular-verbs pack
     honorific_sex: Mapping[str, str] = field(default_factory=dict)  # "mr" -> "m", "mrs" -> "f"
     sentence_abbreviations: Abbreviations = Abbreviations(frozenset())  # the shared list and the title short forms
@@ -215,6 +217,8 @@ class Lexicon:
             surname_first=frozenset(_words(context.get("surname-first"))),
             kinship=frozenset(w.lower() for w in _words(context.get("kinship"))),
             speaker_pronouns=frozenset(w.lower() for w in _words(context.get("speaker-pronouns"))),
+            thing_pronouns=frozenset(w.lower() for w in _words(context.get("thing-pronouns"))),
+            person_pronouns=frozenset(w.lower() for w in _words(context.get("person-pronouns"))),
             irregular_pasts=frozenset(w.lower() for w in irregular_pasts),
             honorific_sex={**{w.lower(): "m" for w in _words(titles.get("male-honorifics"))},
                            **{w.lower(): "f" for w in _words(titles.get("female-honorifics"))}},
@@ -395,6 +399,7 @@ class Mention:
     trimmed: bool = False  # a capitalised word right before it was read as no name ("New" York Hochul)
     past: bool = False  # a past tense in -ed follows ("Mahomes converted"): a person only if the surname is one
     surname_first: bool = False  # "Li Qiang", "Jeong Eun-kyeong": the core comes before the given names
+    thing: bool = False  # a pronoun takes it back as a thing ("Bloomberg started publishing its index")
 
     @property
     def full(self) -> bool:
@@ -746,6 +751,7 @@ class _BlockReader:
             group=self._group(run.first, last), plural=self._plural(run),
             title_words=self._title_words(run), trimmed=run.trimmed,
             formal_title=run.title_at >= 0 and self.words[run.title_at].text[:1].isupper(),
+            thing=not given and self._taken_back_as_a_thing(last),
             past=lex.is_past_tense(self._next_lower(last)), evidence=evidence,
         )
         if given:
@@ -800,6 +806,29 @@ class _BlockReader:
         if article in ("the", "a", "an") and first == last and not self.text.startswith(("'s", "’s"), self.words[last].end):
             return True  # "the Bible", "a Nobel diploma": English sets no article before a person's surname
         return after in self.lex.after_the and article == "the"
+
+    #: How far after a surname its sentence's next pronoun is looked for.
+    _PRONOUN_REACH = 4
+
+    def _taken_back_as_a_thing(self, last: int) -> bool:
+        """Whether a lone surname is the subject of verbs that end in "its": "Bloomberg started publishing its index".
+
+        Only verbs may stand between, in one run of the sentence: another name, a function word or a
+        punctuation mark may bring in what "its" takes back ("Trump blasted Disney for its"), and after a
+        speech verb the pronoun is the speaker's subject's ("Okafor said its budget was cut").
+        """
+        words, lex = self.words, self.lex
+        if not lex.thing_pronouns or self._speaks(last, last) or self._next_lower(last) in lex.not_after:
+            return False
+        for k in range(last + 1, min(last + 1 + self._PRONOUN_REACH, len(words))):
+            word = words[k]
+            if self._gap(k - 1, k) != " " or not word.text.islower() or word.lower in lex.person_pronouns:
+                return False
+            if word.lower in lex.thing_pronouns:
+                return k > last + 1
+            if word.text.capitalize() in lex.not_names or word.lower in lex.speech_verbs:
+                return False
+        return False
 
     def _plural(self, run: _Run) -> bool:
         """ "the Hansens": a family, whose name ends in an s its members' does not; "the Barry Bennetts of the
@@ -1008,7 +1037,19 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     # draft names one with it, given name from the pack or title and all: a
     # club or a town at a sentence start ("Dortmund netted") is no one's surname.
     persons = {m.key for m in people.full if m.title or lexicon.is_first_name(m.given[0].text)}
-    lone = [_opener(m, persons, scan.common, lexicon) for m in scan.lone]
+    # A surname a pronoun takes back as a thing ("Bloomberg started publishing its index") is a firm's name
+    # wherever it stands without a title ("Mr. Bloomberg" is the man), as a family brand is, until the text
+    # names a person of it in full: after "Jacques de Larosiere", "de Larosiere has expanded its portfolio" is
+    # the man, and "its" the bank's.
+    introduced: dict[str, int] = {}
+    for m in people.full:
+        introduced.setdefault(m.key, m.order)
+    def unintroduced(m: Mention) -> bool:
+        return m.order < introduced.get(m.key, m.order + 1)
+
+    things = {m.key for m in scan.lone if m.thing and unintroduced(m)}
+    lone = [_with(m, group=True) if m.key in things and not m.title and unintroduced(m)
+            else _opener(m, persons, scan.common, lexicon) for m in scan.lone]
     # A given name the draft sets under a title of its own ("Prince William", "Pope Francis") is that
     # person's name when it stands alone, however close it comes to someone's surname ("Pharrell Williams").
     styled = {m.key for m in scan.lone if m.title_words and lexicon.is_first_name(m.core)}

@@ -41,3 +41,40 @@ def test_initials_that_spell_out_something_else_leave_the_surname_a_person() -> 
         Case("The port hired Okafor (OK) in 2019." + BODY, row=1, column=16,
              message=early("Okafor", "Adaeze Okafor", 3)),
     ])
+
+
+FOUNDER = "\n\nIts founder, Thomas Quennell, said the list was fair.\n"
+
+
+def test_a_surname_a_pronoun_takes_back_as_a_thing_is_a_firm() -> None:
+    assert_rule("NAM002", valid=[
+        # "its" takes Quennell back: the firm, here and wherever it stands without a title before the founder
+        "In 2019, Quennell started publishing its rich list.\n\nLast year Quennell ranked Mr. Ostrova second." + FOUNDER,
+    ])
+
+
+def test_the_person_is_still_reported_when_its_belongs_to_something_else() -> None:
+    assert_rule("NAM002", invalid=[
+        # another name stands between: "its" is Ostrova's
+        Case("In 2019, Quennell praised Ostrova for its rich list." + FOUNDER, row=1, column=10, end_column=18,
+             message=early("Quennell", "Thomas Quennell", 3)),
+        # after a speech verb the pronoun is the story's, not the speaker's
+        Case("In 2019, Quennell said its rich list was fair." + FOUNDER, row=1, column=10,
+             message=early("Quennell", "Thomas Quennell", 3)),
+        # a person's pronoun comes first
+        Case("In 2019, Quennell gave his rich list to its readers." + FOUNDER, row=1, column=10,
+             message=early("Quennell", "Thomas Quennell", 3)),
+        # a title makes the man of the surname, whatever the firm does
+        Case("In 2019, Quennell started publishing its rich list.\n\nMr. Quennell ranked second on it." + FOUNDER,
+             row=3, column=1, end_column=13, message=early("Mr. Quennell", "Thomas Quennell", 5)),
+    ])
+
+
+def test_after_the_full_name_its_is_someone_else_s() -> None:
+    # "Quennell has expanded its portfolio" after the man is introduced: "its" is the bank's, and the man is
+    # no firm, so his surname before the full name is still reported.
+    assert_rule("NAM002", invalid=[
+        Case("Quennell spoke first.\n\nBanker Thomas Quennell joined the bank in 2019."
+             " Since then Quennell has expanded its portfolio.\n", row=1, column=1, end_column=9,
+             message=early("Quennell", "Thomas Quennell", 3)),
+    ])
