@@ -741,7 +741,10 @@ class _BlockReader:
             surname, given, cut, written = names[0], names[1:], 0, names[0].text
         titled = run.title_at >= 0 or self._role_after(last)
         speaks = self._speaks(run.first, last)
-        evidence = bool(given) and (titled or lex.is_first_name(given[0].text) or self._speech_near(run.first, last))
+        # A speech verb alone does not make a person of a name after an article: "a spokesperson for the
+        # Kontra-Kultur Halle said" is a group's (a title or a given name of the pack still does).
+        evidence = bool(given) and (titled or lex.is_first_name(given[0].text)
+                                    or self._speech_near(run.first, last) and not self._article_before(run.first))
         mention = Mention(
             block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=names[-1].end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
@@ -802,8 +805,8 @@ class _BlockReader:
                 and self.words[first - 2].text in self.lex.organisations \
                 and not (self._gap(first - 2, first - 1) + self._gap(first - 1, first)).strip():
             return True  # "the Church of Christ", "the Coalition for Trump": inside a body's name
-        article = self.words[first - 1].lower if first > 0 and not self._gap(first - 1, first).strip() else ""
-        if article in ("the", "a", "an") and first == last and not self.text.startswith(("'s", "’s"), self.words[last].end):
+        article = self._article_before(first)
+        if article and first == last and not self.text.startswith(("'s", "’s"), self.words[last].end):
             return True  # "the Bible", "a Nobel diploma": English sets no article before a person's surname
         return after in self.lex.after_the and article == "the"
 
@@ -829,6 +832,13 @@ class _BlockReader:
             if word.text.capitalize() in lex.not_names or word.lower in lex.speech_verbs:
                 return False
         return False
+
+    def _article_before(self, first: int) -> str:
+        """The article right before a run, if any: English sets none before a person's name ("the Bible", "a
+        spokesperson from the Kontra-Kultur Halle said")."""
+        if first > 0 and not self._gap(first - 1, first).strip() and self.words[first - 1].lower in ("the", "a", "an"):
+            return self.words[first - 1].lower
+        return ""
 
     def _plural(self, run: _Run) -> bool:
         """ "the Hansens": a family, whose name ends in an s its members' does not; "the Barry Bennetts of the

@@ -78,3 +78,20 @@ def test_after_the_full_name_its_is_someone_else_s() -> None:
              " Since then Quennell has expanded its portfolio.\n", row=1, column=1, end_column=9,
              message=early("Quennell", "Thomas Quennell", 3)),
     ])
+
+
+TOWN = "Volunteers handed out leaflets in the town of Brandt on Sunday.\n\n"
+
+
+def test_a_full_name_after_an_article_is_no_person_s() -> None:
+    # English sets no article before a person's full name: "the Nordlicht-Kreis Brandt" is a group.
+    assert_rule("NAM002", valid=[TOWN + "A spokesperson for the Nordlicht-Kreis Brandt said it had 40 members.\n"])
+
+
+def test_the_same_words_without_the_article_or_with_a_given_name_still_count() -> None:
+    assert_rule("NAM002", invalid=[
+        Case(TOWN + "A spokesperson for Nordlicht-Kreis Brandt said it had 40 members.\n", row=1, column=47,
+             end_column=53, message=early("Brandt", "Nordlicht-Kreis Brandt", 3)),
+        Case(TOWN + "A spokesperson, Helga Brandt, said it had 40 members.\n", row=1, column=47,
+             message=early("Brandt", "Helga Brandt", 3)),
+    ])
