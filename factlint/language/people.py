@@ -797,6 +797,8 @@ class _BlockReader:
         after = self._next_lower(last)
         if after in self.lex.not_after:
             return True
+        if first == last and first > 0 and self._made_by_a_body(first):
+            return True  # "a guest on Fox News Channel's Hannity": the body's programme
         if any(a <= first and last < b for a, b in self.spelt_out):
             return True  # "Black, Manafort, Stone and Kelly (BMS&K)": a firm's name, spelt out before its initials
         if self.text[self.words[last].end : self.words[last].end + 3].lstrip().startswith("&"):
@@ -832,6 +834,16 @@ class _BlockReader:
             if word.text.capitalize() in lex.not_names or word.lower in lex.speech_verbs:
                 return False
         return False
+
+    def _made_by_a_body(self, first: int) -> bool:
+        """A lone capitalised word right after a body's possessive, speaking not: "Fox News Channel's Hannity".
+
+        Copy names a body's people in full after its possessive ("Fox News' Sean Hannity"); one word there is
+        its programme or product. One that speaks ("Fox News' Hannity said") is the person.
+        """
+        before = self.words[first - 1]
+        return before.possessive and before.text in self.lex.organisations \
+            and self._gap(first - 1, first).strip() in ("'s", "’s", "'", "’") and not self._speaks(first, first)
 
     def _article_before(self, first: int) -> str:
         """The article right before a run, if any: English sets none before a person's name ("the Bible", "a

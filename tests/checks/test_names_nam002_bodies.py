@@ -95,3 +95,22 @@ def test_the_same_words_without_the_article_or_with_a_given_name_still_count() -
         Case(TOWN + "A spokesperson, Helga Brandt, said it had 40 members.\n", row=1, column=47,
              message=early("Brandt", "Helga Brandt", 3)),
     ])
+
+
+HOST = "\n\nQuist told host Adaeze Okafor the vote would be close.\n"
+
+
+def test_a_single_word_after_a_body_s_possessive_is_its_programme() -> None:
+    assert_rule("NAM002", valid=["Analyst Mara Quist was a guest on Harbour Radio's Okafor on Monday." + HOST,
+                                 "Analyst Mara Quist was a guest on Harbour Network’s Okafor." + HOST])
+
+
+def test_a_person_after_a_body_s_possessive_is_still_reported() -> None:
+    assert_rule("NAM002", invalid=[
+        # one that speaks is the person
+        Case("Harbour Radio's Okafor said the vote would be close." + HOST, row=1, column=17, end_column=23,
+             message=early("Okafor", "Adaeze Okafor", 3)),
+        # a possessive that is no body's
+        Case("Analyst Mara Quist was a guest on Lindgren's Okafor on Monday." + HOST, row=1, column=46,
+             message=early("Okafor", "Adaeze Okafor", 3)),
+    ])
