@@ -1426,10 +1426,11 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None,
     person of the surname, so the surname before it is no early reference to it.
     """
     partial = _partial_names(mentions, lexicon) if lexicon is not None else set()
+    firms = _partnerships(mentions, lexicon) if lexicon is not None else set()
     first_full: dict[str, Mention] = {}
     elsewhere: dict[str, Mention] = {}
     for m in mentions:
-        if m.full and m.evidence and m.order not in partial:
+        if m.full and m.evidence and m.order not in partial and m.order not in firms:
             (first_full if m.body else elsewhere).setdefault(m.key, m)
     inner = _first_surnames(mentions, first_full, elsewhere, lexicon) if lexicon is not None else {}
     found: dict[str, EarlySurname] = {}
@@ -1560,6 +1561,16 @@ def _partial_names(mentions: Sequence[Mention], lexicon: Lexicon) -> set[int]:
         if any(len(g) > len(mine) and g[-len(mine):] == mine for g in longer.get(m.key, ())):
             out.add(m.order)
     return out
+
+
+def _partnerships(mentions: Sequence[Mention], lexicon: Lexicon) -> set[int]:
+    """The orders of "full names" made of two people's surnames: "Davis Manafort" (the firm) where the text names
+    adviser Rick Davis. The first word is no given name of the pack but the surname of a full name of the
+    text, so the pair is a partnership's name and introduces neither partner."""
+    surnames = {m.key for m in mentions if m.full and m.evidence}
+    return {m.order for m in mentions
+            if m.full and len(m.given) == 1 and not m.surname_first and not m.title
+            and not lexicon.is_first_name(m.given[0].text) and fold(m.given[0].text) in surnames - {m.key}}
 
 
 def _first_surnames(mentions: Sequence[Mention], first_full: Mapping[str, Mention],

@@ -114,3 +114,17 @@ def test_a_person_after_a_body_s_possessive_is_still_reported() -> None:
         Case("Analyst Mara Quist was a guest on Lindgren's Okafor on Monday." + HOST, row=1, column=46,
              message=early("Okafor", "Adaeze Okafor", 3)),
     ])
+
+
+def test_two_people_s_surnames_are_a_partnership_not_a_full_name() -> None:
+    # "Brandt Okafor" is the firm of Okafor and Lena Brandt: the first full name of Okafor is Adaeze Okafor's.
+    firm = "Okafor advised two presidents.\n\nIn 1995 Okafor formed Brandt Okafor with adviser Lena Brandt.\n\n"
+    assert_rule("NAM002", invalid=[
+        Case(firm + "Later, lobbyist Adaeze Okafor said the firm had closed.\n", row=1, column=1, end_column=7,
+             message=early("Okafor", "Adaeze Okafor", 5)),
+        # a given name of the pack is a given name, whoever else in the text has it as a surname
+        Case("Okafor advised two presidents.\n\nIn 1995 Okafor formed a firm with adviser Michael Jordan.\n\n"
+             "Later, lobbyist Jordan Okafor said the firm had closed.\n", row=1, column=1,
+             message=early("Okafor", "Jordan Okafor", 5)),
+    ])
+
