@@ -23,6 +23,8 @@ QUOTE_MARKS = frozenset('"“”«»„')
 # Two straight apostrophes are one double mark where copy was typed for typewriter or wire systems
 # (''We will win,'' she said): the New York Times archive and AP copy set quotations so.
 QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]|''")
+_QUOTE_MARK_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")  # the same, for the many blocks with no ''
+
 #: Order matters: each rule folds one difference transliteration systems make.
 SKELETON_RULES = (
     ("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("ck", "k"), ("q", "k"), ("kh", "h"),
@@ -226,6 +228,14 @@ class Lexicon:
         )
 
     @cached_property
+    def thing_pronoun_re(self) -> re.Pattern[str] | None:
+        """Finds a thing pronoun ("its") in a block, so that most blocks, which hold none, skip the search after
+        each surname."""
+        if not self.thing_pronouns:
+            return None
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.thing_pronouns))) + r")\b", re.IGNORECASE)
+
+    @cached_property
     def title_ends(self) -> frozenset[str]:
         """The last word of every title phrase: a word that is none ends no title, singular or plural."""
         return frozenset(phrase[-1] for phrase in self.titles)
@@ -426,7 +436,8 @@ class Mention:
 def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     """The words of a block with possessives split off and sentence starts marked."""
     # The offsets of quotation marks: an odd count of them before a word puts it inside a quotation.
-    marks = [m.start() for m in QUOTE_RE.finditer(text)]
+    quote_re = QUOTE_RE if "''" in text else _QUOTE_MARK_RE
+    marks = [m.start() for m in quote_re.finditer(text)]
     marks.append(len(text))  # a sentinel no word starts after
     passed, next_mark = 0, marks[0]
     abbreviations = lexicon.sentence_abbreviations
@@ -460,7 +471,7 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
         else:
             gap = text[prev_end:start]
             initial = not words or gap != " " and (
-                breaks_between(gap, prev_text, abbreviations) or QUOTE_RE.search(gap) is not None)
+                breaks_between(gap, prev_text, abbreviations) or quote_re.search(gap) is not None)
         while next_mark < start:
             passed += 1
             next_mark = marks[passed]
@@ -649,6 +660,7 @@ class _BlockReader:
         self.index, self.kind, self.text, self.lex, self.scan = index, kind, text, lexicon, scan
         self.words = scan_words(text, lexicon)
         self.spelt_out = _spelt_out(self.words, text) if "(" in text else ()
+        self.its = lexicon.thing_pronoun_re is not None and lexicon.thing_pronoun_re.search(text) is not None
 
     def read(self, order: Iterator[int]) -> None:
         self.scan.common.update([w.text for w in self.words if w.text.islower()])
@@ -754,7 +766,7 @@ class _BlockReader:
             group=self._group(run.first, last), plural=self._plural(run),
             title_words=self._title_words(run), trimmed=run.trimmed,
             formal_title=run.title_at >= 0 and self.words[run.title_at].text[:1].isupper(),
-            thing=not given and self._taken_back_as_a_thing(last),
+            thing=not given and self.its and not speaks and self._taken_back_as_a_thing(last),
             past=lex.is_past_tense(self._next_lower(last)), evidence=evidence,
         )
         if given:
@@ -823,7 +835,7 @@ class _BlockReader:
         speech verb the pronoun is the speaker's subject's ("Okafor said its budget was cut").
         """
         words, lex = self.words, self.lex
-        if not lex.thing_pronouns or self._speaks(last, last) or self._next_lower(last) in lex.not_after:
+        if self._next_lower(last) in lex.not_after:
             return False
         for k in range(last + 1, min(last + 1 + self._PRONOUN_REACH, len(words))):
             word = words[k]
