@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from factlint import lazy
 from factlint.language.spellings import HouseSpellings
-from factlint.checks.common import abbreviations
+from factlint.checks.common import abbreviations, irregular_verbs
 from factlint.document import Block, Document
 from factlint.plugins import hookimpl
 from factlint.rules import SAFE, UNSAFE, Context, Finding, Fix, Rule, rule
@@ -31,6 +31,9 @@ PACK_SCHEMAS: dict[str, Any] = {
         "?not-past-tense": [str],
         "?family-brands": [str],
         "?kinship": [str],
+        "?speaker-pronouns": [str],
+        "?thing-pronouns": [str],
+        "?person-pronouns": [str],
         "?suffixes": [str],
         "?credit-prefixes": [str],
         "?not-names": [str],
@@ -48,7 +51,9 @@ def lexicon(context: Context) -> pn.Lexicon:
     """The name packs of this run, shaped for lookup (built once per set of packs)."""
     return context.packs.derived("names", lambda packs: pn.Lexicon.from_packs(
         packs.get_or_empty("name-titles"), packs.get_or_empty("first-names"),
-        packs.get_or_empty("name-context"), abbreviations(context)))
+        packs.get_or_empty("name-context"), abbreviations(context),
+        # a past tense marks a short paragraph as running text, not a subheading
+        {past for forms in irregular_verbs(context).past.values() for past in forms}))
 
 
 def prose_blocks(document: Document) -> list[Block]:

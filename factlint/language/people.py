@@ -13,14 +13,18 @@ from factlint.language.sentences import Abbreviations, breaks_between
 #: Block kinds, as `factlint.document` names them (kept as strings so this
 #: module can be tested on plain strings). Headlines and subheadings are
 #: neither body nor caption: read for NAM001, never introducing anyone.
-HEADLINE, PARAGRAPH, CAPTION, LIST_ITEM = "headline", "paragraph", "caption", "list-item"
+HEADLINE, SUBHEADING, PARAGRAPH, CAPTION, LIST_ITEM = "headline", "subheading", "paragraph", "caption", "list-item"
 BODY_KINDS = (PARAGRAPH, LIST_ITEM)
 
 #: A word: letters, with inner apostrophes and hyphens ("O'Neill", "al-Assad").
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 QUOTE_MARKS = frozenset('"“”«»„')
-QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")
+# Two straight apostrophes are one double mark where copy was typed for typewriter or wire systems
+# (''We will win,'' she said): the New York Times archive and AP copy set quotations so.
+QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]|''")
+_QUOTE_MARK_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")  # the same, for the many blocks with no ''
+
 #: Order matters: each rule folds one difference transliteration systems make.
 SKELETON_RULES = (
     ("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("ck", "k"), ("q", "k"), ("kh", "h"),
@@ -167,12 +171,17 @@ class Lexicon:
     organisations: frozenset[str]
     surname_first: frozenset[str] = frozenset()  # Chinese and Korean surnames, written before the given name
     kinship: frozenset[str] = frozenset()  # "son", "wife": a full name introduced so is a second person of the surname
+    speaker_pronouns: frozenset[str] = frozenset()  # "i", "you": a line that holds one is running text
+    thing_pronouns: frozenset[str] = frozenset()  # "its": a surname it takes back is a firm's name
+    person_pronouns: frozenset[str] = frozenset()  # "his", "her": a surname they take back is a person's
+    irregular_pasts: frozenset[str] = frozenset()  # "had", "threw", "spoke": simple pasts of the irregular-verbs pack
     honorific_sex: Mapping[str, str] = field(default_factory=dict)  # "mr" -> "m", "mrs" -> "f"
     sentence_abbreviations: Abbreviations = Abbreviations(frozenset())  # the shared list and the title short forms
 
     @classmethod
     def from_packs(cls, titles: Mapping[str, Any], first_names: Mapping[str, Any],
-                   context: Mapping[str, Any], shared: Abbreviations = Abbreviations(frozenset())) -> "Lexicon":
+                   context: Mapping[str, Any], shared: Abbreviations = Abbreviations(frozenset()),
+                   irregular_pasts: Iterable[str] = ()) -> "Lexicon":
         abbreviations = frozenset(w.lower() for w in _words(titles.get("abbreviations")))
         phrases = {tuple(t.lower().split()) for t in _words(titles.get("titles"))}
         phrases |= {(a,) for a in abbreviations}
@@ -209,10 +218,22 @@ class Lexicon:
             organisations=frozenset(_words(context.get("organisations"))),
             surname_first=frozenset(_words(context.get("surname-first"))),
             kinship=frozenset(w.lower() for w in _words(context.get("kinship"))),
+            speaker_pronouns=frozenset(w.lower() for w in _words(context.get("speaker-pronouns"))),
+            thing_pronouns=frozenset(w.lower() for w in _words(context.get("thing-pronouns"))),
+            person_pronouns=frozenset(w.lower() for w in _words(context.get("person-pronouns"))),
+            irregular_pasts=frozenset(w.lower() for w in irregular_pasts),
             honorific_sex={**{w.lower(): "m" for w in _words(titles.get("male-honorifics"))},
                            **{w.lower(): "f" for w in _words(titles.get("female-honorifics"))}},
             sentence_abbreviations=Abbreviations(shared.words | abbreviations),
         )
+
+    @cached_property
+    def thing_pronoun_re(self) -> re.Pattern[str] | None:
+        """Finds a thing pronoun ("its") in a block, so that most blocks, which hold none, skip the search after
+        each surname."""
+        if not self.thing_pronouns:
+            return None
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.thing_pronouns))) + r")\b", re.IGNORECASE)
 
     @cached_property
     def title_ends(self) -> frozenset[str]:
@@ -233,7 +254,10 @@ class Lexicon:
         return len(lower) >= 5 and lower.endswith("ed") and lower.isalpha() and lower not in self.not_past_tense
 
     def is_not_name(self, word: str) -> bool:
-        return word in self.not_names or word in self.places or word in self.organisations
+        # "Tests" (cricket), "Medals": the plural of a word that ends organisations and events is no surname
+        # either, unless it is an established one of the census table ("Rivers", "Powers", "Weeks").
+        return word in self.not_names or word in self.places or word in self.organisations \
+            or word[-1:] == "s" and word[:-1] in self.organisations and word.lower() not in surnames()
 
     def credit_start(self, text: str) -> int | None:
         """Where a credit ("Photo: ...") starts in a caption, if it has one."""
@@ -385,6 +409,7 @@ class Mention:
     trimmed: bool = False  # a capitalised word right before it was read as no name ("New" York Hochul)
     past: bool = False  # a past tense in -ed follows ("Mahomes converted"): a person only if the surname is one
     surname_first: bool = False  # "Li Qiang", "Jeong Eun-kyeong": the core comes before the given names
+    thing: bool = False  # a pronoun takes it back as a thing ("Bloomberg started publishing its index")
 
     @property
     def full(self) -> bool:
@@ -411,7 +436,8 @@ class Mention:
 def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     """The words of a block with possessives split off and sentence starts marked."""
     # The offsets of quotation marks: an odd count of them before a word puts it inside a quotation.
-    marks = [m.start() for m in QUOTE_RE.finditer(text)]
+    quote_re = QUOTE_RE if "''" in text else _QUOTE_MARK_RE
+    marks = [m.start() for m in quote_re.finditer(text)]
     marks.append(len(text))  # a sentinel no word starts after
     passed, next_mark = 0, marks[0]
     abbreviations = lexicon.sentence_abbreviations
@@ -445,13 +471,43 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
         else:
             gap = text[prev_end:start]
             initial = not words or gap != " " and (
-                breaks_between(gap, prev_text, abbreviations) or QUOTE_RE.search(gap) is not None)
+                breaks_between(gap, prev_text, abbreviations) or quote_re.search(gap) is not None)
         while next_mark < start:
             passed += 1
             next_mark = marks[passed]
         append(new(Word, (word, start, start + len(word), possessive, initial, passed % 2 == 1)))
         prev_end, prev_text = end, word
     return words
+
+
+_INITIALS_RE = re.compile(r"\(([A-Z][A-Z&.]{1,9})\)")
+_INITIALS_SKIP = frozenset({"and", "of", "the", "for"})
+
+
+def _spelt_out(words: list[Word], text: str) -> list[tuple[int, int]]:
+    """Word ranges [a, b) that a parenthesised set of initials right after them spells out.
+
+    "Black, Manafort, Stone and Kelly (BMS&K)", "Doctors Without Borders (DWB)": the capitalised words whose
+    initials are the letters in brackets are one body's name, whatever names of people they hold.
+    """
+    out: list[tuple[int, int]] = []
+    ends = {w.end: k for k, w in enumerate(words)}
+    for m in _INITIALS_RE.finditer(text):
+        letters = [c for c in m.group(1) if c.isalpha()]
+        k = ends.get(len(text[:m.start()].rstrip()))
+        if k is None or len(letters) < 2:
+            continue
+        b, j = k + 1, len(letters) - 1
+        while k >= 0 and j >= 0:
+            if words[k].lower in _INITIALS_SKIP:
+                k -= 1
+                continue
+            if words[k].text[0] != letters[j]:
+                break
+            k, j = k - 1, j - 1
+        if j < 0:
+            out.append((k + 1, b))
+    return out
 
 
 def _is_cap(word: str, display: bool) -> bool:
@@ -484,6 +540,26 @@ def _joins(a: Word, b: Word, text: str, lexicon: Lexicon) -> bool:
         return "\n\n" not in gap.replace("\r", "") and bool(gap)
     if gap.startswith(".") and gap[1:].strip() == "":
         return len(a.text) == 1 and a.text.isupper() or a.lower in lexicon.abbreviations
+    if gap[:1] == "." and len(a.text) == 1:
+        gap = gap[1:]  # Robert C. "Bobby" Scott: the nickname after an initial
+    return _nickname_between(a, b, gap, text)
+
+
+_NICKNAME_OPEN, _NICKNAME_CLOSE = (' "', " “"), ('" ', "” ")
+
+
+def _nickname_between(a: Word, b: Word, gap: str, text: str) -> bool:
+    """A one-word nickname in quotation marks inside a full name: Robert C. "Bobby" Scott, Marcia "Cia" Price.
+
+    The quoted word must stand between two capitalised words, with a space outside each mark.
+    """
+    if not (a.text[0].isupper() and b.text[0].isupper()):
+        return False
+    if gap in _NICKNAME_OPEN:  # a is the given name, b the nickname
+        return text.startswith(_NICKNAME_CLOSE, b.end) and text[b.end + 2 : b.end + 3].isupper()
+    if gap in _NICKNAME_CLOSE:  # a is the nickname, b the surname
+        return text[max(a.start - 2, 0) : a.start] in _NICKNAME_OPEN and (text[a.start - 3 : a.start - 2].isalpha()
+                                                                           or text[a.start - 3 : a.start - 2] == ".")
     return False
 
 
@@ -583,6 +659,8 @@ class _BlockReader:
     def __init__(self, index: int, kind: str, text: str, lexicon: Lexicon, scan: _Scan) -> None:
         self.index, self.kind, self.text, self.lex, self.scan = index, kind, text, lexicon, scan
         self.words = scan_words(text, lexicon)
+        self.spelt_out = _spelt_out(self.words, text) if "(" in text else ()
+        self.its = lexicon.thing_pronoun_re is not None and lexicon.thing_pronoun_re.search(text) is not None
 
     def read(self, order: Iterator[int]) -> None:
         self.scan.common.update([w.text for w in self.words if w.text.islower()])
@@ -601,6 +679,8 @@ class _BlockReader:
             i += 1
         if i >= j or (i > opened and not initial and j - i == 1):
             return None  # "in Central Park", "the Western Cape": a place, not a surname
+        if j - i == 1 and i > opened and words[i - 1].text in lex.organisations:
+            return None  # "Team Trump", "Club Messi": a body named after someone, wherever the run stands
         title_at = self._title(i, j)
         first = max(i, title_at + 1)
         last = j
@@ -673,7 +753,10 @@ class _BlockReader:
             surname, given, cut, written = names[0], names[1:], 0, names[0].text
         titled = run.title_at >= 0 or self._role_after(last)
         speaks = self._speaks(run.first, last)
-        evidence = bool(given) and (titled or lex.is_first_name(given[0].text) or self._speech_near(run.first, last))
+        # A speech verb alone does not make a person of a name after an article: "a spokesperson for the
+        # Kontra-Kultur Halle said" is a group's (a title or a given name of the pack still does).
+        evidence = bool(given) and (titled or lex.is_first_name(given[0].text)
+                                    or self._speech_near(run.first, last) and not self._article_before(run.first))
         mention = Mention(
             block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=names[-1].end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
@@ -683,6 +766,7 @@ class _BlockReader:
             group=self._group(run.first, last), plural=self._plural(run),
             title_words=self._title_words(run), trimmed=run.trimmed,
             formal_title=run.title_at >= 0 and self.words[run.title_at].text[:1].isupper(),
+            thing=not given and self.its and not speaks and self._taken_back_as_a_thing(last),
             past=lex.is_past_tense(self._next_lower(last)), evidence=evidence,
         )
         if given:
@@ -725,15 +809,60 @@ class _BlockReader:
         after = self._next_lower(last)
         if after in self.lex.not_after:
             return True
+        if first == last and first > 0 and self._made_by_a_body(first):
+            return True  # "a guest on Fox News Channel's Hannity": the body's programme
+        if any(a <= first and last < b for a, b in self.spelt_out):
+            return True  # "Black, Manafort, Stone and Kelly (BMS&K)": a firm's name, spelt out before its initials
         if self.text[self.words[last].end : self.words[last].end + 3].lstrip().startswith("&"):
             return True  # "Moelis & Company", "Shaw & Company Research": a firm
-        if first > 1 and self.words[first - 1].lower == "of" and self.words[first - 2].text in self.lex.organisations \
+        if first > 1 and self.words[first - 1].lower in ("of", "for") \
+                and self.words[first - 2].text in self.lex.organisations \
                 and not (self._gap(first - 2, first - 1) + self._gap(first - 1, first)).strip():
-            return True  # "the Church of Christ", "the University of Phoenix": inside a body's name
-        article = self.words[first - 1].lower if first > 0 and not self._gap(first - 1, first).strip() else ""
-        if article in ("the", "a", "an") and first == last and not self.text.startswith(("'s", "’s"), self.words[last].end):
+            return True  # "the Church of Christ", "the Coalition for Trump": inside a body's name
+        article = self._article_before(first)
+        if article and first == last and not self.text.startswith(("'s", "’s"), self.words[last].end):
             return True  # "the Bible", "a Nobel diploma": English sets no article before a person's surname
         return after in self.lex.after_the and article == "the"
+
+    #: How far after a surname its sentence's next pronoun is looked for.
+    _PRONOUN_REACH = 4
+
+    def _taken_back_as_a_thing(self, last: int) -> bool:
+        """Whether a lone surname is the subject of verbs that end in "its": "Bloomberg started publishing its index".
+
+        Only verbs may stand between, in one run of the sentence: another name, a function word or a
+        punctuation mark may bring in what "its" takes back ("Trump blasted Disney for its"), and after a
+        speech verb the pronoun is the speaker's subject's ("Okafor said its budget was cut").
+        """
+        words, lex = self.words, self.lex
+        if self._next_lower(last) in lex.not_after:
+            return False
+        for k in range(last + 1, min(last + 1 + self._PRONOUN_REACH, len(words))):
+            word = words[k]
+            if self._gap(k - 1, k) != " " or not word.text.islower() or word.lower in lex.person_pronouns:
+                return False
+            if word.lower in lex.thing_pronouns:
+                return k > last + 1
+            if word.text.capitalize() in lex.not_names or word.lower in lex.speech_verbs:
+                return False
+        return False
+
+    def _made_by_a_body(self, first: int) -> bool:
+        """A lone capitalised word right after a body's possessive, speaking not: "Fox News Channel's Hannity".
+
+        Copy names a body's people in full after its possessive ("Fox News' Sean Hannity"); one word there is
+        its programme or product. One that speaks ("Fox News' Hannity said") is the person.
+        """
+        before = self.words[first - 1]
+        return before.possessive and before.text in self.lex.organisations \
+            and self._gap(first - 1, first).strip() in ("'s", "’s", "'", "’") and not self._speaks(first, first)
+
+    def _article_before(self, first: int) -> str:
+        """The article right before a run, if any: English sets none before a person's name ("the Bible", "a
+        spokesperson from the Kontra-Kultur Halle said")."""
+        if first > 0 and not self._gap(first - 1, first).strip() and self.words[first - 1].lower in ("the", "a", "an"):
+            return self.words[first - 1].lower
+        return ""
 
     def _plural(self, run: _Run) -> bool:
         """ "the Hansens": a family, whose name ends in an s its members' does not; "the Barry Bennetts of the
@@ -819,6 +948,29 @@ def _is_display(text: str, headline: bool = False) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
+#: A subheading set as a paragraph has at most this many words in each of its clauses (split at semicolons).
+_RUN_IN_HEADING_WORDS = 7
+
+
+def _run_in_heading(text: str, lexicon: Lexicon) -> bool:
+    """A subheading, dek or timeline entry set as a paragraph in sentence case ("Johnson wins a slice.",
+    "Trump, Sanders lead; primary unlikely to settle race.", "June 16, 2015 Trump joins the race.").
+
+    Headlinese: one sentence of short clauses, no quotation, no speaker, and no past tense. Running text that short
+    reports what happened ("Okafor declined to comment.", "Okafor said no.") or speaks ("I have a deal for you").
+    """
+    if len(text) > 80 or "\n" in text.strip() or text.rstrip()[-1:] in ("?", "!", ":", ",") \
+            or QUOTE_RE.search(text):
+        return False
+    words = scan_words(text, lexicon)
+    if not words or any(len(WORD_RE.findall(clause)) > _RUN_IN_HEADING_WORDS for clause in text.split(";")):
+        return False
+    if any(w.initial and ";" not in text[v.end:w.start] for v, w in zip(words, words[1:])):
+        return False  # two sentences; a semicolon joins a headline's two clauses
+    return not any(w.lower in lexicon.speaker_pronouns or w.lower in lexicon.speech_verbs
+                   or w.lower in lexicon.irregular_pasts or lexicon.is_past_tense(w.text) for w in words)
+
+
 def _display_words(index: int, kind: str, text: str, lexicon: Lexicon, order: Iterator[int]) -> Iterator[Mention]:
     for w in scan_words(text, lexicon):
         if _is_cap(w.text, True) and is_latin(w.text) and not lexicon.is_not_name(w.text.capitalize()):
@@ -856,6 +1008,10 @@ def find_mentions(blocks: Sequence[tuple[str, str] | tuple[str, str, bool]], lex
         if quoted and quoted[0]:  # a blockquote: every word in it is someone else's
             scan.full[before[0]:] = [_with(m, in_quote=True) for m in scan.full[before[0]:]]
             scan.lone[before[1]:] = [_with(m, in_quote=True) for m in scan.lone[before[1]:]]
+        if kind == PARAGRAPH and len(scan.lone) > before[1] and _run_in_heading(text, lexicon):
+            # A subheading set as a paragraph: its surnames alone are display type, not checked. A full name in
+            # it still introduces, as a short line of names ("Ben Carson.") is often the paragraph it looks like.
+            scan.lone[before[1]:] = [_with(m, kind=SUBHEADING) for m in scan.lone[before[1]:]]
     return _resolve(scan, lexicon)
 
 
@@ -901,15 +1057,33 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     # The same full name elsewhere with evidence vouches for it ("Novelist
     # Chimamanda Okoro" in the headline, "Chimamanda Okoro, whose novels..." in the body).
     vouched = {(m.key, lexicon.given_key(m.given[0].text)) for m in scan.full if m.evidence}
+    # A surname that a titled full name, or one with a given name of the pack, shows to be a family's makes a
+    # person of another full name that ends in it ("Defending champion Kiyoshi Miyazato", so "Ai Miyazato" is his
+    # sister, not a firm): she is introduced, and the surname after her is hers.
+    # A role after a name says less ("Owning Time Warner, the company..."): only a title before it counts here.
+    families = {m.key for m in scan.full if m.evidence and (m.title_words or lexicon.is_first_name(m.given[0].text))}
     full = [m if m.evidence or not ((m.key, lexicon.given_key(m.given[0].text)) in vouched
-                                    or (m.key in titled and _given_shaped(m, lexicon))) else _with(m, evidence=True)
+                                    or ((m.key in titled or m.key in families) and _given_shaped(m, lexicon)))
+            else _with(m, evidence=True)
             for m in scan.full]
     people = _People.of([m for m in full if m.evidence or m.key in speaking])
     # "Converted" after a sentence-opening surname says a person only when the
     # draft names one with it, given name from the pack or title and all: a
     # club or a town at a sentence start ("Dortmund netted") is no one's surname.
     persons = {m.key for m in people.full if m.title or lexicon.is_first_name(m.given[0].text)}
-    lone = [_opener(m, persons, scan.common, lexicon) for m in scan.lone]
+    # A surname a pronoun takes back as a thing ("Bloomberg started publishing its index") is a firm's name
+    # wherever it stands without a title ("Mr. Bloomberg" is the man), as a family brand is, until the text
+    # names a person of it in full: after "Jacques de Larosiere", "de Larosiere has expanded its portfolio" is
+    # the man, and "its" the bank's.
+    introduced: dict[str, int] = {}
+    for m in people.full:
+        introduced.setdefault(m.key, m.order)
+    def unintroduced(m: Mention) -> bool:
+        return m.order < introduced.get(m.key, m.order + 1)
+
+    things = {m.key for m in scan.lone if m.thing and unintroduced(m)}
+    lone = [_with(m, group=True) if m.key in things and not m.title and unintroduced(m)
+            else _opener(m, persons, scan.common, lexicon) for m in scan.lone]
     # A given name the draft sets under a title of its own ("Prince William", "Pope Francis") is that
     # person's name when it stands alone, however close it comes to someone's surname ("Pharrell Williams").
     styled = {m.key for m in scan.lone if m.title_words and lexicon.is_first_name(m.core)}
@@ -1264,10 +1438,11 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None,
     person of the surname, so the surname before it is no early reference to it.
     """
     partial = _partial_names(mentions, lexicon) if lexicon is not None else set()
+    firms = _partnerships(mentions, lexicon) if lexicon is not None else set()
     first_full: dict[str, Mention] = {}
     elsewhere: dict[str, Mention] = {}
     for m in mentions:
-        if m.full and m.evidence and m.order not in partial:
+        if m.full and m.evidence and m.order not in partial and m.order not in firms:
             (first_full if m.body else elsewhere).setdefault(m.key, m)
     inner = _first_surnames(mentions, first_full, elsewhere, lexicon) if lexicon is not None else {}
     found: dict[str, EarlySurname] = {}
@@ -1392,12 +1567,22 @@ def _partial_names(mentions: Sequence[Mention], lexicon: Lexicon) -> set[int]:
             longer.setdefault(m.key, []).append(_given_folds(m))
     out: set[int] = set()
     for m in mentions:
-        if not m.full or m.surname_first or not m.evidence or lexicon.is_first_name(m.given[0].text):
-            continue
+        if not m.full or m.surname_first or not m.evidence or lexicon.is_first_name(m.given[0].text) or m.trimmed:
+            continue  # a run cut after a capitalised "no name" may have lost its first word: "On [Ong] Beng Hee"
         mine = _given_folds(m)
         if any(len(g) > len(mine) and g[-len(mine):] == mine for g in longer.get(m.key, ())):
             out.add(m.order)
     return out
+
+
+def _partnerships(mentions: Sequence[Mention], lexicon: Lexicon) -> set[int]:
+    """The orders of "full names" made of two people's surnames: "Davis Manafort" (the firm) where the text names
+    adviser Rick Davis. The first word is no given name of the pack but the surname of a full name of the
+    text, so the pair is a partnership's name and introduces neither partner."""
+    surnames = {m.key for m in mentions if m.full and m.evidence}
+    return {m.order for m in mentions
+            if m.full and len(m.given) == 1 and not m.surname_first and not m.title
+            and not lexicon.is_first_name(m.given[0].text) and fold(m.given[0].text) in surnames - {m.key}}
 
 
 def _first_surnames(mentions: Sequence[Mention], first_full: Mapping[str, Mention],

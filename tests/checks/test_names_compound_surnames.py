@@ -91,3 +91,11 @@ def test_a_surname_opening_a_sentence_with_an_irregular_past_tense() -> None:
         "Chief executive Maria Okafor said the plan had worked.\n"
     )
     assert [(r.code, r.row) for r in lint(text, select=["NAM002"])] == [("NAM002", 3)]
+
+
+def test_a_full_name_whose_first_word_was_cut_as_no_name_is_no_compound_surname() -> None:
+    # "On" (a typo for "Ong") reads as a preposition and is cut: what is left is a full name, not a surname.
+    later = "\n\nDefending champion Ong Kah Wai beat him last year.\n\n\"We will see,\" said Kah Wai.\n"
+    assert_rule("NAM002", valid=["Karim Aziz will meet defending champion On Kah Wai in the final." + later],
+                invalid=[Case("Karim Aziz will meet Kah Wai in the final." + later, row=1, column=22, end_column=29,
+                              message=early("Kah Wai", "Ong Kah Wai", 3))])

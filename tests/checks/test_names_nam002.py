@@ -161,3 +161,19 @@ def test_near_misses() -> None:
         # Inline code is not prose.
         "`Okafor` is a variable.\n\nCouncil member Adaeze Okafor spoke.\n",
     ])
+
+
+def test_quotations_set_in_two_apostrophes_are_the_speakers() -> None:
+    # Typewriter and wire copy open and close a quotation with two apostrophes.
+    assert_rule("NAM002", valid=[
+        "''From Lincoln to Okafor, no mayor has ever kept that promise,'' said resident Maria Lopez.\n\n"
+        "Council member Adaeze Okafor thanked her.\n",
+    ], invalid=[
+        # outside the marks it is narration again, and an apostrophe ending a plural opens nothing
+        Case("''We wanted a vote,'' said resident Maria Lopez. Okafor refused.\n\n"
+             "Council member Adaeze Okafor spoke later.\n", row=1, column=50, end_column=56,
+             message=msg("Okafor", "Adaeze Okafor", 3)),
+        Case("The Lopezes' garden faces the hall, where Okafor said no.\n\n"
+             "Council member Adaeze Okafor spoke later.\n", row=1, column=43,
+             message=msg("Okafor", "Adaeze Okafor", 3)),
+    ])

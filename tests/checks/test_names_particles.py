@@ -88,3 +88,13 @@ def test_a_given_name_that_speaks_close_to_a_surname_is_still_a_slip() -> None:
     text = ROYAL.replace("Her Majesty's grandson Prince Tomas opened", "Crowds opened")
     assert_rule("NAM001", invalid=[Case(text, row=5, column=17, end_column=23,
                                          message=variant("Tomass", "Tomas", 1))])
+
+
+def test_a_bantu_particle_joins_the_surname() -> None:
+    assert_rule("NAM002", valid=[
+        "Chief Justice Ruvimbo wa Kachere signed the order on Monday.\n\n"
+        "Critics said Kachere had acted alone.\n\nJustice Wa Kachere declined to comment.\n",
+    ], invalid=[
+        Case("Critics said Kachere had acted alone.\n\nChief Justice Ruvimbo wa Kachere signed the order.\n",
+             row=1, column=14, end_column=21, message=msg("Kachere", "Ruvimbo wa Kachere", 3)),
+    ])
