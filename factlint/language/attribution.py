@@ -668,12 +668,13 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
         lead = readers[previous].introduces_quotation()
         if lead is not None:
             return lead
-    unvoiced = previous is not None and not opens and _unvoiced_opening(reader, first) and reader.cut_off(first) is None
+    # the quotation's sentence names nobody before it: the voice of the paragraph before may go on into it
+    voiceless = previous is not None and _unvoiced_opening(reader, first) and reader.cut_off(first) is None
+    unvoiced = voiceless and not opens
     return (_signed_below(passage, run, readers)
             or _continued(first, at, previous if opens or unvoiced else None, readers, judged, unvoiced)
             or (_sole_source(readers[previous]) if previous is not None and opens else None)
-            or (_paraphrased(readers[previous]) if previous is not None and _unvoiced_opening(reader, first)
-                and reader.cut_off(first) is None and not any(p == previous for p, _ in judged) else None)
+            or (_paraphrased(readers[previous]) if voiceless and not any(p == previous for p, _ in judged) else None)
             or _collection(run[: k + 1], paragraphs, reader.vocab)
             or Speaker(None, "none", cut or ""))
 
