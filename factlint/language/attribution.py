@@ -610,9 +610,11 @@ def attribute(paragraphs: Sequence[Paragraph], vocabulary: Vocabulary, min_words
         judged: dict[tuple[int, int], Speaker] = {}
         for passage in passages([paragraphs[i].scan for i in run]):
             k, first = passage.first
+            at = run[k]
+            if passage.closed and passage.words < min_words:
+                _short_voice(passage, at, paragraphs, readers, judged)
             if not passage.closed or passage.words < min_words:
                 continue  # an unclosed quotation is QUO002's; a short one is a title or scare quote
-            at = run[k]
             speaker = _speaker(passage, run, paragraphs, readers, judged)
             judged[(at, first.start)] = speaker
             found.append(Judgement(at, first, speaker))
@@ -621,6 +623,18 @@ def attribute(paragraphs: Sequence[Paragraph], vocabulary: Vocabulary, min_words
                 part, last = passage.last
                 judged[(run[part], last.start)] = readers[run[part]].speaker(last) or speaker
     return found
+
+
+def _short_voice(passage: Passage, at: int, paragraphs: Sequence[Paragraph], readers: _Readers,
+                 judged: dict[tuple[int, int], Speaker]) -> None:
+    """A short quotation that opens its paragraph with its own speech verb (`"What a farce," said Ng.`) is no
+    direct quotation to judge, but it is a voice: the same speaker's quotation after it goes on in it."""
+    _, first = passage.first
+    if len(passage.parts) > 1 or paragraphs[at].scan.text[: first.start].strip() != "":
+        return
+    speaker = readers[at].speaker(first)
+    if speaker is not None and speaker.reason in ("speech-verb", "frame"):
+        judged[(at, first.start)] = speaker
 
 
 class _Readers:
@@ -671,8 +685,11 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
     # the quotation's sentence names nobody before it: the voice of the paragraph before may go on into it
     voiceless = previous is not None and _unvoiced_opening(reader, first) and reader.cut_off(first) is None
     unvoiced = voiceless and not opens
+    # `"…." Argentina play on Friday.`: a quotation that opens its paragraph as a sentence naming no one
+    # else is the speaker's, whatever the narration after it says
+    alone = unvoiced or (opens and _names_no_one_after(reader, first))
     return (_signed_below(passage, run, readers)
-            or _continued(first, at, previous if opens or unvoiced else None, readers, judged, unvoiced)
+            or _continued(first, at, previous if opens or unvoiced else None, readers, judged, alone)
             or (_sole_source(readers[previous]) if previous is not None and opens else None)
             or (_paraphrased(readers[previous]) if voiceless and not any(p == previous for p, _ in judged) else None)
             or _collection(run[: k + 1], paragraphs, reader.vocab)
@@ -830,6 +847,18 @@ def _unvoiced_opening(reader: Attribution, quotation: Quotation) -> bool:
     if reader._sentence_index(quotation.start) != 0:
         return False
     return not reader.sources_between(0, quotation.start)  # a capital opening the sentence is no name
+
+
+def _names_no_one_after(reader: Attribution, quotation: Quotation) -> bool:
+    """Whether the rest of the quotation's sentence names no source, and the rest of its paragraph reports
+    no one's words: `"…." The vote is a formality.`, not `"…." Smith said the vote was a formality.`"""
+    if quotation.end is None or not reader.sentences:
+        return False
+    end = max(reader.sentences[reader._sentence_index(quotation.start)][1], quotation.outer_end)
+    if reader.sources_between(quotation.outer_end, end):
+        return False
+    tokens = reader._tokens(quotation.outer_end, len(reader.masked))
+    return not any(reader._verb_at(tokens, k) for k in range(len(tokens)))
 
 
 def _paraphrased(reader: Attribution) -> Speaker | None:

@@ -316,8 +316,8 @@ PARAGRAPHS = [
  ('"We expected a long night, but nobody expected it to last until dawn," he shrugged.', 0),
  ('"Nobody expected the night to last until dawn, and nobody was ready," the report found.', 0),
  ('"The council acted within its powers when it closed the branches," the judge ruled.', 0),
- ('"We expected a long night, but nobody expected it to last until dawn." The vote is a formality.', 1),
  ('"We will keep the libraries open every single weekend." The council declined to comment.', 1),
+ ('"We expected a long night, but nobody expected it to last until dawn." The vote is a formality.', 1),
  ('"We will keep the libraries open every single weekend," she didn\'t say.', 1),
  ('"We will keep the libraries open every single weekend." The council refused to say more.', 1),
 ]

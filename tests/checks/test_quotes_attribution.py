@@ -134,6 +134,14 @@ ATTRIBUTED = {
     "continuation after a passage over paragraphs": (
         f'"The ferry will not run this winter, whatever the board decides.\n\n'
         f'"The engines are older than most of the crew," Okafor said.\n\n"{SENTENCE}."'),
+    # wire style again: the quotation opens the next paragraph, and narration that reports no one follows it
+    "continuation, then narration in its paragraph": (
+        f'"Go home and rest tonight, all of you," she said.\n\n"{LONG}." The vote is a formality.'),
+    # a short quotation with its own attribution is too short to judge, but it is the speaker's voice
+    "continuation after a short quotation paragraph": f'"What a farce," said Ng.\n\n"{SENTENCE}."',
+    "continuation after a short quotation told to someone": (
+        f'"I have mixed feelings," Ng told the Harbour Radio by telephone.\n\n"{SENTENCE}."'),
+    "continuation after a short quotation in the paragraph": f'"What a farce," said Ng. "{SENTENCE}."',
     "continuation after a description joined by and": (
         f'"It was all over by noon on the beach," said Dina Lyle of the search and rescue team of Harbour City.\n\n"{SENTENCE}."'),
 }
@@ -151,7 +159,8 @@ def test_a_headed_collection_of_quotations() -> None:
 
 STILL_REPORTED = {
     # the narrator takes the voice back before the bare paragraph
-    "after a paragraph ending on narration": (f'"Go home and rest tonight," she said.\n\n"{LONG}."', (5, 1)),
+    "after a paragraph ending on narration": (f'"Go home and rest tonight," she said. The pier closed.\n\n"{LONG}."',
+                                              (5, 1)),
     "after narration": (f"The council met on Tuesday.\n\n\"{LONG}.\"", (5, 1)),
     # a paragraph that narrates and then quotes is the narrator's: the bare quotation after it needs its own
     "after a paragraph that narrates, then quotes": (
@@ -159,8 +168,14 @@ STILL_REPORTED = {
         (5, 1)),
     "after an attribution that names another source": (
         f'"Go home and rest tonight, all of you," she said, and Smith shook his head.\n\n"{LONG}."', (5, 1)),
-    "a quotation with narration after a quotation paragraph": (
-        f'"Go home and rest tonight, all of you," she said.\n\n"{LONG}." The vote is a formality.', (5, 1)),
+    # the rest of the quotation's sentence names someone: whose words they are is open
+    "a quotation whose sentence names someone after a quotation paragraph": (
+        f'"Go home and rest tonight, all of you," she said.\n\n"{SENTENCE}" was the slogan Smith chose.', (5, 1)),
+    # a short quotation is a voice only when it opens its paragraph with its own attribution
+    "after a paragraph that narrates, then gives a short quotation": (
+        f'Critics said little; Ng stayed silent. "What a farce," she said.\n\n"{SENTENCE}."', (5, 1)),
+    "after a short quotation whose attribution names another source": (
+        f'"What a farce," said Ng, and Smith shook his head.\n\n"{SENTENCE}."', (5, 1)),
     "another source between": (f'"Go home and rest tonight," Ruiz said. Smith shook his head. "{LONG}."', (3, 62)),
     "a plural anonymous source paraphrased": (f"The wall will be rebuilt, officials said on Friday.\n\n\"{SENTENCE}.\"", (5, 1)),
     # an organisation or a document is no one person whose voice goes on
