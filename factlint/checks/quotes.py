@@ -26,6 +26,7 @@ PACK_SCHEMAS: dict[str, Any] = {
     "quote-elisions": {"elisions": [str]},
     "speech-verbs": {
         "?lemmas": [str],
+        "?views": [str],
         "?addressed": [str],
         "?not-forms": [str],
         "?verbs": [{"verb": str, "forms": [str]}],

@@ -96,6 +96,9 @@ class Vocabulary:
     finite: frozenset[str] = frozenset()
     #: Source nouns that are organisations or documents, not one person ("the agency", "a report").
     bodies: frozenset[str] = frozenset()
+    #: Forms of verbs that give a view ("thought", "believes"): they attribute the quotation of their own
+    #: sentence, but report no words a quotation in the next paragraph could go on from.
+    views: frozenset[str] = frozenset()
 
     @functools.cached_property
     def phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -126,7 +129,10 @@ class Vocabulary:
             return tuple(tuple(str(p).lower().split()) for p in items if str(p).strip())
 
         listed = [f for entry in speech_verbs.get("verbs", ()) for f in entry.get("forms", ())]
-        generated = forms_of(speech_verbs.get("lemmas", ()), irregular) - words(speech_verbs.get("not-forms", ()))
+        not_forms = words(speech_verbs.get("not-forms", ()))
+        lemmas = forms_of(speech_verbs.get("lemmas", ()), irregular)
+        views = forms_of(speech_verbs.get("views", ()), irregular) - lemmas
+        generated = (lemmas | views) - not_forms
         phrasal = forms_of(speech_verbs.get("phrasal", ()), irregular)
         bodies = words(sources.get("bodies", ()))
         nouns = words(sources.get("nouns", ())) | bodies
@@ -149,7 +155,8 @@ class Vocabulary:
             documents=words(sources.get("documents", ())),
             fronted=words(sources.get("fronted", ())),
             collection_cues=words(sources.get("collection-cues", ())),
-            noun_like=words(speech_verbs.get("not-forms", ())) & forms_of(speech_verbs.get("lemmas", ()), irregular),
+            noun_like=not_forms & (lemmas | views),
+            views=views - not_forms,
             addressed=forms_of(speech_verbs.get("addressed", ()), irregular),
             bodies=bodies | {n + "s" for n in bodies} | {n[:-1] + "ies" for n in bodies if n.endswith("y")},
             finite=frozenset(f for lemma in speech_verbs.get("lemmas", ()) if " " not in str(lemma).strip()
@@ -327,13 +334,32 @@ class Attribution:
 
     def _spoken(self, quotation: Quotation) -> Speaker | None:
         tokens = self._tokens(*self.window(quotation))
+        own = None
         for k in range(len(tokens)):
             length = self._verb_at(tokens, k)
-            source = self._tied(tokens, k, length) if length else None
+            if length and tokens[k].lower in self.vocab.views:
+                own = own or self._own_sentences(quotation)
+                source = self._holder(tokens, k) if own[0] <= tokens[k].start < own[1] else None
+            else:
+                source = self._tied(tokens, k, length) if length else None
             if source:
                 verb = " ".join(t.word for t in tokens[k : k + length])
                 return Speaker(source, "speech-verb", f'"{verb}"')
         return None
+
+    def _own_sentences(self, quotation: Quotation) -> tuple[int, int]:
+        """Where the sentences the quotation stands in begin and end, without their neighbours."""
+        first = self._sentence_index(quotation.start)
+        last = self._sentence_index(max(quotation.outer_end - 1, quotation.start))
+        return self.sentences[first][0], self.sentences[last][1]
+
+    def _holder(self, tokens: list[_Token], k: int) -> str | None:
+        """Whose view the verb at tokens[k] gives: its subject before it ("Lund thought", "one who believes"),
+        never a word after it, and no view at all after a modal, "to" or a passive's "be" ("can expect", "to
+        believe", "is expected")."""
+        if k > 0 and (tokens[k - 1].lower in _NOT_REPORTING or tokens[k - 1].lower in _BE):
+            return None
+        return self._source_before(tokens, k)
 
     def introduces_quotation(self) -> Speaker | None:
         """The paragraph ends in a colon after a source ("Peskov told reporters:"), so the next one may quote."""
@@ -877,8 +903,11 @@ def _paraphrased(reader: Attribution) -> Speaker | None:
     for k in range(len(tokens)):
         length = reader._verb_at(tokens, k)
         if not length or not _reports(tokens, k, reader.vocab) or reader._negated(tokens, k) \
-                or k > 0 and tokens[k - 1].lower in _RELATIVES or tokens[k].lower == "according":
-            continue  # "According to the agency, …" gives a fact its source, not a voice that goes on
+                or k > 0 and tokens[k - 1].lower in _RELATIVES or tokens[k].lower == "according" \
+                or tokens[k].lower in reader.vocab.views:
+            # "According to the agency, …" gives a fact its source, and "They think …" a view: neither is a
+            # voice that goes on
+            continue
         # The subject before the verb, or an inverted one after a comma ("…, said Ruiz"): a name after a verb
         # with an object ("noted the campaign material", "wrote the profile on Boyle") is no speaker.
         inverted = k > 0 and "," in reader.masked[tokens[k - 1].end : tokens[k].start]
@@ -905,6 +934,9 @@ def _plural_source(source: str, vocabulary: Vocabulary) -> bool:
     last = source.split()[-1].lower()
     return last in vocabulary.nouns and any(
         last.endswith(end) and last[: -len(end)] + add in vocabulary.nouns for end, add in (("s", ""), ("es", ""), ("ies", "y")))
+
+#: A form of "be" before a view's participle makes it passive: "is expected", "was thought".
+_BE = frozenset("is was are were be been being".split())
 
 #: Words before a verb form that make it no report of words said: "to respond", "would say", "did not comment".
 _NOT_REPORTING = frozenset("to will would could should can may might must shall not never".split())

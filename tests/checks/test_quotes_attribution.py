@@ -142,6 +142,14 @@ ATTRIBUTED = {
     "continuation after a short quotation told to someone": (
         f'"I have mixed feelings," Ng told the Harbour Radio by telephone.\n\n"{SENTENCE}."'),
     "continuation after a short quotation in the paragraph": f'"What a farce," said Ng. "{SENTENCE}."',
+    # a view in the holder's own words: the quotation of the verb's own sentence
+    "a view": f'Okafor believes that "{LONG}."',
+    "a view, irregular past": f'The harbour master thought the delay meant "{LONG}."',
+    "a view anticipated": f'He anticipated that the hardest part would be "{LONG}."',
+    "a view framed": f'"{SENTENCE}," in Okafor\'s view.',
+    "a view set off by commas": (
+        f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs, Lund thought, were "{LONG}."'),
+    "an inverted source another": f'"{SENTENCE}," said another.',
     "continuation after a description joined by and": (
         f'"It was all over by noon on the beach," said Dina Lyle of the search and rescue team of Harbour City.\n\n"{SENTENCE}."'),
 }
@@ -172,6 +180,12 @@ STILL_REPORTED = {
     "a quotation whose sentence names someone after a quotation paragraph": (
         f'"Go home and rest tonight, all of you," she said.\n\n"{SENTENCE}" was the slogan Smith chose.', (5, 1)),
     # a short quotation is a voice only when it opens its paragraph with its own attribution
+    # a view is no report of words: the quotation in the next paragraph needs its own speaker
+    "after a view in the paragraph before": (f"Okafor thinks the levy will stay.\n\n\"{SENTENCE}.\"", (5, 1)),
+    "a hope as a noun": (f'There is hope that "{LONG}."', (3, 20)),
+    "a view in the passive": (f'Okafor is expected to back "{LONG}."', (3, 28)),
+    "a view after a modal": (f'Voters can expect Okafor to back "{LONG}."', (3, 34)),
+    "a view in the sentence before": (f'Okafor thinks the levy stays. The crowd wanted "{LONG}."', (3, 48)),
     "after a paragraph that narrates, then gives a short quotation": (
         f'Critics said little; Ng stayed silent. "What a farce," she said.\n\n"{SENTENCE}."', (5, 1)),
     "after a short quotation whose attribution names another source": (
@@ -208,7 +222,7 @@ STILL_REPORTED = {
     # an attribution with a clause of its own where another person acts
     # narration that names another person takes the voice from the quotation before
     "narration naming another person after a quotation": (
-        f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs, Lund thought, were "{LONG}."', (5, 33)),
+        f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs Lund ordered were "{LONG}."', (5, 31)),
     # a sentence whose only long words are names is no title: its short words are lower case
     "a sentence of short words and names": (f'The mayor left early.\n\n"I\'m a big fan of Ana Ruiz and Tomas Berg."', (5, 1)),
     # the modal "will" is no document (a person's will was read as one)
