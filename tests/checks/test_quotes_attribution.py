@@ -150,6 +150,7 @@ ATTRIBUTED = {
     "a view set off by commas": (
         f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs, Lund thought, were "{LONG}."'),
     "an inverted source another": f'"{SENTENCE}," said another.',
+    "pressed": f'"Would {LONG}?" the interviewer pressed.',
     "continuation after a description joined by and": (
         f'"It was all over by noon on the beach," said Dina Lyle of the search and rescue team of Harbour City.\n\n"{SENTENCE}."'),
 }
@@ -183,6 +184,7 @@ STILL_REPORTED = {
     # a view is no report of words: the quotation in the next paragraph needs its own speaker
     "after a view in the paragraph before": (f"Okafor thinks the levy will stay.\n\n\"{SENTENCE}.\"", (5, 1)),
     "a hope as a noun": (f'There is hope that "{LONG}."', (3, 20)),
+    "the press as a noun": (f'Pressing issues remain. The whole press wanted "{LONG}."', (3, 48)),
     "a view in the passive": (f'Okafor is expected to back "{LONG}."', (3, 28)),
     "a view after a modal": (f'Voters can expect Okafor to back "{LONG}."', (3, 34)),
     "a view in the sentence before": (f'Okafor thinks the levy stays. The crowd wanted "{LONG}."', (3, 48)),
