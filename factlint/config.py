@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -66,7 +67,7 @@ class Config:
     @property
     def waivers_path(self) -> Path:
         """The waivers file of drafts under this configuration (factlint.waivers)."""
-        return self.root / self.waivers
+        return _waivers_path(self.path, self.waivers, "" if self.path else os.getcwd())
 
     def with_cli(self, select: Sequence[str] | None, extend_select: Sequence[str],
                  ignore: Sequence[str]) -> "Config":
@@ -101,14 +102,34 @@ class Config:
         return max(matches)[1] if matches else default
 
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(_resolved(self.root)).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """The path as its patterns see it: relative to the configuration's folder, in POSIX form."""
+        return _relative(os.fspath(path), os.getcwd(), self.path)
 
     def excluded(self, relative: str) -> bool:
         return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(relative, p.rstrip("/") + "/*")
                    for p in self.exclude)
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, cwd: str, config_path: Path | None) -> str:
+    """`path` resolved and made relative to its configuration's folder (the working folder without one).
+
+    Kept for the run's next asks: a draft is asked for several times (the
+    result cache's key, selection, waivers), and building and resolving its
+    path was a tenth of a warm rerun. The working folder keys the answer, as a
+    relative path and a configuration-less root depend on it.
+    """
+    root = config_path.parent if config_path else Path(cwd)
+    try:
+        return Path(cwd, path).resolve().relative_to(_resolved(root)).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _waivers_path(config_path: Path | None, waivers: str, cwd: str) -> Path:
+    """The waivers file beside a configuration file, or in the working folder without one."""
+    return (config_path.parent if config_path else Path(cwd)) / waivers
 
 
 @functools.lru_cache(maxsize=64)

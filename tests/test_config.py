@@ -124,3 +124,18 @@ def test_online_settings_are_checked_at_start_up_without_online(tmp_path, text, 
     write(tmp_path / "a.md", "The bridge reopened.\n")
     assert main(["check", str(tmp_path / "a.md")]) == 2  # no --online: the run would never have used them
     assert capsys.readouterr().err == f"factlint: error: {tmp_path / '.factlint.yaml'}: {message}\n"
+
+
+def test_a_relative_path_is_read_from_where_it_was_given(tmp_path, monkeypatch) -> None:
+    # Config.relative keeps its answers for the run; a relative path must still mean the working folder of each ask.
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.md").write_text("x\n")
+    config = Config(path=tmp_path / "factlint.toml")
+    monkeypatch.chdir(tmp_path / "a")
+    assert config.relative(Path("x.md")) == "a/x.md"
+    monkeypatch.chdir(tmp_path / "b")
+    assert config.relative(Path("x.md")) == "b/x.md"
+    assert config.relative(tmp_path / "a" / "x.md") == "a/x.md"
+    assert Config().relative(Path("x.md")) == "x.md"
+    assert Config().waivers_path == tmp_path / "b" / ".factlint-waivers.yaml"
