@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property, lru_cache
 from typing import AbstractSet, Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
@@ -24,6 +24,7 @@ QUOTE_MARKS = frozenset('"“”«»„')
 # (''We will win,'' she said): the New York Times archive and AP copy set quotations so.
 QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]|''")
 _QUOTE_MARK_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")  # the same, for the many blocks with no ''
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # the gaps between words, and the words
 
 #: Order matters: each rule folds one difference transliteration systems make.
 SKELETON_RULES = (
@@ -411,6 +412,14 @@ class Mention:
     surname_first: bool = False  # "Li Qiang", "Jeong Eun-kyeong": the core comes before the given names
     thing: bool = False  # a pronoun takes it back as a thing ("Bloomberg started publishing its index")
 
+    @classmethod
+    def of(cls, **values: Any) -> "Mention":
+        """A mention built without the frozen dataclass's __init__ and its setattr per field: one is built for
+        every capitalised run that may name someone, and this takes a fraction of the time."""
+        mention = object.__new__(cls)
+        mention.__dict__.update(_MENTION_DEFAULTS, **values)
+        return mention
+
     @property
     def full(self) -> bool:
         return bool(self.given)
@@ -433,6 +442,9 @@ class Mention:
         return self.kind in BODY_KINDS
 
 
+_MENTION_DEFAULTS = {f.name: f.default for f in fields(Mention) if f.default is not MISSING}
+
+
 def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     """The words of a block with possessives split off and sentence starts marked."""
     # The offsets of quotation marks: an odd count of them before a word puts it inside a quotation.
@@ -445,12 +457,16 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     # This loop runs once per word of the draft, the hottest of NAM001: the
     # common word (no possessive, no hyphen, one space before it) takes the
     # fewest tests, and a Word is built as the tuple it is, without the
-    # named tuple's Python-level constructor.
+    # named tuple's Python-level constructor. One split gives each word with
+    # the gap before it, cheaper than a match object per word; offsets are
+    # running sums of their lengths.
     append, new = words.append, tuple.__new__
-    prev_end, prev_text = 0, ""
-    for m in WORD_RE.finditer(text):
-        word = m.group()
-        start, end = m.span()
+    parts = iter(_WORD_SPLIT_RE.split(text))  # gap, word, gap, word, ..., the text after the last word
+    end, prev_text = 0, ""
+    for gap, word in zip(parts, parts):
+        prev_end = end
+        start = prev_end + len(gap)
+        end = start + len(word)
         possessive = False
         if word[-1] == "s":
             if len(word) > 2 and word[-2] in "'’":
@@ -465,19 +481,38 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
             if rest[:1].isupper() and head not in lexicon.particles and head not in lexicon.hyphen_particles:
                 start += len(head) + 1
                 word = rest
+                gap = text[prev_end:start]
         # A single space, the usual gap, ends no sentence and holds no quotation mark.
-        if prev_end and start == prev_end + 1 and text[prev_end] == " ":
+        if gap == " " and words:
             initial = False
+        elif not words:
+            initial = True
+        elif gap[0] == "." or "''" in gap:  # an abbreviation's stop, or two marks as one: ask each time
+            initial = breaks_between(gap, prev_text, abbreviations) or quote_re.search(gap) is not None
         else:
-            gap = text[prev_end:start]
-            initial = not words or gap != " " and (
-                breaks_between(gap, prev_text, abbreviations) or quote_re.search(gap) is not None)
+            initial = _opens_after(gap)
         while next_mark < start:
             passed += 1
             next_mark = marks[passed]
         append(new(Word, (word, start, start + len(word), possessive, initial, passed % 2 == 1)))
-        prev_end, prev_text = end, word
+        prev_text = word
     return words
+
+
+#: Whether a gap that starts with no full stop and holds no '' opens a sentence, by the gap: most gaps are a
+#: handful of strings (", ", ". ", "\n\n"), each asked about thousands of times in a corpus.
+_GAP_OPENS: dict[str, bool] = {}
+_NO_ABBREVIATIONS = Abbreviations(frozenset())
+
+
+def _opens_after(gap: str) -> bool:
+    """Whether the word after `gap` opens a sentence, for a gap with no abbreviation's stop to look behind."""
+    opens = _GAP_OPENS.get(gap)
+    if opens is None:
+        if len(_GAP_OPENS) > 4096:
+            _GAP_OPENS.clear()  # a long-lived server reads many texts: keep the table small
+        opens = _GAP_OPENS[gap] = breaks_between(gap, "", _NO_ABBREVIATIONS) or _QUOTE_MARK_RE.search(gap) is not None
+    return opens
 
 
 _INITIALS_RE = re.compile(r"\(([A-Z][A-Z&.]{1,9})\)")
@@ -757,7 +792,7 @@ class _BlockReader:
         # Kontra-Kultur Halle said" is a group's (a title or a given name of the pack still does).
         evidence = bool(given) and (titled or lex.is_first_name(given[0].text)
                                     or self._speech_near(run.first, last) and not self._article_before(run.first))
-        mention = Mention(
+        mention = Mention.of(
             block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=names[-1].end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
             given=tuple(given), surname=written, surname_first=reversed_,
@@ -920,9 +955,10 @@ class _BlockReader:
 
 
 def _with(mention: Mention, **changes: Any) -> Mention:
-    from dataclasses import replace
-
-    return replace(mention, **changes)
+    """The mention with `changes`, copied as Mention.of builds one."""
+    copy = object.__new__(Mention)
+    copy.__dict__.update(mention.__dict__, **changes)
+    return copy
 
 
 _DELETE_ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
@@ -975,8 +1011,8 @@ def _display_words(index: int, kind: str, text: str, lexicon: Lexicon, order: It
     for w in scan_words(text, lexicon):
         if _is_cap(w.text, True) and is_latin(w.text) and not lexicon.is_not_name(w.text.capitalize()):
             cut = _particle_prefixed(w.text, lexicon)
-            yield Mention(block=index, kind=kind, order=next(order), start=w.start, end=w.end, core=w.text[cut:],
-                          core_start=w.start + cut, core_end=w.end, surname=w.text, display=True)
+            yield Mention.of(block=index, kind=kind, order=next(order), start=w.start, end=w.end, core=w.text[cut:],
+                             core_start=w.start + cut, core_end=w.end, surname=w.text, display=True)
 
 
 def find_mentions(blocks: Sequence[tuple[str, str] | tuple[str, str, bool]], lexicon: Lexicon) -> list[Mention]:
