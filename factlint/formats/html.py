@@ -136,6 +136,11 @@ def _decode(source: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return runs
 
 
+def _opens_markup(after: str) -> bool:
+    """Whether the character after a `<` makes it markup (a tag, an end tag, a comment or a declaration)."""
+    return after.isalpha() or after in ("/", "!", "?")
+
+
 def _attribute_spans(tag_text: str, offset: int) -> dict[str, tuple[int, int]]:
     """{name: (start, end)} of every attribute value of a start tag, quotes excluded.
 
@@ -166,11 +171,16 @@ def _mapped(kind: str, runs: Sequence[tuple[str, int, int]], anchor: int,
             code: Sequence[tuple[int, int]] = (), links: Sequence[tuple[int, int, str, Span | None]] = (),
             quote_depth: int = 0) -> Block:
     """A block from decoded runs: surrounding white space trimmed, the rest mapped as it stands."""
-    text = "".join(r[0] for r in runs)
+    text = runs[0][0] if len(runs) == 1 else "".join([r[0] for r in runs])
     lead = len(text) - len(text.lstrip())
     stop = len(text.rstrip())
     if stop <= lead:
         return _common.make_block(kind, "", SourceMap([Segment(0, 0, anchor, anchor)]), quote_depth=quote_depth)
+    if len(runs) == 1 and not code and not links and len(text) == runs[0][2] - runs[0][1]:
+        # One stretch of the source as it stands (most paragraphs): one segment, nothing to clip.
+        src_start = runs[0][1]
+        smap = SourceMap([Segment(0, stop - lead, src_start + lead, src_start + stop)])
+        return _common.make_block(kind, text[lead:stop], smap, [], (), quote_depth)
     # [text_start, text_end, src_start, src_end, verbatim]; adjacent verbatim runs merge
     spans: list[list] = []
     at = 0
@@ -375,9 +385,8 @@ class _Reader(HTMLParser):
         at = self.here()
         # html.parser hands back, as data, markup it could not finish (an
         # unclosed comment or tag at the end): that is not text a reader sees.
-        after = self.src[at + 1 : at + 2]
         # (inside a script, `<!--` and tags are the script's text, not markup)
-        markup = self.cdata_elem is None and data[:1] == "<" and (after.isalpha() or after in ("/", "!", "?"))
+        markup = data[:1] == "<" and self.cdata_elem is None and _opens_markup(self.src[at + 1 : at + 2])
         if markup or self.pending_markup:
             self.close_data(at)
         if markup and (data.startswith("<!--") or data == "<"):
@@ -468,8 +477,10 @@ class _Reader(HTMLParser):
     def decoded_text(self, start: int, end: int) -> list[tuple[str, int, int]]:
         # html.parser drops a `</>` silently, without an event: it is in the
         # middle of a data run and must not become text.
-        runs: list[tuple[str, int, int]] = []
         cut = self.src.find("</>", start, end)
+        if cut < 0:  # the usual text
+            return _decode(self.src, start, end)
+        runs: list[tuple[str, int, int]] = []
         while cut >= 0:
             runs.extend(_decode(self.src, start, cut))
             start = cut + 3
