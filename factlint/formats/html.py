@@ -321,16 +321,14 @@ class _Reader(HTMLParser):
     """
 
     def __init__(self, source: str, start: int, end: int, date_key: str = "date") -> None:
+        self.consumed = 0  # what html.parser has read and dropped from its buffer
+        self.at = start  # where its event stands in `source` (html.parser counts lines and columns)
         super().__init__(convert_charrefs=True)
         self.src = source
         self.base = start
+        self.at = start
         self.end = end
         self.date_keys = DATE_KEYS if date_key.lower() in DATE_KEYS else DATE_KEYS + (date_key.lower(),)
-        self.lines = [start]
-        i = source.find("\n", start, end)
-        while i != -1:
-            self.lines.append(i + 1)
-            i = source.find("\n", i + 1, end)
         self.stack: list[_Frame] = []
         self.open_tags: dict[str, int] = {}  # how many of each tag are open: spares deep stack walks
         self.loose = _Run(PARAGRAPH)
@@ -362,9 +360,21 @@ class _Reader(HTMLParser):
         self.emit(self.loose)
         return self
 
-    def here(self) -> int:
-        # getpos() without the call: this runs for every event
-        return self.lines[self.lineno - 1] + self.offset
+    def updatepos(self, i: int, j: int) -> int:
+        """Move past rawdata[i:j] (html.parser's one call for each piece it reads, in order) by offset alone.
+
+        html.parser counts the lines and columns of every piece, which this
+        reader only turned back into an offset.
+        """
+        if i < j:
+            self.at = self.base + self.consumed + j
+        return j
+
+    def goahead(self, end: bool) -> None:
+        """html.parser's main loop; what it drops from its buffer is counted, so offsets stay the file's."""
+        before = len(self.rawdata)
+        super().goahead(end)
+        self.consumed += before - len(self.rawdata)
 
     def parse_html_declaration(self, i: int) -> int:
         # `<![...` reaches _markupbase, which raises on anything but CDATA-like
@@ -382,7 +392,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.dead:
             return
-        at = self.here()
+        at = self.at  # the event's offset (updatepos keeps it)
         # html.parser hands back, as data, markup it could not finish (an
         # unclosed comment or tag at the end): that is not text a reader sees.
         # (inside a script, `<!--` and tags are the script's text, not markup)
@@ -456,7 +466,7 @@ class _Reader(HTMLParser):
         """Offset of the markup event being handled, after closing the text before it (-1 once dead)."""
         if self.dead:
             return -1
-        at = self.here()
+        at = self.at  # the event's offset (updatepos keeps it)
         self.close_data(at)
         return at
 
