@@ -74,6 +74,7 @@ class Session:
         self._discovered: dict[Path, Path | None] = {}
         self._packs: dict[Path | None, Packs] = {}
         self._waivers: dict[Path, waivers.Waivers] = {}
+        self._waivers_of: dict[int, tuple[config_mod.Config, waivers.Waivers]] = {}  # by configuration identity
         self._client = None
         self._pinned: config_mod.Config | None = None
         self._config_of: dict[str, config_mod.Config] = {}  # by the path as a string: a Path costs 6 times more
@@ -133,9 +134,13 @@ class Session:
 
     def waivers_for(self, config: config_mod.Config) -> waivers.Waivers:
         """The waivers file of drafts under `config`, read once per run."""
+        known = self._waivers_of.get(id(config))
+        if known is not None and known[0] is config:  # asked for every draft: a Path joined and hashed each time
+            return known[1]
         path = config.waivers_path
         if path not in self._waivers:
             self._waivers[path] = waivers.load(path)
+        self._waivers_of[id(config)] = (config, self._waivers[path])
         return self._waivers[path]
 
     # -- linting ---------------------------------------------------------
