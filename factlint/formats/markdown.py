@@ -506,6 +506,8 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
         problems=tuple(problems),
         non_prose=tuple(non_prose + code),
         code=tuple(code),
+        # A lone CR became a space, not a line break: these are the source's own line starts, found once.
+        _line_starts=lines.starts,
     )
 
 
