@@ -35,11 +35,17 @@ class Segment:
 class SourceMap:
     """Maps offsets in a block's text to offsets in the original source."""
 
-    __slots__ = ("_segments", "_starts")
+    __slots__ = ("_segments", "_starts", "_one")
 
     def __init__(self, segments: list[Segment]) -> None:
         self._segments = segments
         self._starts = [s.text_start for s in segments]
+        # Most blocks are one run of the source: its bounds as plain numbers, read by every rule's span().
+        self._one: tuple[int, int, int, int, bool] | None = None
+        if len(segments) == 1:
+            seg = segments[0]
+            same = seg.text_end - seg.text_start == seg.src_end - seg.src_start
+            self._one = (seg.text_start, seg.text_end, seg.src_start, seg.src_end, same)
 
     @classmethod
     def identity(cls, src_start: int, length: int) -> "SourceMap":
@@ -93,25 +99,27 @@ class SourceMap:
 
     def span(self, start: int, end: int) -> Span:
         """The source span of text[start:end]."""
+        one = self._one
+        if one is None or end <= start:
+            return self._span(start, end)
+        text_start, text_end, src_start, src_end, same = one  # one segment: no search
+        if start >= text_end:
+            first = src_end
+        else:
+            first = src_start + (start - text_start) if same else src_start
+        if end <= 0:
+            last = src_start
+        elif end > text_end:
+            last = src_end
+        else:
+            last = src_start + (end - text_start) if same else src_end
+        return Span(first, last)
+
+    def _span(self, start: int, end: int) -> Span:
+        """`span` of an empty range, or of a block mapped in several segments."""
         if end <= start:
             at = self.start_of(start)
             return Span(at, at)
-        segments = self._segments
-        if len(segments) == 1:  # most blocks are one run of the source: no search, one segment read
-            seg = segments[0]
-            text_start, text_end, src_start, src_end = seg.text_start, seg.text_end, seg.src_start, seg.src_end
-            same = text_end - text_start == src_end - src_start
-            if start >= text_end:
-                first = src_end
-            else:
-                first = src_start + (start - text_start) if same else src_start
-            if end <= 0:
-                last = src_start
-            elif end - 1 >= text_end:
-                last = src_end
-            else:
-                last = src_start + (end - text_start) if same else src_end
-            return Span(first, last)
         return Span(self.start_of(start), self.end_of(end))
 
 

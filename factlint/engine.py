@@ -74,6 +74,7 @@ class Session:
         self._discovered: dict[Path, Path | None] = {}
         self._packs: dict[Path | None, Packs] = {}
         self._waivers: dict[Path, waivers.Waivers] = {}
+        self._waivers_of: dict[int, tuple[config_mod.Config, waivers.Waivers]] = {}  # by configuration identity
         self._client = None
         self._pinned: config_mod.Config | None = None
         self._config_of: dict[str, config_mod.Config] = {}  # by the path as a string: a Path costs 6 times more
@@ -87,6 +88,8 @@ class Session:
         #: Per configuration without per-file ignores (by identity, the configuration kept so its id stays its
         #: own): the registry's rules it was read from and the rules that run.
         self._enabled: dict[int, tuple[config_mod.Config, Any, list[Rule]]] = {}
+        #: Per configuration (by identity, as above): each (code, severity asked) and its rule, name, severity, url.
+        self._labels: dict[int, tuple[config_mod.Config, dict[tuple[str, str | None], tuple[Any, ...]]]] = {}
 
     # -- configuration -------------------------------------------------
     def pin(self, config: config_mod.Config) -> None:
@@ -131,9 +134,13 @@ class Session:
 
     def waivers_for(self, config: config_mod.Config) -> waivers.Waivers:
         """The waivers file of drafts under `config`, read once per run."""
+        known = self._waivers_of.get(id(config))
+        if known is not None and known[0] is config:  # asked for every draft: a Path joined and hashed each time
+            return known[1]
         path = config.waivers_path
         if path not in self._waivers:
             self._waivers[path] = waivers.load(path)
+        self._waivers_of[id(config)] = (config, self._waivers[path])
         return self._waivers[path]
 
     # -- linting ---------------------------------------------------------
@@ -335,7 +342,7 @@ class Session:
         kept = [
             f for f in findings
             if f.code == "FL001" or not suppressions.silences(f.code, document.position(f.span.start)[0])
-        ]
+        ] if suppressions.used else findings  # most drafts hold no directive: no finding to place
         enabled = {r.code for r in rules}
         if "FL002" in enabled:
             kept.extend(suppressions.unused(enabled, set(self.registry.rules)))
@@ -357,31 +364,54 @@ class Session:
         return results
 
     def result(self, document: Document, finding: Finding, config: config_mod.Config) -> Result:
-        rule = self.registry.rules.get(finding.code)
-        default = finding.severity or (rule.severity if rule else "warning")
-        start = _clamp(finding.span.start, document)
-        end = max(start, _clamp(finding.span.end, document))
+        """The finding as reporters see it: placed by row and column, with its rule's name, severity and address."""
+        rule, name, severity, url = self._label(config, finding.code, finding.severity)
+        span = finding.span
+        size = len(document.source)
+        start = max(0, min(span.start, size))
+        end = max(start, min(span.end, size))
+        if start != span.start or end != span.end:
+            span = Span(start, end)
         fix = None
         if finding.fix is not None:
             fix = ReportedFix(finding.fix.applicability, finding.fix.message, tuple(
                 _reported_edit(document, e) for e in finding.fix.edits
             ))
         row, column = document.position(start)
-        end_row, end_column = document.position(end)
+        end_row, end_column = document.position(end) if end != start else (row, column)
+        line_text = document.line_text(row)
         return Result(
             code=finding.code,
-            name=rule.name if rule else finding.code.lower(),
-            severity=config.severity_for(finding.code, default),
+            name=name,
+            severity=severity,
             message=finding.message,
             filename=document.path,
             location=Position(row, column),
             end_location=Position(end_row, end_column),
-            span=Span(start, end),
+            span=span,
             fix=fix,
-            url=rule.documented_at(config.rule_docs) if rule else None,
-            line_text=document.line_text(row),
-            end_line_text=document.line_text(end_row),
+            url=url,
+            line_text=line_text,
+            end_line_text=line_text if end_row == row else document.line_text(end_row),
         )
+
+    def _label(self, config: config_mod.Config, code: str,
+               severity: str | None) -> tuple[Rule | None, str, str, str | None]:
+        """(rule, name, severity, url) of a finding's code under `config`, worked out once a run for each."""
+        rule = self.registry.rules.get(code)
+        known = self._labels.get(id(config))
+        if known is None or known[0] is not config:
+            known = self._labels[id(config)] = (config, {})
+        label = known[1].get((code, severity))
+        if label is None or label[0] is not rule:
+            default = severity or (rule.severity if rule else "warning")
+            label = known[1][(code, severity)] = (
+                rule,
+                rule.name if rule else code.lower(),
+                config.severity_for(code, default),
+                rule.documented_at(config.rule_docs) if rule else None,
+            )
+        return label
 
     def client(self) -> Any:
         """The online client (factlint.online.Client) with --online, else None; imported only then."""
@@ -405,10 +435,6 @@ def _size(limit: int) -> str:
         if limit % factor == 0:
             return f"{limit // factor} {unit}"
     return f"{limit} bytes"
-
-
-def _clamp(offset: int, document: Document) -> int:
-    return max(0, min(offset, len(document.source)))
 
 
 def decode(raw: bytes) -> tuple[str | None, str, bool]:

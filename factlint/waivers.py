@@ -278,6 +278,8 @@ def marked(results: Sequence[Any], document: Document, packs: Any) -> list[Any]:
     A result whose LEGACY fingerprint differs also carries that one, with its
     own occurrence, so a waiver written by that release still finds it.
     """
+    if not results:  # most drafts of a clean desk: no blocks to index
+        return []
     seen: dict[tuple[str, str], int] = {}
     seen_legacy: dict[tuple[str, str], int] = {}
     out = []
@@ -291,8 +293,8 @@ def marked(results: Sequence[Any], document: Document, packs: Any) -> list[Any]:
         old_occurrence = seen_legacy.get((result.code, old), 0)
         seen_legacy[(result.code, old)] = old_occurrence + 1
         legacy = (old, old_occurrence) if (old, old_occurrence) != (mark, occurrence) else None
-        out.append(replace(result, fingerprint=mark, occurrence=occurrence, excerpt=_shortened(flagged),
-                           legacy=legacy))
+        out.append(_changed(result, fingerprint=mark, occurrence=occurrence, excerpt=_shortened(flagged),
+                            legacy=legacy))
     return out
 
 
@@ -337,7 +339,13 @@ def apply(waivers: Sequence[Waiver], results: Sequence[Any], enabled: set[str],
         elif waiver.expired(today):
             stale.append(Finding("FL004", f"expired waiver: the waiver for {who} ran out on "
                                           f"{waiver.expires.isoformat()}; the finding is shown again", result.span))
-    return [replace(r, waiver=hold[id(r)]) if id(r) in hold else r for r in results], stale
+    return [_changed(r, waiver=hold[id(r)]) if id(r) in hold else r for r in results], stale
+
+
+def _changed(result: Any, **changes: Any) -> Any:
+    """The result with `changes`: a Result copies itself cheaply, anything else goes through dataclasses.replace."""
+    with_changes = getattr(result, "with_changes", None)
+    return with_changes(**changes) if with_changes is not None else replace(result, **changes)
 
 
 def waiver_for(result: Any, file: str, reason: str, by: str, date: dt.date,

@@ -108,3 +108,8 @@ def test_many_directives_stay_fast():
     found = lint(MD + body, select=["DAT001", "FL"])
     assert found == []
     assert time.perf_counter() - started < 20  # was cubic: minutes for a long draft; now a second or two
+
+
+def test_a_draft_without_any_directive_keeps_every_finding():
+    text = MD + "The vote was yesterday, factlint said.\n"
+    assert codes(lint(text, select=["DAT001", "FL"])) == [("DAT001", 5, 14)]

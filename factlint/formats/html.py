@@ -136,6 +136,11 @@ def _decode(source: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return runs
 
 
+def _opens_markup(after: str) -> bool:
+    """Whether the character after a `<` makes it markup (a tag, an end tag, a comment or a declaration)."""
+    return after.isalpha() or after in ("/", "!", "?")
+
+
 def _attribute_spans(tag_text: str, offset: int) -> dict[str, tuple[int, int]]:
     """{name: (start, end)} of every attribute value of a start tag, quotes excluded.
 
@@ -166,11 +171,16 @@ def _mapped(kind: str, runs: Sequence[tuple[str, int, int]], anchor: int,
             code: Sequence[tuple[int, int]] = (), links: Sequence[tuple[int, int, str, Span | None]] = (),
             quote_depth: int = 0) -> Block:
     """A block from decoded runs: surrounding white space trimmed, the rest mapped as it stands."""
-    text = "".join(r[0] for r in runs)
+    text = runs[0][0] if len(runs) == 1 else "".join([r[0] for r in runs])
     lead = len(text) - len(text.lstrip())
     stop = len(text.rstrip())
     if stop <= lead:
         return _common.make_block(kind, "", SourceMap([Segment(0, 0, anchor, anchor)]), quote_depth=quote_depth)
+    if len(runs) == 1 and not code and not links and len(text) == runs[0][2] - runs[0][1]:
+        # One stretch of the source as it stands (most paragraphs): one segment, nothing to clip.
+        src_start = runs[0][1]
+        smap = SourceMap([Segment(0, stop - lead, src_start + lead, src_start + stop)])
+        return _common.make_block(kind, text[lead:stop], smap, [], (), quote_depth)
     # [text_start, text_end, src_start, src_end, verbatim]; adjacent verbatim runs merge
     spans: list[list] = []
     at = 0
@@ -311,16 +321,14 @@ class _Reader(HTMLParser):
     """
 
     def __init__(self, source: str, start: int, end: int, date_key: str = "date") -> None:
+        self.consumed = 0  # what html.parser has read and dropped from its buffer
+        self.at = start  # where its event stands in `source` (html.parser counts lines and columns)
         super().__init__(convert_charrefs=True)
         self.src = source
         self.base = start
+        self.at = start
         self.end = end
         self.date_keys = DATE_KEYS if date_key.lower() in DATE_KEYS else DATE_KEYS + (date_key.lower(),)
-        self.lines = [start]
-        i = source.find("\n", start, end)
-        while i != -1:
-            self.lines.append(i + 1)
-            i = source.find("\n", i + 1, end)
         self.stack: list[_Frame] = []
         self.open_tags: dict[str, int] = {}  # how many of each tag are open: spares deep stack walks
         self.loose = _Run(PARAGRAPH)
@@ -352,9 +360,21 @@ class _Reader(HTMLParser):
         self.emit(self.loose)
         return self
 
-    def here(self) -> int:
-        # getpos() without the call: this runs for every event
-        return self.lines[self.lineno - 1] + self.offset
+    def updatepos(self, i: int, j: int) -> int:
+        """Move past rawdata[i:j] (html.parser's one call for each piece it reads, in order) by offset alone.
+
+        html.parser counts the lines and columns of every piece, which this
+        reader only turned back into an offset.
+        """
+        if i < j:
+            self.at = self.base + self.consumed + j
+        return j
+
+    def goahead(self, end: bool) -> None:
+        """html.parser's main loop; what it drops from its buffer is counted, so offsets stay the file's."""
+        before = len(self.rawdata)
+        super().goahead(end)
+        self.consumed += before - len(self.rawdata)
 
     def parse_html_declaration(self, i: int) -> int:
         # `<![...` reaches _markupbase, which raises on anything but CDATA-like
@@ -372,12 +392,11 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.dead:
             return
-        at = self.here()
+        at = self.at  # the event's offset (updatepos keeps it)
         # html.parser hands back, as data, markup it could not finish (an
         # unclosed comment or tag at the end): that is not text a reader sees.
-        after = self.src[at + 1 : at + 2]
         # (inside a script, `<!--` and tags are the script's text, not markup)
-        markup = self.cdata_elem is None and data[:1] == "<" and (after.isalpha() or after in ("/", "!", "?"))
+        markup = data[:1] == "<" and self.cdata_elem is None and _opens_markup(self.src[at + 1 : at + 2])
         if markup or self.pending_markup:
             self.close_data(at)
         if markup and (data.startswith("<!--") or data == "<"):
@@ -447,7 +466,7 @@ class _Reader(HTMLParser):
         """Offset of the markup event being handled, after closing the text before it (-1 once dead)."""
         if self.dead:
             return -1
-        at = self.here()
+        at = self.at  # the event's offset (updatepos keeps it)
         self.close_data(at)
         return at
 
@@ -468,8 +487,10 @@ class _Reader(HTMLParser):
     def decoded_text(self, start: int, end: int) -> list[tuple[str, int, int]]:
         # html.parser drops a `</>` silently, without an event: it is in the
         # middle of a data run and must not become text.
-        runs: list[tuple[str, int, int]] = []
         cut = self.src.find("</>", start, end)
+        if cut < 0:  # the usual text
+            return _decode(self.src, start, end)
+        runs: list[tuple[str, int, int]] = []
         while cut >= 0:
             runs.extend(_decode(self.src, start, cut))
             start = cut + 3

@@ -35,6 +35,11 @@ _INLINE_MEDIA_RE = re.compile(r"<(?:img|video|picture|figure)\b", re.IGNORECASE)
 #: Tokens that open and close one level of blockquote or list nesting.
 _NESTING_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})
 _NESTING_CLOSE = frozenset({"blockquote_close", "bullet_list_close", "ordered_list_close"})
+#: The block tokens read() acts on besides `inline` (the rest, like paragraph_open, it passes over).
+_READ = frozenset({
+    "blockquote_open", "blockquote_close", "list_item_open", "list_item_close", "heading_open", "heading_close",
+    "fence", "code_block", "html_block",
+})
 #: Block markers (`>`, `-`, `1.`) that open a line; what follows them is the line's text.
 _MARKERS_RE = re.compile(r"(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*")
 
@@ -94,14 +99,30 @@ class _Lines:
         return self.starts[n] if n < len(self.starts) else len(self.source)
 
 
-def _content_offsets(content: str, lines: _Lines, first_line: int) -> list[int]:
-    """The source offset of every character of an inline token's content (+1 for its end)."""
-    offsets: list[int] = []
+def _content_offsets(content: str, lines: _Lines, first_line: int) -> Sequence[int]:
+    """The source offset of every character of an inline token's content (+1 for its end).
+
+    A range when the characters follow one another in the source (most
+    paragraphs: no indent, no line-end spaces), so nothing is built per character.
+    """
+    pieces: list[Sequence[int]] = []
     for k, part in enumerate(content.split("\n")):
         start, text = lines.line(first_line + k)
         if k:
-            offsets.append(start - 1)  # the newline that ended the previous line
-        offsets.extend(_locate(part, text, start))
+            pieces.append(range(start - 1, start))  # the newline that ended the previous line
+        pieces.append(_locate(part, text, start))
+    first = stop = -1
+    for piece in pieces:
+        if not isinstance(piece, range) or (stop >= 0 and piece and piece.start != stop):
+            break
+        if piece:
+            first, stop = (piece.start if stop < 0 else first), piece.stop
+    else:
+        if stop >= 0:
+            return range(first, stop + 1)
+    offsets: list[int] = []
+    for piece in pieces:
+        offsets.extend(piece)
     offsets.append(offsets[-1] + 1 if offsets else lines.offset(first_line))
     return offsets
 
@@ -151,7 +172,7 @@ def _matching(text: str, at: int, open_: str, close: str) -> int:
 class _InlineBuilder:
     """Walks one inline token's children, building block text and its source map."""
 
-    def __init__(self, content: str, offsets: list[int], source: str = "") -> None:
+    def __init__(self, content: str, offsets: Sequence[int], source: str = "") -> None:
         self.content = content
         self.source = source
         self.html_media: list[Media] = []
@@ -159,7 +180,7 @@ class _InlineBuilder:
         self.cursor = 0
         self.text: list[str] = []
         self.length = 0
-        self.segments: list[Segment] = []
+        self.segments: list[list[int]] = []  # [text_start, text_end, src_start, src_end]: Segments in smap()
         self.code: list[tuple[int, int]] = []
         self.links: list[Link] = []
         self.images: list[tuple[Span, dict[str, Field], str | None]] = []
@@ -174,9 +195,14 @@ class _InlineBuilder:
         """Text that stands in the content at `at`, character for character."""
         if not text:
             return
+        offsets = self.offsets
+        if type(offsets) is range and at + len(text) <= len(offsets):
+            self._emit_run(offsets[at], len(text))  # content that is one stretch of its source
+            self.text.append(text)
+            return
         # The source offset of each character, as src() gives it (past the end: the last offset).
-        last_index = len(self.offsets) - 1
-        sources = self.offsets[at : min(at + len(text), last_index + 1)]
+        last_index = len(offsets) - 1
+        sources = list(offsets[at : min(at + len(text), last_index + 1)])
         sources += [self.offsets[last_index]] * (len(text) - len(sources))
         if sources[-1] - sources[0] == len(text) - 1 and sources == list(range(sources[0], sources[-1] + 1)):
             self._emit_run(sources[0], len(text))  # the usual text: one stretch of its source
@@ -195,18 +221,17 @@ class _InlineBuilder:
     def _emit_run(self, src: int, count: int) -> None:
         """`count` characters standing one after another from `src`: extend the last segment if it ends there."""
         last = self.segments[-1] if self.segments else None
-        if last and last.text_end == self.length and last.src_end == src and (
-            last.text_end - last.text_start == last.src_end - last.src_start
-        ):
-            self.segments[-1] = Segment(last.text_start, last.text_end + count, last.src_start, src + count)
+        if last and last[1] == self.length and last[3] == src and last[1] - last[0] == last[3] - last[2]:
+            last[1] += count
+            last[3] += count
         else:
-            self.segments.append(Segment(self.length, self.length + count, src, src + count))
+            self.segments.append([self.length, self.length + count, src, src + count])
         self.length += count
 
     def emit_replaced(self, at: int, source_length: int, text: str) -> None:
         """Text that stands for content[at:at+source_length] (an entity, an escape)."""
         start, end = self.src(at), self.src(at + source_length - 1) + 1
-        self.segments.append(Segment(self.length, self.length + len(text), start, end))
+        self.segments.append([self.length, self.length + len(text), start, end])
         self.text.append(text)
         self.length += len(text)
 
@@ -214,10 +239,12 @@ class _InlineBuilder:
         return self.content.find(needle, self.cursor)
 
     def walk(self, children: list[Any]) -> None:
+        """Build the block from the inline token's children, each by the handler of its type (others only nest)."""
+        handlers = _HANDLERS
         for tok in children:
-            handler = getattr(self, "_" + tok.type, None)
+            handler = handlers.get(tok.type)
             if handler is not None:
-                handler(tok)
+                handler(self, tok)
 
     def _text(self, tok: Any) -> None:
         at = self.find(tok.content)
@@ -352,7 +379,21 @@ class _InlineBuilder:
     def smap(self) -> SourceMap:
         if not self.segments:  # an image alone in its paragraph: anchor at the paragraph
             return SourceMap([Segment(0, 0, self.offsets[0], self.offsets[0])])
-        return SourceMap(self.segments)
+        return SourceMap([Segment(*segment) for segment in self.segments])
+
+
+#: The inline token types the builder reads, and how; emphasis and the like only nest.
+_HANDLERS = {
+    "text": _InlineBuilder._text,
+    "text_special": _InlineBuilder._text_special,
+    "softbreak": _InlineBuilder._softbreak,
+    "hardbreak": _InlineBuilder._hardbreak,
+    "code_inline": _InlineBuilder._code_inline,
+    "html_inline": _InlineBuilder._html_inline,
+    "link_open": _InlineBuilder._link_open,
+    "link_close": _InlineBuilder._link_close,
+    "image": _InlineBuilder._image,
+}
 
 
 def _raw_field(raw: str, at: int, builder: _InlineBuilder, kind: str) -> Field:
@@ -403,20 +444,28 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
     heading: str | None = None
     headline_seen = False
     nesting = 0  # blockquotes and lists around the token
-    for i, tok in enumerate(tokens):
+    max_nesting = options.limits.max_nesting
+    for tok in tokens:
         t = tok.type
         if t in _NESTING_OPEN:
             nesting += 1
-            if nesting == options.limits.max_nesting + 1:
-                problem = _too_deep(tok, lines, options.limits.max_nesting)
+            if nesting == max_nesting + 1:
+                problem = _too_deep(tok, lines, max_nesting)
                 if problem is not None:
                     problems.append(problem)
-        if nesting > options.limits.max_nesting:
+        if nesting > max_nesting:
             nesting -= t in _NESTING_CLOSE
             continue
         if t in _NESTING_CLOSE:
             nesting -= 1
-        if t == "blockquote_open":
+        if t == "inline":
+            if tok.map:
+                kind = heading or (kind_stack[-1] if kind_stack else PARAGRAPH)
+                headline_seen = _inline(tok, kind, lines, source, quote_depth, headline_seen,
+                                        blocks, media, non_prose, code)
+        elif t not in _READ:  # paragraph_open and the like: nothing to do
+            continue
+        elif t == "blockquote_open":
             quote_depth += 1
         elif t == "blockquote_close":
             quote_depth -= 1
@@ -438,21 +487,6 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
             html_blocks, html_media = _html_fragment(source, start, end)
             media.extend(_shift(m, len(blocks)) for m in html_media)
             blocks.extend(html_blocks)
-        elif t == "inline" and tok.map:
-            kind = heading or (kind_stack[-1] if kind_stack else PARAGRAPH)
-            builder = _InlineBuilder(tok.content, _content_offsets(tok.content, lines, tok.map[0]), source)
-            builder.walk(tok.children or [])
-            text = "".join(builder.text)
-            if kind == HEADLINE and not text.strip():
-                headline_seen = False
-            block = _common.make_block(kind, text, builder.smap(), builder.code, tuple(builder.links), quote_depth)
-            index = len(blocks)
-            blocks.append(block)
-            non_prose.extend(builder.non_prose)
-            code.extend(block.span(start, end) for start, end in builder.code)
-            for span, fields, src in builder.images:
-                media.append(Media("image", span, src, fields, index))
-            media.extend(replace(m, block_index=index) for m in builder.html_media)
     if front is not None:
         if not headline_seen:
             title = _common.front_matter_headline(front, source)
@@ -472,7 +506,28 @@ def read(path: str, source: str, options: ReadOptions) -> Document:
         problems=tuple(problems),
         non_prose=tuple(non_prose + code),
         code=tuple(code),
+        # A lone CR became a space, not a line break: these are the source's own line starts, found once.
+        _line_starts=lines.starts,
     )
+
+
+def _inline(tok: Any, kind: str, lines: _Lines, source: str, quote_depth: int, headline_seen: bool,
+            blocks: list[Block], media: list[Media], non_prose: list[Span], code: list[Span]) -> bool:
+    """Add the block of one inline token (and its images, code and markup); whether a headline is still seen."""
+    builder = _InlineBuilder(tok.content, _content_offsets(tok.content, lines, tok.map[0]), source)
+    builder.walk(tok.children or [])
+    text = "".join(builder.text)
+    if kind == HEADLINE and not text.strip():
+        headline_seen = False
+    block = _common.make_block(kind, text, builder.smap(), builder.code, tuple(builder.links), quote_depth)
+    index = len(blocks)
+    blocks.append(block)
+    non_prose.extend(builder.non_prose)
+    code.extend(block.span(start, end) for start, end in builder.code)
+    for span, fields, src in builder.images:
+        media.append(Media("image", span, src, fields, index))
+    media.extend(replace(m, block_index=index) for m in builder.html_media)
+    return headline_seen
 
 
 def _too_deep(tok: Any, lines: _Lines, max_nesting: int) -> ProblemReport | None:

@@ -779,3 +779,14 @@ def test_the_meta_published_date_dates_relative_phrases():
     (found,) = lint(source, format="html", select=["DAT001"])
     assert "2026-03-12" in found.message
     assert "2026-03-12" not in lint("<p>It rained this week.</p>", format="html", select=["DAT001"])[0].message
+
+
+def test_offsets_hold_after_the_parser_keeps_an_unfinished_tail_for_close():
+    # html.parser keeps `<p class="x` in its buffer after feed(); close() reads it afresh from offset 0.
+    src = "<p>First line\nsecond line.</p>\n<p>Tail &amp; more</p><p class=\"x"
+    doc = reader.read("x.html", src, ReadOptions())
+    for block in doc.blocks:
+        span = block.span(0, len(block.text))
+        assert block.text.replace("&", "&amp;") in src[span.start : span.end] or block.text in src[span.start : span.end]
+    tail = next(b for b in doc.blocks if b.text.startswith("Tail"))
+    assert src[tail.span(0, 4).start : tail.span(0, 4).end] == "Tail"

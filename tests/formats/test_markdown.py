@@ -204,3 +204,15 @@ def test_a_tab_indented_continuation_line_keeps_its_columns():
     span = item.span(i, i + 9)
     assert doc.position(span.start) == (2, 6)
     assert doc.source[span.start:span.end] == "yesterday"
+
+
+def test_content_offsets_are_a_range_only_where_the_source_runs_on():
+    from factlint.formats.markdown import _content_offsets, _Lines
+
+    plain = "Para one\nwraps here.\n"
+    offsets = _content_offsets("Para one\nwraps here.", _Lines(plain), 0)
+    assert isinstance(offsets, range) and list(offsets) == list(range(0, len("Para one\nwraps here.") + 1))
+    indented = "> Quoted\n> on two lines.\n"
+    offsets = _content_offsets("Quoted\non two lines.", _Lines(indented), 0)
+    assert not isinstance(offsets, range)
+    assert [indented[i] for i in offsets[:-1]] == list("Quoted\non two lines.")
