@@ -251,8 +251,7 @@ class Attribution:
         fragment opening its sentence) keeps to its own sentence: a speech verb
         next door belongs to other words.
         """
-        first = self._sentence_index(quotation.start)
-        last = self._sentence_index(max(quotation.outer_end - 1, quotation.start))
+        first, last = self._own_sentence_indices(quotation)
         if self.cut_off(quotation) is None:
             first = max(first - 1, 0)
             last = min(last + 1, len(self.sentences) - 1)
@@ -347,10 +346,14 @@ class Attribution:
                 return Speaker(source, "speech-verb", f'"{verb}"')
         return None
 
+    def _own_sentence_indices(self, quotation: Quotation) -> tuple[int, int]:
+        """The first and last of the sentences the quotation stands in."""
+        last = self._sentence_index(max(quotation.outer_end - 1, quotation.start))
+        return self._sentence_index(quotation.start), last
+
     def _own_sentences(self, quotation: Quotation) -> tuple[int, int]:
         """Where the sentences the quotation stands in begin and end, without their neighbours."""
-        first = self._sentence_index(quotation.start)
-        last = self._sentence_index(max(quotation.outer_end - 1, quotation.start))
+        first, last = self._own_sentence_indices(quotation)
         return self.sentences[first][0], self.sentences[last][1]
 
     def _holder(self, tokens: list[_Token], k: int) -> str | None:
@@ -637,10 +640,11 @@ def attribute(paragraphs: Sequence[Paragraph], vocabulary: Vocabulary, min_words
         for passage in passages([paragraphs[i].scan for i in run]):
             k, first = passage.first
             at = run[k]
-            if passage.closed and passage.words < min_words:
-                _short_voice(passage, at, paragraphs, readers, judged)
             if not passage.closed or passage.words < min_words:
-                continue  # an unclosed quotation is QUO002's; a short one is a title or scare quote
+                # an unclosed quotation is QUO002's; a short one is a title or scare quote, or a voice
+                if passage.closed:
+                    _short_voice(passage, at, paragraphs, readers, judged)
+                continue
             speaker = _speaker(passage, run, paragraphs, readers, judged)
             judged[(at, first.start)] = speaker
             found.append(Judgement(at, first, speaker))
