@@ -99,6 +99,43 @@ def quotation_metrics(findings: list[dict], quotes: list[dict], root: Path) -> d
             "unattributed": len(unattributed), "unattributed_flagged": len(caught)}
 
 
+SPEAKER_STOP = {"the", "a", "an", "of", "mr", "mrs", "ms", "dr", "s"}
+
+
+def _speaker_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in SPEAKER_STOP}
+
+
+def speaker_metrics(cmd: str, root: Path, quotes: list[dict], extra: list[str]) -> dict:
+    """How often `factlint explain` names the gold source of a quotation it judges attributed.
+
+    The speaker is right when it shares a word with the gold source span (a
+    surname with "Sen. Richard Durbin"; a pronoun only with the same pronoun),
+    so "he" for a gold "Sanders" counts as wrong even when it refers to him.
+    """
+    argv = shlex.split(cmd) + ["explain", str(root / "articles"), "--format", "json"] + extra
+    done = subprocess.run(argv, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"factlint explain failed ({done.returncode}): {done.stderr.strip()[:500]}")
+    judged = {(key(e["filename"], root), e["location"]["row"], e["location"]["column"]): e
+              for e in json.loads(done.stdout or "[]")}
+    texts: dict[str, str] = {}
+    right = wrong = 0
+    for q in quotes:
+        e = judged.get((q["draft"], q["row"], q["column"]))
+        if not q["attributed"] or not q["speaker_spans"] or e is None or not e["attributed"]:
+            continue
+        text = texts.get(q["draft"]) or texts.setdefault(q["draft"], (root / q["draft"]).read_text(encoding="utf-8"))
+        gold = set().union(*(_speaker_words(text[a:b]) for a, b in q["speaker_spans"]))
+        if e["speaker"] and _speaker_words(e["speaker"]) & gold:
+            right += 1
+        else:
+            wrong += 1
+    print(f"QUO001 speaker named on gold-attributed quotations judged attributed: {right} of {right + wrong} "
+          f"match the gold source ({100 * right / max(1, right + wrong):.1f} %)")
+    return {"speaker_right": right, "speaker_judged": right + wrong}
+
+
 def sentence_part(text: str, para: tuple[int, int], quotes: list[tuple[int, int]], a: int, b: int) -> tuple[int, int]:
     """The sentence around text[a:b], clipped so it holds no quotation."""
     start, end = para
@@ -289,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     quotes = [q for q in load(root / "gold/quotations.jsonl") if q["draft"] in drafts]
     if quotes:
         metrics["quotations"] = quotation_metrics(findings, quotes, root)
+        if (root / "articles").is_dir():
+            metrics["quotations"].update(speaker_metrics(args.cmd, root, quotes, args.extra))
         if not args.no_stripped:
             metrics["quotations"].update(stripped_recall(args.cmd, root, quotes, args.extra))
             nearby: dict[str, list[tuple[int, int]]] = defaultdict(list)

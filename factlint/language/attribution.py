@@ -332,12 +332,13 @@ class Attribution:
         return [t for t in self.tokens if start <= t.start and t.end <= end]
 
     def _spoken(self, quotation: Quotation) -> Speaker | None:
+        """The first speech verb tied to a source in the quotation's own sentences, else in the ones next to them."""
         tokens = self._tokens(*self.window(quotation))
-        own = None
-        for k in range(len(tokens)):
+        own = self._own_sentences(quotation)
+        inside = [k for k, t in enumerate(tokens) if own[0] <= t.start < own[1]]
+        for k in inside + [k for k, t in enumerate(tokens) if not own[0] <= t.start < own[1]]:
             length = self._verb_at(tokens, k)
             if length and tokens[k].lower in self.vocab.views:
-                own = own or self._own_sentences(quotation)
                 source = self._holder(tokens, k) if own[0] <= tokens[k].start < own[1] else None
             else:
                 source = self._tied(tokens, k, length) if length else None
@@ -512,7 +513,26 @@ class Attribution:
         addressed = tokens[k].lower in self.vocab.addressed
         if addressed:  # "she told reporters": the word after is the listener, unless nothing stands before
             return self._source_before(tokens, k) or self._source_after(tokens, k, length)
-        return self._source_after(tokens, k, length) or self._source_before(tokens, k)
+        if quoted:  # `"…," said Ruiz`: the subject comes after; the words before the quotation are other words
+            return self._source_after(tokens, k, length) or self._source_before(tokens, k)
+        if k > 0 and "," in self.masked[tokens[k - 1].end : tokens[k].start]:
+            inverted = self._inverted_name(tokens, k + length)  # `…, said Steve Elmendorf, a strategist`
+            if inverted:
+                return inverted
+        return self._source_before(tokens, k) or self._source_after(tokens, k, length)  # "Ruiz said the strike…"
+        return self._source_before(tokens, k) or self._source_after(tokens, k, length)  # "Ruiz said the strike…"
+
+    def _inverted_name(self, tokens: list[_Token], j: int) -> str | None:
+        """A name right after the verb that ends its clause ("said Steve Elmendorf, a strategist", "said Ruiz."):
+        an inverted subject, not the subject of what was said ("said Trump's plan", "said Clinton must")."""
+        end = j
+        while end < len(tokens) and tokens[end].capitalised and not tokens[end].lower.endswith(("'s", "’s")) \
+                and (end == j or not self._boundary(tokens[end - 1], tokens[end])):
+            end += 1
+        if end == j or not self._is_source(tokens[j]):
+            return None
+        rest = self.masked[tokens[end - 1].end : tokens[end - 1].end + 40].lstrip()
+        return tokens[end - 1].word if rest[:1] in ("", ",", ".", ";") else None
 
     def _source_after(self, tokens: list[_Token], k: int, length: int) -> str | None:
         """An inverted subject: "said Ruiz", "said the newcomer", "warned epidemiologist Clifford McDonald".
@@ -544,6 +564,9 @@ class Attribution:
             if self._boundary(tokens[j], tokens[j + 1]):
                 break
             if self._is_source(tokens[j]):
+                if tokens[j].lower in _WHO and j > 0 and self._is_source(tokens[j - 1]) \
+                        and "," in self.masked[tokens[j - 1].end : tokens[j].start]:
+                    return tokens[j - 1].word  # "Clinton, who was speaking to mayors, told them": Clinton
                 return tokens[j].word
         return None
 
@@ -609,6 +632,10 @@ class Attribution:
 
 
 _FRAGMENT = "a fragment opening on a lower-case word opens its sentence, with no words to attribute it"
+
+
+#: Relative pronouns of people: the source they stand for is the name before their comma.
+_WHO = frozenset({"who", "whom"})
 
 
 def _ends_with(words: list[str], phrase: tuple[str, ...]) -> bool:

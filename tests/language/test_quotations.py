@@ -259,6 +259,50 @@ def test_attribution_in_the_sentence_before_or_after() -> None:
     assert attributed('"We will keep talking to them every single week." Ruiz said it twice.') == [True]
 
 
+def speakers(text: str) -> list[str | None]:
+    scan = scan_quotations(text)
+    reader = Attribution(scan, vocabulary())
+    return [reader.speaker(q).source for q in scan.quotations if q.depth == 0 and q.is_direct()]
+
+
+def test_the_quotations_own_sentence_names_its_speaker_before_a_neighbour() -> None:
+    # the sentence before names a speaker too ("said Hollis Brandt"), but the quotation's own sentence has one
+    text = ('The audit is late, said Hollis Brandt. "Nobody on the board has seen a single page of it," '
+            'Oduya said.')
+    assert speakers(text) == ["Oduya"]
+    # with none in its own sentence, the neighbour's speaker is the one
+    assert speakers('The audit is late, said Hollis Brandt. "Nobody on the board has seen a single page of it."') \
+        == ["Brandt"]
+
+
+def test_the_subject_before_the_verb_over_the_subject_of_what_was_said() -> None:
+    # "said the strike": the strike is what Kowalczyk spoke about, not a speaker
+    assert speakers('Marta Kowalczyk said the strike would last. "We want back what was taken from all of us."') \
+        == ["Kowalczyk"]
+    assert speakers('"We want back what was taken from all of us," he said in Leeds on Monday.') == ["he"]
+    assert speakers('"We want back what was taken from all of us," Maddow said, another pointed remark.') \
+        == ["Maddow"]
+    assert speakers('Priya Nair wrote in a statement: "We want back what was taken from all of us."') == ["Nair"]
+
+
+def test_an_inverted_subject_after_the_quotation_or_a_comma() -> None:
+    assert speakers('"We want back what was taken from all of us," said Ruiz.') == ["Ruiz"]
+    # after a comma, a name that ends the clause is the inverted subject...
+    assert speakers('"We want back what was taken," and nothing less, said Tomas Ekberg, a steward.') \
+        == ["Ekberg"]
+    # ...but not the subject of the reported clause, nor words after an apposition
+    assert speakers('Ekberg, a steward, said Ruiz was "looking for free publicity with claims that are false."') \
+        == ["a steward"]
+    assert speakers('Ekberg, a steward, said on Radio Kent: "We want back what was taken from all of us."') \
+        == ["a steward"]
+
+
+def test_a_relative_pronoun_speaks_for_the_name_before_it() -> None:
+    text = ('Okafor, who was speaking to the mayors, told them the city needed leaders '
+            '"who put the interest of their voters ahead of their own business."')
+    assert speakers(text) == ["Okafor"]
+
+
 def test_words_inside_the_quotation_never_attribute_it() -> None:
     assert attributed('"I told him we would keep talking to them every single week."') == [False]
 
