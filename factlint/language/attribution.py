@@ -522,6 +522,26 @@ class Attribution:
         return self._source_before(tokens, k) or self._source_after(tokens, k, length)  # "Ruiz said the strike…"
         return self._source_before(tokens, k) or self._source_after(tokens, k, length)  # "Ruiz said the strike…"
 
+    def _name_from(self, tokens: list[_Token], j: int, step: int) -> str:
+        """The source at tokens[j] as written: with the rest of its name when it is one ("Ann Butterfield",
+        "G.K. Butterfield" from either end), without a title written short before it ("Rep.", "Sen.")."""
+        if not tokens[j].capitalised or tokens[j].lower in self.vocab.pronouns:
+            return tokens[j].word
+        first = last = j
+        while 0 <= (nxt := (last if step > 0 else first) + step) < len(tokens) and last - first < 3:
+            left, right = (tokens[last], tokens[nxt]) if step > 0 else (tokens[nxt], tokens[first])
+            if not tokens[nxt].capitalised or self._boundary(left, right) \
+                    or self.masked[left.end : right.start].strip(". ") or tokens[nxt].lower in self.vocab.pronouns \
+                    or tokens[nxt].lower in _NOT_DESCRIPTION or tokens[nxt].lower in self.vocab.not_names:
+                break
+            if step > 0:
+                last = nxt
+            else:
+                first = nxt
+        while first < last and tokens[first].lower in self.vocab.abbreviations.words:
+            first += 1
+        return self.masked[tokens[first].start : tokens[last].end]
+
     def _inverted_name(self, tokens: list[_Token], j: int) -> str | None:
         """A name right after the verb that ends its clause ("said Steve Elmendorf, a strategist", "said Ruiz."):
         an inverted subject, not the subject of what was said ("said Trump's plan", "said Clinton must")."""
@@ -532,7 +552,7 @@ class Attribution:
         if end == j or not self._is_source(tokens[j]):
             return None
         rest = self.masked[tokens[end - 1].end : tokens[end - 1].end + 40].lstrip()
-        return tokens[end - 1].word if rest[:1] in ("", ",", ".", ";") else None
+        return self._name_from(tokens, j, 1) if rest[:1] in ("", ",", ".", ";") else None
 
     def _source_after(self, tokens: list[_Token], k: int, length: int) -> str | None:
         """An inverted subject: "said Ruiz", "said the newcomer", "warned epidemiologist Clifford McDonald".
@@ -548,7 +568,7 @@ class Attribution:
             if j >= k + length + 4 and not described:
                 break
             if self._is_source(tokens[j]):
-                return tokens[j].word
+                return self._name_from(tokens, j, 1)
             described = described and tokens[j].word[:1].islower() and tokens[j].lower not in _NOT_DESCRIPTION \
                 and "," not in self.masked[tokens[j - 1].end : tokens[j].start]
         if self._noun_phrase(tokens, k + length, k + length + 2):
@@ -566,8 +586,8 @@ class Attribution:
             if self._is_source(tokens[j]):
                 if tokens[j].lower in _WHO and j > 0 and self._is_source(tokens[j - 1]) \
                         and "," in self.masked[tokens[j - 1].end : tokens[j].start]:
-                    return tokens[j - 1].word  # "Clinton, who was speaking to mayors, told them": Clinton
-                return tokens[j].word
+                    return self._name_from(tokens, j - 1, -1)  # "Clinton, who was speaking to mayors, told them"
+                return self._name_from(tokens, j, -1)
         return None
 
     def _noun_phrase(self, tokens: list[_Token], start: int, end: int) -> bool:

@@ -19,6 +19,10 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _CLAUSE_END = re.compile(r"[.!?:;]")
 
 
+#: Initials written together: "G.K." in "G.K. Butterfield", "J.R.R." (the last full stop is the one asked about).
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of a block's text, as offsets into it (its end mark and closing marks included)."""
@@ -44,7 +48,8 @@ class Abbreviations:
     def stops_here(self, word: str) -> bool:
         """Whether a full stop after `word` is the abbreviation's or an initial's, not the sentence's."""
         word = word.lstrip(_LEADING)
-        return (len(word) == 1 and word.isalpha()) or word.rstrip(".").lower() in self.words
+        return (len(word) == 1 and word.isalpha()) or word.rstrip(".").lower() in self.words \
+            or _INITIALS.fullmatch(word) is not None
 
 
 def split(text: str, abbreviations: Abbreviations) -> tuple[Sentence, ...]:

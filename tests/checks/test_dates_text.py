@@ -93,6 +93,12 @@ def test_sentences_do_not_end_at_abbreviations() -> None:
         "Dr. Ruiz met Gov. Lee on Mar. 7.", "They spoke.", "U.S. officials agreed."]
 
 
+def test_sentences_do_not_end_at_initials_written_together() -> None:
+    text = "They met G.K. Mensah and J.R.R. Okoye on Friday. Both spoke."
+    bounds = dtx.sentences(text, vocab())
+    assert [text[s:e].strip() for s, e in bounds] == ["They met G.K. Mensah and J.R.R. Okoye on Friday.", "Both spoke."]
+
+
 def test_resolution() -> None:
     ref = dt.date(2026, 3, 12)  # a Thursday
     (rel,) = dtx.find_relative("this week", vocab())

@@ -272,29 +272,39 @@ def test_the_quotations_own_sentence_names_its_speaker_before_a_neighbour() -> N
     assert speakers(text) == ["Oduya"]
     # with none in its own sentence, the neighbour's speaker is the one
     assert speakers('The audit is late, said Hollis Brandt. "Nobody on the board has seen a single page of it."') \
-        == ["Brandt"]
+        == ["Hollis Brandt"]
 
 
 def test_the_subject_before_the_verb_over_the_subject_of_what_was_said() -> None:
     # "said the strike": the strike is what Kowalczyk spoke about, not a speaker
     assert speakers('Marta Kowalczyk said the strike would last. "We want back what was taken from all of us."') \
-        == ["Kowalczyk"]
+        == ["Marta Kowalczyk"]
     assert speakers('"We want back what was taken from all of us," he said in Leeds on Monday.') == ["he"]
     assert speakers('"We want back what was taken from all of us," Maddow said, another pointed remark.') \
         == ["Maddow"]
-    assert speakers('Priya Nair wrote in a statement: "We want back what was taken from all of us."') == ["Nair"]
+    assert speakers('Priya Nair wrote in a statement: "We want back what was taken from all of us."') == ["Priya Nair"]
 
 
 def test_an_inverted_subject_after_the_quotation_or_a_comma() -> None:
     assert speakers('"We want back what was taken from all of us," said Ruiz.') == ["Ruiz"]
     # after a comma, a name that ends the clause is the inverted subject...
     assert speakers('"We want back what was taken," and nothing less, said Tomas Ekberg, a steward.') \
-        == ["Ekberg"]
+        == ["Tomas Ekberg"]
     # ...but not the subject of the reported clause, nor words after an apposition
     assert speakers('Ekberg, a steward, said Ruiz was "looking for free publicity with claims that are false."') \
         == ["a steward"]
     assert speakers('Ekberg, a steward, said on Radio Kent: "We want back what was taken from all of us."') \
         == ["a steward"]
+
+
+def test_a_named_speaker_is_given_with_the_rest_of_the_name() -> None:
+    # from either side of the verb, without a title written short before it, initials kept
+    assert speakers('"We want back what was taken from all of us," said Rep. G.K. Mensah (D-Ohio), a steward.') \
+        == ["G.K. Mensah"]
+    assert speakers('Sen. Ann Mensah told them: "We want back what was taken from all of us."') == ["Ann Mensah"]
+    # a preposition, a month or a determiner is no part of it
+    assert speakers('In March Ann Mensah said: "We want back what was taken from all of us."') == ["Ann Mensah"]
+    assert speakers('On Friday, Mensah said: "We want back what was taken from all of us."') == ["Mensah"]
 
 
 def test_a_relative_pronoun_speaks_for_the_name_before_it() -> None:
