@@ -61,6 +61,34 @@ def skeleton(text: str, collapse: bool = True) -> str:
     return DOUBLE_RE.sub(r"\1", s) if collapse else s
 
 
+def skeletons(texts: Iterable[str]) -> list[str]:
+    """`skeleton` of each text, worked out on all of them at once: a names table of thousands at start-up.
+
+    Each step of `skeleton` reads letters only, never across the newline
+    that joins two entries, so the joined text gives every skeleton at once;
+    a text holding a newline itself is done alone.
+    """
+    from unidecode import unidecode
+
+    texts = list(texts)
+    if not texts:
+        return []
+    if any("\n" in t for t in texts):
+        return [skeleton(t) for t in texts]
+    s = _NOT_LETTER_OR_LINE.sub("", unidecode("\n".join(texts)).lower())
+    for old, new in SKELETON_RULES:
+        s = s.replace(old, new)
+    s = _J_AFTER_VOWEL.sub("i", s).replace("ij", "i").replace("y", "i")
+    s = _OPENING_G_OR_Q.sub("k", s)
+    return _DOUBLE_LETTER.sub(r"\1", s).split("\n")
+
+
+_NOT_LETTER_OR_LINE = re.compile(r"[^a-z\n]")
+_J_AFTER_VOWEL = re.compile(r"(?<=[aeiou])j")
+_OPENING_G_OR_Q = re.compile(r"^[gq]", re.MULTILINE)
+_DOUBLE_LETTER = re.compile(r"([a-z])\1+")
+
+
 #: Spelling differences within one given name, beyond transliteration: each
 #: leaves the sound alone (Rajeev / Rajiv, Margarethe / Margarete, Carl / Karl,
 #: Marc / Mark, Christina / Kristina). A final "ee" stays (Lee is not Li), and
@@ -188,7 +216,7 @@ class Lexicon:
         phrases |= {(a,) for a in abbreviations}
         groups: dict[str, int] = {}
         for n, group in enumerate(first_names.get("variants") or ()):
-            keys = {skeleton(g) for g in _words(group)} - {""}
+            keys = set(skeletons(_words(group))) - {""}
             joined = {groups[k] for k in keys if k in groups}
             gid = min(joined) if joined else n + 1_000_000
             for k, v in list(groups.items()):
@@ -202,7 +230,7 @@ class Lexicon:
             honorifics=frozenset(w.lower() for w in _words(titles.get("honorifics"))),
             weak_titles=frozenset(" ".join(t.lower().split()) for t in _words(titles.get("weak-titles"))),
             abbreviations=abbreviations,
-            first_names=frozenset(skeleton(n) for n in _words(first_names.get("names"))) - {""},
+            first_names=frozenset(skeletons(_words(first_names.get("names")))) - {""},
             name_groups=groups,
             speech_verbs=frozenset(w.lower() for w in _words(context.get("speech-verbs"))),
             name_verbs=frozenset(w.lower() for w in _words(context.get("name-verbs"))),

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
-from factlint.language.people import fold, is_latin, similarity, skeleton
+from factlint.language.people import fold, is_latin, similarity, skeleton, skeletons
+from factlint.packs import BUILTIN_DIR
 
 
 @pytest.mark.parametrize(
@@ -24,6 +28,18 @@ def test_fold_removes_accents_case_and_punctuation(written: str, folded: str) ->
 )
 def test_transliterations_share_a_skeleton(spellings: tuple[str, ...]) -> None:
     assert len({skeleton(s) for s in spellings}) == 1
+
+
+@given(st.lists(st.text(max_size=12) | st.sampled_from(["Gaddafi", "Qaddafi", "Ijsbrand", "Bayo", "Tschudi", "Xu", ""])))
+def test_skeletons_of_many_names_at_once_are_each_names_skeleton(texts: list[str]) -> None:
+    assert skeletons(texts) == [skeleton(t) for t in texts]
+
+
+def test_skeletons_of_the_shipped_first_names_table_are_each_names_skeleton() -> None:
+    table = yaml.safe_load((BUILTIN_DIR / "first-names.yaml").read_text(encoding="utf-8"))["names"]
+    names = [str(n) for group in table for n in (group if isinstance(group, list) else [group])]
+    assert len(names) > 1000
+    assert skeletons(names) == [skeleton(n) for n in names]
 
 
 @pytest.mark.parametrize(
