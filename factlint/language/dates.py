@@ -428,8 +428,8 @@ def previous_words(text: str, offset: int, count: int = 1) -> list[str]:
 
 def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     """Where named days and proper names ("Black Friday", "Today programme") stand."""
-    if vocab.names_re is None:
-        return []
+    if not vocab.named_days and not vocab.proper_names:
+        return []  # asked of the lists, not of names_re: compiling it would cost a one-draft run 2 ms for nothing
     return list(vocab.remember("names", text, lambda: tuple(_name_spans(text, vocab))))
 
 
