@@ -121,7 +121,7 @@ def _relative(path: str, cwd: str, config_path: Path | None) -> str:
     """
     root = config_path.parent if config_path else Path(cwd)
     try:
-        return Path(cwd, path).resolve().relative_to(_resolved(root)).as_posix()
+        return _resolved_file(Path(cwd, path)).relative_to(_resolved(root)).as_posix()
     except ValueError:
         return Path(path).as_posix()
 
@@ -130,6 +130,21 @@ def _relative(path: str, cwd: str, config_path: Path | None) -> str:
 def _waivers_path(config_path: Path | None, waivers: str, cwd: str) -> Path:
     """The waivers file beside a configuration file, or in the working folder without one."""
     return (config_path.parent if config_path else Path(cwd)) / waivers
+
+
+def _resolved_file(path: Path) -> Path:
+    """`path.resolve()`, its folder resolved once for all the drafts in it (resolving is a system call a part).
+
+    A draft that is itself a symbolic link is resolved whole, as resolve() would.
+    """
+    if path.name in ("", ".", "..") or os.path.islink(path):
+        return path.resolve()
+    return _resolved_folder(path.parent) / path.name
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 @functools.lru_cache(maxsize=64)

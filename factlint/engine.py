@@ -85,6 +85,9 @@ class Session:
         #: Per path as a string: the configuration asked with and the path relative to its folder (resolving
         #: the path was a tenth of a millisecond a draft).
         self._relatives: dict[str, tuple[config_mod.Config, str]] = {}
+        #: What `holds` found for a file (its size and time, the result key), so that linting it next reads the
+        #: entry without reading, decoding and hashing the draft a second time. Dropped when it is used.
+        self._held: dict[str, tuple[int, int, str]] = {}
         #: Per configuration without per-file ignores (by identity, the configuration kept so its id stays its
         #: own): the registry's rules it was read from and the rules that run.
         self._enabled: dict[int, tuple[config_mod.Config, Any, list[Rule]]] = {}
@@ -156,10 +159,42 @@ class Session:
             limit = self.config_for(path).limits.max_bytes
             if status.st_size > limit:
                 return self._unreadable(path, filename, f"file is larger than {_size(limit)}; not a draft")
+            held = self._held.pop(filename, None)
+            if held is not None and held[:2] == (status.st_size, status.st_mtime_ns):
+                outcome = self._held_outcome(path, filename, held[2])
+                if outcome is not None:
+                    return outcome
             raw = path.read_bytes()
         except OSError as e:
             return self._unreadable(path, filename, f"cannot read file: {e.strerror or e}")
         return self.lint_bytes(raw, path, filename)
+
+    def _held_outcome(self, path: Path, filename: str, key: str) -> Outcome | None:
+        """The outcome of a file `holds` just found in the result cache, read back by its key; None to lint it.
+
+        Only a plain check: fixing, a diff or keeping the text need the draft itself.
+        """
+        if self.results is None or self.options.fix or self.options.diff or self.options.keep_source:
+            return None
+        config = self.config_for(path)
+        results = self.results.load(key, filename)
+        if results is None:
+            return None
+
+        def placed() -> Document:  # a stale waiver's FL004 needs the text: read only then
+            problem, source, _ = decode(path.read_bytes())
+            fmt = self.registry.format_for(filename) or self.registry.formats["text"]
+            return document_mod.Document(path=filename, source=source, format=fmt.name)
+
+        outcome = Outcome(filename, fail_level=config.fail_level)
+        try:
+            outcome.results = self._waived(results, placed, self.enabled_rules(config, self._relative(config, path)),
+                                           config, path)
+        except UsageError:
+            raise
+        except Exception:  # the draft went away, or anything else: linting it the usual way says what
+            return None
+        return outcome
 
     def lint_bytes(self, raw: bytes, path: Path, filename: str, write: bool = True, cached: bool = True) -> Outcome:
         """Lint a draft's bytes; `cached` False keeps them out of the result cache (standard input)."""
@@ -309,7 +344,11 @@ class Session:
             return False
         if problem is not None:
             return False
-        return self.results.holds(self._result_key(source, filename, config.relative(path), config))
+        key = self._result_key(source, filename, self._relative(config, path), config)
+        if not self.results.holds(key):
+            return False
+        self._held[filename] = (status.st_size, status.st_mtime_ns, key)
+        return True
 
     def _result_key(self, source: str, filename: str, relative: str, config: config_mod.Config) -> str:
         from factlint import result_cache

@@ -139,3 +139,17 @@ def test_a_relative_path_is_read_from_where_it_was_given(tmp_path, monkeypatch) 
     assert config.relative(tmp_path / "a" / "x.md") == "a/x.md"
     assert Config().relative(Path("x.md")) == "x.md"
     assert Config().waivers_path == tmp_path / "b" / ".factlint-waivers.yaml"
+
+
+def test_a_relative_path_resolves_linked_folders_and_linked_drafts(tmp_path, monkeypatch) -> None:
+    # the folder is resolved once for its drafts, but a draft that is itself a link is resolved whole
+    (tmp_path / "desk" / "real").mkdir(parents=True)
+    (tmp_path / "desk" / "real" / "x.md").write_text("x\n")
+    (tmp_path / "desk" / "alias").symlink_to(tmp_path / "desk" / "real")
+    (tmp_path / "desk" / "link.md").symlink_to(tmp_path / "desk" / "real" / "x.md")
+    config = Config(path=tmp_path / "desk" / "factlint.toml")
+    monkeypatch.chdir(tmp_path)
+    assert config.relative(Path("desk/alias/x.md")) == "real/x.md"
+    assert config.relative(Path("desk/link.md")) == "real/x.md"
+    assert config.relative(Path("desk/real/../link.md")) == "real/x.md"
+    assert config.relative(Path("desk/missing.md")) == "missing.md"

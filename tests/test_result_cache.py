@@ -246,6 +246,44 @@ def test_waivers_are_applied_after_the_cache(desk: Path, monkeypatch: pytest.Mon
     assert run("check", ".", "--format", "text") == cold
 
 
+def test_a_held_draft_is_answered_from_its_entry_and_an_edit_after_the_check_is_linted(
+        desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factlint.plugins import registry
+
+    run("check", ".", "--format", "json")  # fills the cache
+    draft = desk / "news/strike.txt"
+    session = engine.Session(registry(), engine.Options())
+    session.results = result_cache.ResultCache()
+    assert session.holds(draft, "news/strike.txt")
+    with monkeypatch.context() as patch:
+        no_linting(patch)
+        held = session.lint_path(draft, "news/strike.txt")
+    assert held.error is None
+    assert [r.code for r in held.results] == ["DAT001", "DAT001", "DAT003", "QUO003", "QUO002", "DAT001"]
+    # edited between the parent's check and its reading back: the entry is not used, the new text is linted
+    assert session.holds(draft, "news/strike.txt")
+    draft.write_text("Harbour strike\n\nWorkers walked out on March 7, a worker said.\n", encoding="utf-8")
+    fresh = session.lint_path(draft, "news/strike.txt")
+    assert fresh.error is None and [r.code for r in fresh.results] == ["DAT003"]  # March 7: no year
+
+
+def test_a_parallel_warm_run_reads_each_held_draft_once(desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = run("check", ".", "--format", "json", "-j", "2")
+    reads: list[str] = []
+    real = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        reads.append(self.name)
+        return real(self)
+
+    with monkeypatch.context() as patch:
+        no_linting(patch)
+        patch.setattr(Path, "read_bytes", counted)
+        assert run("check", ".", "--format", "json", "-j", "2") == cold
+    drafts = sorted(Path(name).name for name in DRAFTS)
+    assert sorted(r for r in reads if r in drafts) == drafts
+
+
 def test_fix_still_fixes_and_the_fixed_draft_is_then_warm(desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     run("check", ".", "--format", "json")
     before = (desk / "news" / "strike.txt").read_text(encoding="utf-8")
