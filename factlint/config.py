@@ -121,7 +121,7 @@ def _relative(path: str, cwd: str, config_path: Path | None) -> str:
     """
     root = config_path.parent if config_path else Path(cwd)
     try:
-        return _resolved_file(Path(cwd, path)).relative_to(_resolved(root)).as_posix()
+        return resolved_file(Path(cwd, path)).relative_to(_resolved(root)).as_posix()
     except ValueError:
         return Path(path).as_posix()
 
@@ -132,7 +132,7 @@ def _waivers_path(config_path: Path | None, waivers: str, cwd: str) -> Path:
     return (config_path.parent if config_path else Path(cwd)) / waivers
 
 
-def _resolved_file(path: Path) -> Path:
+def resolved_file(path: Path) -> Path:
     """`path.resolve()`, its folder resolved once for all the drafts in it (resolving is a system call a part).
 
     A draft that is itself a symbolic link is resolved whole, as resolve() would.

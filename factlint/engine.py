@@ -110,7 +110,7 @@ class Session:
         return config
 
     def _discover(self, path: Path) -> config_mod.Config:
-        folder = path.resolve().parent
+        folder = config_mod.resolved_file(Path(os.getcwd(), path)).parent  # its folder resolved once a run
         if folder not in self._discovered:  # once per folder and run: a later run sees new files
             self._discovered[folder] = self.options.config or config_mod.discover(folder)
         found = self._discovered[folder]
