@@ -122,7 +122,10 @@ def _pack(results: Sequence[Result]) -> tuple:
 
 
 def _unpack(filename: str, rows: Any) -> list[Result]:
+    """The results of an entry's rows, built as their constructors would but without the frozen dataclasses'
+    field-by-field `object.__setattr__` (a warm rerun builds every finding of the corpus: 15% of its time)."""
     out = []
+    new = object.__new__
     for (code, name, severity, message, row, column, end_row, end_column, start, end, fix, url, line_text,
          end_line_text, fingerprint, occurrence, excerpt, legacy) in rows:
         if fix is not None:
@@ -130,9 +133,18 @@ def _unpack(filename: str, rows: Any) -> list[Result]:
             fix = ReportedFix(applicability, fix_message, tuple(
                 ReportedEdit(content, Position(r1, c1), Position(r2, c2), Span(s, e), t1, t2)
                 for content, r1, c1, r2, c2, s, e, t1, t2 in edits))
-        out.append(Result(code, name, severity, message, filename, Position(row, column), Position(end_row, end_column),
-                          Span(start, end), fix, url, line_text, end_line_text, fingerprint, occurrence, excerpt,
-                          legacy))
+        location = new(Position)
+        location.__dict__.update(row=row, column=column)
+        end_location = new(Position)
+        end_location.__dict__.update(row=end_row, column=end_column)
+        span = new(Span)
+        span.__dict__.update(start=start, end=end)
+        result = new(Result)
+        result.__dict__.update(code=code, name=name, severity=severity, message=message, filename=filename,
+                               location=location, end_location=end_location, span=span, fix=fix, url=url,
+                               line_text=line_text, end_line_text=end_line_text, fingerprint=fingerprint,
+                               occurrence=occurrence, excerpt=excerpt, legacy=legacy, waiver=None)
+        out.append(result)
     return out
 
 

@@ -246,6 +246,21 @@ def test_waivers_are_applied_after_the_cache(desk: Path, monkeypatch: pytest.Mon
     assert run("check", ".", "--format", "text") == cold
 
 
+def test_an_entry_gives_back_every_field_of_every_result(desk: Path) -> None:
+    from factlint.plugins import registry
+
+    session = engine.Session(registry(), engine.Options(cache=False))
+    results = [r for name in DRAFTS for r in session.lint_path(desk / name, name).results]
+    assert any(r.fix is not None for r in results) and any(r.legacy is not None or r.excerpt for r in results)
+    for name in DRAFTS:
+        mine = [r for r in results if r.filename == name]
+        back = result_cache.decode(result_cache.encode("k", name, mine), "k", name)
+        assert back == mine
+        assert [vars(r) | {"location": vars(r.location), "end_location": vars(r.end_location), "span": vars(r.span)}
+                for r in back] == \
+            [dataclasses.asdict(r) | {"fix": r.fix, "legacy": r.legacy} for r in mine]
+
+
 def test_a_held_draft_is_answered_from_its_entry_and_an_edit_after_the_check_is_linted(
         desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from factlint.plugins import registry
