@@ -510,6 +510,21 @@ class Attribution:
         if length == 1 and prev in self.vocab.passive and not quoted and not tokens[k].lower.endswith("ing") \
                 and not self._by_source(tokens, k + length):
             return None  # "it was said", "so-called"; "is calling for" is no passive
+        if length > 1 and tokens[k].lower == "in":  # "In a letter sent on Monday, Mr. Okafor writes": after its comma
+            for j in range(k + length, min(k + length + 12, len(tokens))):
+                if self._boundary(tokens[j - 1], tokens[j]) or self._quoted_between(tokens[j - 1], tokens[j]):
+                    break
+                if "," in self.masked[tokens[j - 1].end : tokens[j].start]:
+                    subject = self._noun_phrase_from(tokens, j) or (
+                        self._name_from(tokens, j, 1) if self._is_source(tokens[j]) else None)
+                    if subject:
+                        return subject
+                    break
+        if k > 0 and tokens[k].lower.endswith("ing") and "," in self.masked[tokens[k - 1].end : tokens[k].start] \
+                and not quoted:
+            subject = self._clause_subject(tokens, k)  # `Fiorina backed Cruz (R-Texas), saying …`: Fiorina
+            if subject:
+                return subject
         addressed = tokens[k].lower in self.vocab.addressed
         if addressed:  # "she told reporters": the word after is the listener, unless nothing stands before
             return self._source_before(tokens, k) or self._source_after(tokens, k, length)
@@ -542,6 +557,44 @@ class Attribution:
             first += 1
         return self.masked[tokens[first].start : tokens[last].end]
 
+    def _clause_subject(self, tokens: list[_Token], k: int) -> str | None:
+        """The subject a participle after a comma hangs on: the first source of its sentence before it
+        ("Trump took a risk by winking at Jewish stereotypes, telling the crowd": Trump, not Jewish)."""
+        first = k
+        while first > 0 and not self._boundary(tokens[first - 1], tokens[first]) \
+                and not self._quoted_between(tokens[first - 1], tokens[first]):
+            first -= 1
+        if first + 1 < k and tokens[first + 1].lower in _PREPOSITIONS:
+            # "Early in his campaign, Trump attacked Romney, calling him …": the subject follows the fronted phrase
+            comma = next((j for j in range(first + 1, k) if "," in self.masked[tokens[j - 1].end : tokens[j].start]),
+                         None)
+            if comma is None:
+                return None
+            first = comma
+        for j in range(first, k):
+            if tokens[j].lower in _DETERMINERS or tokens[j].lower in _PREPOSITIONS:
+                if j == first and tokens[j].lower in _PREPOSITIONS:
+                    return None  # "After the vote, …": a fronted phrase, not a subject; the nearest source decides
+                continue
+            if self._is_source(tokens[j]):
+                return self._noun_phrase_at(tokens, j) or self._name_from(tokens, j, 1)
+            return None  # the sentence opens on something else ("Despite …", a verb): leave it to the nearest source
+        return None
+
+    def _noun_phrase_from(self, tokens: list[_Token], j: int) -> str | None:
+        """ "the ministry", "the harbour master" when a determiner's phrase starts at tokens[j]."""
+        for n in (2, 3, 4):
+            if self._noun_phrase(tokens, j, j + n) and self._is_source(tokens[j + n - 1]):
+                return " ".join(t.word for t in tokens[j : j + n])
+        return None
+
+    def _noun_phrase_at(self, tokens: list[_Token], j: int) -> str | None:
+        """ "the harbour master" when tokens[j] ends a determiner's phrase ("the 34-year-old")."""
+        for n in (1, 2, 3):
+            if j - n >= 0 and self._noun_phrase(tokens, j - n, j + 1):
+                return " ".join(t.word for t in tokens[j - n : j + 1])
+        return None
+
     def _inverted_name(self, tokens: list[_Token], j: int) -> str | None:
         """A name right after the verb that ends its clause ("said Steve Elmendorf, a strategist", "said Ruiz."):
         an inverted subject, not the subject of what was said ("said Trump's plan", "said Clinton must")."""
@@ -571,12 +624,15 @@ class Attribution:
                 return self._name_from(tokens, j, 1)
             described = described and tokens[j].word[:1].islower() and tokens[j].lower not in _NOT_DESCRIPTION \
                 and "," not in self.masked[tokens[j - 1].end : tokens[j].start]
-        if self._noun_phrase(tokens, k + length, k + length + 2):
+        if k + length < len(tokens) and not self._boundary(tokens[k + length - 1], tokens[k + length]) \
+                and self._noun_phrase(tokens, k + length, k + length + 2):
             return " ".join(t.word for t in tokens[k + length : k + length + 2])  # "said the newcomer"
         return None
 
     def _source_before(self, tokens: list[_Token], k: int) -> str | None:
         """The subject in the verb's clause: "the 34-year-old said", "Ruiz, the mayor, said"."""
+        if k == 0 or self._boundary(tokens[k - 1], tokens[k]):
+            return None  # the verb opens its sentence: nothing before it is its subject
         for n in (2, 3, 4):
             if self._noun_phrase(tokens, k - n, k):
                 return " ".join(t.word for t in tokens[k - n : k])  # "the 34-year-old said", "the harbour master said"

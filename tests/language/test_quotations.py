@@ -307,6 +307,26 @@ def test_a_named_speaker_is_given_with_the_rest_of_the_name() -> None:
     assert speakers('On Friday, Mensah said: "We want back what was taken from all of us."') == ["Mensah"]
 
 
+def test_a_participle_after_a_comma_speaks_for_the_subject_of_its_clause() -> None:
+    assert speakers('Okafor backed Tomas Ekberg (R-Ohio) on Monday, saying it was "time for a steady hand at the port."') \
+        == ["Okafor"]
+    assert speakers('Okafor took a risk by winking at port managers, telling them: "We are not going anywhere soon."') \
+        == ["Okafor"]
+    # a phrase fronted before the subject is passed over...
+    assert speakers('Early in the dispute, Okafor attacked Ekberg, calling him "a manager who never once came down."') \
+        == ["Okafor"]
+    # in a statement or a letter: its source is the subject after its comma
+    assert speakers('In a statement sent to the Ledger, the ministry said it was "looking at every option it has."') \
+        == ["the ministry"]
+
+
+def test_a_subject_stands_in_the_verbs_sentence() -> None:
+    # "In a letter" opens its sentence: the phrase ending the sentence before is not its subject
+    text = ('The brochure shows Mr. Okafor beside Ana Ruiz, the former mayor. In a letter included in the brochure, Mr. Okafor '
+            'writes, "I look forward to meeting every one of you at the pier."')
+    assert speakers(text) == ["Okafor"]
+
+
 def test_a_relative_pronoun_speaks_for_the_name_before_it() -> None:
     text = ('Okafor, who was speaking to the mayors, told them the city needed leaders '
             '"who put the interest of their voters ahead of their own business."')
