@@ -520,8 +520,8 @@ class Attribution:
                     if subject:
                         return subject
                     break
-        if k > 0 and tokens[k].lower.endswith("ing") and "," in self.masked[tokens[k - 1].end : tokens[k].start] \
-                and not quoted:
+        # (the unmasked text: `needled the "reporter," saying` has its comma inside the marks)
+        if k > 0 and tokens[k].lower.endswith("ing") and "," in self.scan.text[tokens[k - 1].end : tokens[k].start]:
             subject = self._clause_subject(tokens, k)  # `Fiorina backed Cruz (R-Texas), saying …`: Fiorina
             if subject:
                 return subject
@@ -561,20 +561,18 @@ class Attribution:
         """The subject a participle after a comma hangs on: the first source of its sentence before it
         ("Trump took a risk by winking at Jewish stereotypes, telling the crowd": Trump, not Jewish)."""
         first = k
-        while first > 0 and not self._boundary(tokens[first - 1], tokens[first]) \
-                and not self._quoted_between(tokens[first - 1], tokens[first]):
+        while first > 0 and not self._boundary(tokens[first - 1], tokens[first]):
             first -= 1
-        if first + 1 < k and tokens[first + 1].lower in _PREPOSITIONS:
-            # "Early in his campaign, Trump attacked Romney, calling him …": the subject follows the fronted phrase
+        if tokens[first].lower in _PREPOSITIONS or first + 1 < k and tokens[first + 1].lower in _PREPOSITIONS:
+            # "Early in his campaign, Trump attacked Romney, calling him …", "On trade, Trump aimed at Obama, saying":
+            # the subject follows the fronted phrase
             comma = next((j for j in range(first + 1, k) if "," in self.masked[tokens[j - 1].end : tokens[j].start]),
                          None)
             if comma is None:
                 return None
             first = comma
         for j in range(first, k):
-            if tokens[j].lower in _DETERMINERS or tokens[j].lower in _PREPOSITIONS:
-                if j == first and tokens[j].lower in _PREPOSITIONS:
-                    return None  # "After the vote, …": a fronted phrase, not a subject; the nearest source decides
+            if tokens[j].lower in _DETERMINERS:
                 continue
             if self._is_source(tokens[j]):
                 return self._noun_phrase_at(tokens, j) or self._name_from(tokens, j, 1)

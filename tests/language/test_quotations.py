@@ -315,6 +315,11 @@ def test_a_participle_after_a_comma_speaks_for_the_subject_of_its_clause() -> No
     # a phrase fronted before the subject is passed over...
     assert speakers('Early in the dispute, Okafor attacked Ekberg, calling him "a manager who never once came down."') \
         == ["Okafor"]
+    assert speakers('On the harbour dues, Okafor aimed at Ekberg, saying he "never once came down to the pier."') \
+        == ["Okafor"]
+    # a quotation inside the clause does not end it
+    assert speakers('Okafor needled the Ledger "reporter," saying, "A reporter who writes what he is told to write!"') \
+        == ["Okafor"]
     # in a statement or a letter: its source is the subject after its comma
     assert speakers('In a statement sent to the Ledger, the ministry said it was "looking at every option it has."') \
         == ["the ministry"]
