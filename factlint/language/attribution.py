@@ -494,8 +494,16 @@ class Attribution:
         prev = tokens[k - 1].lower
         if prev in self.vocab.pronouns:
             return True
+        if tokens[k - 1].capitalised and self._is_source(tokens[k - 1]) and self._after_quotation(tokens, k - 1):
+            return True  # `"…," Bozell answers.`: a name right after the quotation, then the form, is the attribution
         return (k > 1 and (prev in self.vocab.nouns or prev in self.vocab.documents) and tokens[k - 2].lower in _DETERMINERS
                 and not self._boundary(tokens[k - 2], tokens[k - 1]))
+
+    def _after_quotation(self, tokens: list[_Token], j: int) -> bool:
+        """Whether tokens[j] is the first word after a quotation that closes on a comma or right before it."""
+        before = tokens[j - 1].end if j > 0 else 0
+        return any(before <= q.start and q.end is not None and q.end <= tokens[j].start
+                   and self.scan.text[q.inner_end - 1 : q.inner_end] in ",!?" for q in self.outer)
 
     def _tied(self, tokens: list[_Token], k: int, length: int) -> str | None:
         """The source the speech verb at tokens[k] is tied to: before it in its clause, or right after it."""

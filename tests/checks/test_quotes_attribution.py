@@ -71,6 +71,11 @@ ATTRIBUTED = {
     # a form more often a noun is the verb after a determiner and a source noun
     "the memo states": f'"{LONG}," the memo states.',
     "an ad says, with a noun-like verb": f'"{LONG}," a voice-over in the ad states.',
+    # ... and after the name that follows the quotation: `"…," Name answers.` is the attribution frame
+    "a name and a noun-like form after the quotation": f'"{LONG}," Okafor answers.',
+    "a name and a noun-like form after a question": f'"Can you name one thing the board has done for us?" Okafor states.',
+    "a phrasal verb of retort": f'"{LONG}," Okafor shot back with a laugh.',
+    "fired back": f'"{LONG}," the mayor fired back.',
     "remembered": f'"{LONG}," remembered Tomas Berg, a former deputy.',
     "reacted": f'"{LONG}," reacted the coach.',
     # a partial quotation of what someone said, named as a thing
@@ -167,6 +172,9 @@ def test_a_headed_collection_of_quotations() -> None:
 
 
 STILL_REPORTED = {
+    # the noun-like form after a name that does not follow the quotation stays a noun
+    "a name and a noun-like form, not after the quotation": (f'Okafor answers were late. "{SENTENCE}."', (3, 27)),
+    "a name in the sentence after and a noun": (f'"{SENTENCE}." Okafor answers arrived on Monday.', (3, 1)),
     # the narrator takes the voice back before the bare paragraph
     "after a paragraph ending on narration": (f'"Go home and rest tonight," she said. The pier closed.\n\n"{LONG}."',
                                               (5, 1)),
