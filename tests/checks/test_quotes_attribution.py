@@ -76,6 +76,10 @@ ATTRIBUTED = {
     "a name and a noun-like form after a question": f'"Can you name one thing the board has done for us?" Okafor states.',
     "a phrasal verb of retort": f'"{LONG}," Okafor shot back with a laugh.',
     "fired back": f'"{LONG}," the mayor fired back.',
+    "riffed": f'"{LONG}," the nominee riffed on the governor\'s non-answer, drawing laughs.',
+    # a statement put out is its source's words
+    "issued a statement, then the quotation": f'Right after the vote, Okafor issued a statement, "{SENTENCE}."',
+    "released a statement, the sentence before": f'The port authority released a statement late on Monday. "{SENTENCE}."',
     "remembered": f'"{LONG}," remembered Tomas Berg, a former deputy.',
     "reacted": f'"{LONG}," reacted the coach.',
     # a partial quotation of what someone said, named as a thing
@@ -172,6 +176,8 @@ def test_a_headed_collection_of_quotations() -> None:
 
 
 STILL_REPORTED = {
+    # riffs are music: a noun after a determiner attributes nothing
+    "the band's riffs": (f'The band\'s riffs filled the hall. "{SENTENCE}."', (3, 35)),
     # the noun-like form after a name that does not follow the quotation stays a noun
     "a name and a noun-like form, not after the quotation": (f'Okafor answers were late. "{SENTENCE}."', (3, 27)),
     "a name in the sentence after and a noun": (f'"{SENTENCE}." Okafor answers arrived on Monday.', (3, 1)),
