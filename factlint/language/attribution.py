@@ -319,8 +319,24 @@ class Attribution:
 
     def sources_between(self, start: int, end: int) -> list[str]:
         """The sources named in the narration between two offsets (a speaker's words are blanked)."""
-        return [t.word for t in self.tokens if start <= t.start and t.end <= end and self._is_source(t)
-                and not (t.capitalised and self._opens_sentence(t))]
+        tokens = self.tokens
+        return [t.word for k, t in enumerate(tokens) if start <= t.start and t.end <= end and self._is_source(t)
+                and not (t.capitalised and self._opens_sentence(t)) and not self._modifier(tokens, k)]
+
+    def _modifier(self, tokens: list[_Token], k: int) -> bool:
+        """A source noun used before another noun ("a military solution", "police cars"): it names no one.
+
+        The word after must be lower case, right after it, and neither a verb nor a word that follows a
+        subject or a noun ("the military said", "the police would", "the council of").
+        """
+        token = tokens[k]
+        if token.capitalised or token.lower not in self.vocab.nouns or k + 1 >= len(tokens):
+            return False
+        nxt = tokens[k + 1]
+        if not nxt.word.isalpha() or not nxt.word.islower() or self.masked[token.end : nxt.start] != " ":
+            return False
+        return (nxt.lower not in self.vocab.verbs and nxt.lower not in _AFTER_SUBJECT
+                and nxt.lower not in self.vocab.nouns and not nxt.lower.endswith(("ed", "s")))
 
     def _opens_sentence(self, token: _Token) -> bool:
         """Whether only opening marks stand between a sentence's start and the token. The words of a quotation
@@ -482,6 +498,9 @@ class Attribution:
         if token.lower in self.vocab.noun_like and token.word[:1].islower() and k > 0 \
                 and not self._boundary(tokens[k - 1], token) and self._subject_of_noun_like(tokens, k):
             return 1  # "He calls the deal …", "the report states": after a subject, the form is the verb
+        if token.lower in self.vocab.noun_like and token.lower.endswith("ing") and 0 < k < len(tokens) - 1 \
+                and tokens[k + 1].lower == "that" and "," in self.scan.text[tokens[k - 1].end : token.start]:
+            return 1  # "The Times took a critical tone, warning that …": a participle, not "a warning"
         return 0
 
     def _subject_of_noun_like(self, tokens: list[_Token], k: int) -> bool:
@@ -692,6 +711,8 @@ class Attribution:
             return True
         if lower.endswith("-year-old") or lower.split("-")[0] in self.vocab.nouns:
             return True  # "the 34-year-old", "a mother-of-two"
+        if token.capitalised and lower in _DETERMINERS:
+            return False  # "A military solution would be "…"": an article opening its sentence names no one
         if token.capitalised and lower not in self.vocab.not_names and (
                 (lower not in self.vocab.verbs and lower not in self.vocab.phrases_by_first)
                 or not self._opens_sentence(token)):
@@ -714,6 +735,14 @@ class Attribution:
 
 
 _FRAGMENT = "a fragment opening on a lower-case word opens its sentence, with no words to attribute it"
+
+
+#: Words that follow a subject or a noun rather than a noun a source noun modifies: auxiliaries,
+#: joiners and prepositions ("the military would", "police and", "the ministry of").
+_AFTER_SUBJECT = frozenset(
+    "is was are were be been has have had will would could should can may might must did does do shall "
+    "and or but nor of in on at to for with by from about into over than that which who whom whose "
+    "also still then now often never only just not".split())
 
 
 #: Relative pronouns of people: the source they stand for is the name before their comma.

@@ -77,6 +77,8 @@ ATTRIBUTED = {
     "a phrasal verb of retort": f'"{LONG}," Okafor shot back with a laugh.',
     "fired back": f'"{LONG}," the mayor fired back.',
     "riffed": f'"{LONG}," the nominee riffed on the governor\'s non-answer, drawing laughs.',
+    # a noun-like participle after a comma, with what it says after it
+    "warning that": f'The Ledger took a critical tone, warning that the levy would fail. "{SENTENCE}."',
     # a statement put out is its source's words
     "issued a statement, then the quotation": f'Right after the vote, Okafor issued a statement, "{SENTENCE}."',
     "released a statement, the sentence before": f'The port authority released a statement late on Monday. "{SENTENCE}."',
@@ -121,6 +123,11 @@ ATTRIBUTED = {
         f'Okafor said the harbour plan "{LONG}."\n\nBesides, "the engines are older than most of the crew."'),
     "continuation into narration after a quotation paragraph": (
         f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs "{LONG}."'),
+    # an article or a source noun used as a modifier ("A military solution") names nobody either
+    "continuation into narration opening on an article and a modifier": (
+        f'"The ferry will not run again this winter," Okafor said.\n\nA military solution "{LONG}."'),
+    "continuation into narration with a police modifier": (
+        f'"The ferry will not run again this winter," Okafor said.\n\nThe police cordon "{LONG}."'),
     "voiced": f'The diplomat also voiced a fear that the talks would fail.\n\n"{SENTENCE}."',
     # a title in Title Case, its small function words in lower case
     "a title of a show": f'She was a guest on "The Late Show with Ana Ruiz and the Harbour Band" last year.',
@@ -176,6 +183,11 @@ def test_a_headed_collection_of_quotations() -> None:
 
 
 STILL_REPORTED = {
+    # the source noun as a subject names another voice: the quotation after needs its own attribution
+    "the military as a subject after a quotation paragraph": (
+        f'"The ferry will not run again this winter," Okafor said.\n\nThe military would "{LONG}."', (5, 20)),
+    # the noun: a warning that something would happen names no speaker
+    "a warning that": (f'There was a warning that the levy would fail. "{SENTENCE}."', (3, 47)),
     # riffs are music: a noun after a determiner attributes nothing
     "the band's riffs": (f'The band\'s riffs filled the hall. "{SENTENCE}."', (3, 35)),
     # the noun-like form after a name that does not follow the quotation stays a noun
