@@ -32,7 +32,7 @@ REASONS = {
     "document": "a partial quotation of a document its sentence names",
     "passage": "a quotation over several paragraphs, attributed in one of them",
     "continuation": "the same speaker's quotation comes right before it, with no other source between",
-    "sole-source": "the paragraph before names and paraphrases one person, its only source",
+    "sole-source": "the narration before it (in its paragraph, or the paragraph before) names one person, its only source",
     "paraphrase": "the paragraph before ends by reporting its speaker's words, and it opens the next",
     "q-and-a": "a question-and-answer layout (Q:/A:) says who speaks",
     "quote-collection": "a heading over a collection of quotations says who speaks",
@@ -859,6 +859,7 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
     return (_signed_below(passage, run, readers)
             or _continued(first, at, previous if opens or unvoiced else None, readers, judged, alone)
             or (_sole_source(readers[previous]) if previous is not None and opens else None)
+            or _sole_source_before(reader, first)
             or (_paraphrased(readers[previous]) if voiceless and not any(p == previous for p, _ in judged) else None)
             or _collection(run[: k + 1], paragraphs, reader.vocab)
             or Speaker(None, "none", cut or ""))
@@ -1112,6 +1113,31 @@ def _sole_source(reader: Attribution) -> Speaker | None:
             return None  # a second person or body: the source is not the only one around
     who = " ".join(t.word for t in group)
     return Speaker(who, "sole-source", f'"{who}" is the one source of the paragraph before')
+
+
+def _sole_source_before(reader: Attribution, quotation: Quotation) -> Speaker | None:
+    """Narration opening the paragraph on one person's name, then the quotation opening a later sentence:
+    `France's Le Figaro went further. "…"`. Nothing else is quoted before it, no one else is named."""
+    k = reader._sentence_index(quotation.start)
+    if k == 0 or reader.cut_off(quotation) is not None or reader.masked[reader.sentences[k][0] : quotation.start].strip() \
+            or any(q.start < quotation.start for q in reader.outer):
+        return None
+    before = [t for t in reader.tokens if t.end <= quotation.start]
+    if len(before) < 4 or not before[0].capitalised or not reader._is_source(before[0]) \
+            or before[0].lower in reader.vocab.pronouns:
+        return None
+    group = [before[0]]
+    for t in before[1:]:
+        if not (t.capitalised and reader._is_source(t)) and t.lower not in reader.vocab.pronouns:
+            continue
+        if t.lower in reader.vocab.pronouns:
+            continue  # "he", "she" take the name back
+        if reader.masked[group[-1].end : t.start].strip(" ’'s") == "" and t.start - group[-1].end <= 3:
+            group.append(t)
+        elif t.lower not in {g.lower for g in group}:
+            return None  # a second person or body
+    who = " ".join(t.word for t in group)
+    return Speaker(who, "sole-source", f'"{who}" is the one source before it in its paragraph')
 
 
 def _collection(positions: list[int], paragraphs: Sequence[Paragraph], vocabulary: Vocabulary) -> Speaker | None:

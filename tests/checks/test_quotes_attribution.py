@@ -128,6 +128,9 @@ ATTRIBUTED = {
         f'"The ferry will not run again this winter," Okafor said.\n\nA military solution "{LONG}."'),
     "continuation into narration with a police modifier": (
         f'"The ferry will not run again this winter," Okafor said.\n\nThe police cordon "{LONG}."'),
+    # the paragraph opens on narration about one person, then their quotation opens a later sentence
+    "the one source before it in its paragraph": f'Lena Okafor has not found a berth since the yard shut. "{SENTENCE}."',
+    "a paper as the one source": f"France's Le Figaro went further. \"{SENTENCE}.\"",
     "voiced": f'The diplomat also voiced a fear that the talks would fail.\n\n"{SENTENCE}."',
     # a title in Title Case, its small function words in lower case
     "a title of a show": f'She was a guest on "The Late Show with Ana Ruiz and the Harbour Band" last year.',
@@ -183,6 +186,11 @@ def test_a_headed_collection_of_quotations() -> None:
 
 
 STILL_REPORTED = {
+    # two people before it, or another quotation first: the quotation is no one's in particular
+    "two sources before it in its paragraph": (
+        f'Lena Okafor met Tomas Ekberg at the yard after it shut. "{SENTENCE}."', (3, 57)),
+    "a quotation before it in its paragraph": (
+        f'Lena Okafor, "the last welder", has not found a berth since the yard shut. "{SENTENCE}."', (3, 76)),
     # the source noun as a subject names another voice: the quotation after needs its own attribution
     "the military as a subject after a quotation paragraph": (
         f'"The ferry will not run again this winter," Okafor said.\n\nThe military would "{LONG}."', (5, 20)),
@@ -191,7 +199,8 @@ STILL_REPORTED = {
     # riffs are music: a noun after a determiner attributes nothing
     "the band's riffs": (f'The band\'s riffs filled the hall. "{SENTENCE}."', (3, 35)),
     # the noun-like form after a name that does not follow the quotation stays a noun
-    "a name and a noun-like form, not after the quotation": (f'Okafor answers were late. "{SENTENCE}."', (3, 27)),
+    "a name and a noun-like form, not after the quotation": (
+        f'Okafor answers to Ekberg were late. "{SENTENCE}."', (3, 37)),
     "a name in the sentence after and a noun": (f'"{SENTENCE}." Okafor answers arrived on Monday.', (3, 1)),
     # the narrator takes the voice back before the bare paragraph
     "after a paragraph ending on narration": (f'"Go home and rest tonight," she said. The pier closed.\n\n"{LONG}."',
