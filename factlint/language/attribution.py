@@ -1124,8 +1124,8 @@ def _sole_source_before(reader: Attribution, quotation: Quotation) -> Speaker | 
         return None
     before = [t for t in reader.tokens if t.end <= quotation.start]
     if len(before) < 4 or not before[0].capitalised or not reader._is_source(before[0]) \
-            or before[0].lower in reader.vocab.pronouns:
-        return None
+            or before[0].lower in reader.vocab.pronouns or before[0].lower in reader.vocab.nouns:
+        return None  # a name, not "Engineers inspected the breach." or "Residents were not convinced."
     group = [before[0]]
     for t in before[1:]:
         if not (t.capitalised and reader._is_source(t)) and t.lower not in reader.vocab.pronouns:

@@ -189,6 +189,7 @@ STILL_REPORTED = {
     # two people before it, or another quotation first: the quotation is no one's in particular
     "two sources before it in its paragraph": (
         f'Lena Okafor met Tomas Ekberg at the yard after it shut. "{SENTENCE}."', (3, 57)),
+    "a group noun before it in its paragraph": (f'Engineers inspected the breach on Saturday. "{SENTENCE}."', (3, 45)),
     "a quotation before it in its paragraph": (
         f'Lena Okafor, "the last welder", has not found a berth since the yard shut. "{SENTENCE}."', (3, 76)),
     # the source noun as a subject names another voice: the quotation after needs its own attribution
