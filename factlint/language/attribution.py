@@ -28,6 +28,7 @@ REASONS = {
     "lead-in-paragraph": "the paragraph before ends in a colon after its source",
     "speaker-label": "its paragraph opens with the speaker's name and a colon",
     "dash-line": "a dash and a name follow it",
+    "bracket-credit": "its paragraph ends on the name of the publication it is from, in brackets ([AP.], [NYT.])",
     "fronted-clause": "a participle or question clause opens its sentence, whose subject is the source",
     "document": "a partial quotation of a document its sentence names",
     "passage": "a quotation over several paragraphs, attributed in one of them",
@@ -312,7 +313,7 @@ class Attribution:
         """Who says `quotation` by the words of its own paragraph, or None when they do not say."""
         return (self._labelled(quotation) or self._spoken(quotation) or self._framed(quotation)
                 or self._colon_after_source(quotation) or self._dash_after(quotation)
-                or self._fronted(quotation) or self._document(quotation))
+                or self._fronted(quotation) or self._document(quotation) or self._bracket_credit(quotation))
 
     def is_attributed(self, quotation: Quotation) -> bool:
         return self.speaker(quotation) is not None
@@ -405,6 +406,19 @@ class Attribution:
         if m is None:
             return None
         return Speaker(m.group(1), "dash-line", f'"— {m.group(1)}"')
+
+    def _bracket_credit(self, quotation: Quotation) -> Speaker | None:
+        """A digest item quoting a story and crediting it at the end: `HEADLINE "…" Tune in tonight. [AP.]`.
+
+        The credit must end the paragraph, name a publication in one to four capitalised words, and come
+        after the last quotation of the paragraph: it credits the quoted text, not a speaker's words inside it.
+        """
+        if quotation.end is None or any(q.start > quotation.start for q in self.outer):
+            return None
+        m = _BRACKET_CREDIT.search(self.masked, quotation.end)
+        if m is None or len(self.masked[quotation.end : m.start()]) > 240:
+            return None
+        return Speaker(m.group(1), "bracket-credit", f'"[{m.group(1)}.]"')
 
     def _labelled(self, quotation: Quotation) -> Speaker | None:
         """A Q&A line ("Q:", "A.") or a speaker label ("Ruiz:", "- Ana Ruiz:") opening the paragraph."""
@@ -743,6 +757,10 @@ _AFTER_SUBJECT = frozenset(
     "is was are were be been has have had will would could should can may might must did does do shall "
     "and or but nor of in on at to for with by from about into over than that which who whom whose "
     "also still then now often never only just not".split())
+
+
+#: A publication credited in brackets at the very end of a paragraph: "[AP.]", "[Mother Jones.]", "[NYT]".
+_BRACKET_CREDIT = re.compile(r"\[\s*([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s*\.?\s*\]\s*$")
 
 
 #: Relative pronouns of people: the source they stand for is the name before their comma.

@@ -79,6 +79,9 @@ ATTRIBUTED = {
     "riffed": f'"{LONG}," the nominee riffed on the governor\'s non-answer, drawing laughs.',
     # a noun-like participle after a comma, with what it says after it
     "warning that": f'The Ledger took a critical tone, warning that the levy would fail. "{SENTENCE}."',
+    # a digest item credits the story it quotes at the end of its paragraph
+    "a bracketed credit ending the paragraph": f'HARBOUR DUES RISE AGAIN "{SENTENCE}." Read the rest tonight. [Ledger.]',
+    "a two-word bracketed credit": f'"{SENTENCE}." [Mother Jones]',
     # a statement put out is its source's words
     "issued a statement, then the quotation": f'Right after the vote, Okafor issued a statement, "{SENTENCE}."',
     "released a statement, the sentence before": f'The port authority released a statement late on Monday. "{SENTENCE}."',
@@ -186,6 +189,10 @@ def test_a_headed_collection_of_quotations() -> None:
 
 
 STILL_REPORTED = {
+    # a bracket that does not end the paragraph, or a quotation after the credited one, credits nothing
+    "a bracket in mid-paragraph": (f'"{SENTENCE}." [Ledger.] Then the crowd left.', (3, 1)),
+    "a quotation after the credited one": (f'"{SENTENCE}." [Ledger.] "Nobody answered the phones at the port office."',
+                                           [(3, 1), (3, 73)]),
     # two people before it, or another quotation first: the quotation is no one's in particular
     "two sources before it in its paragraph": (
         f'Lena Okafor met Tomas Ekberg at the yard after it shut. "{SENTENCE}."', (3, 57)),
