@@ -529,6 +529,10 @@ class Attribution:
             return True
         if tokens[k - 1].capitalised and self._is_source(tokens[k - 1]) and self._after_quotation(tokens, k - 1):
             return True  # `"…," Bozell answers.`: a name right after the quotation, then the form, is the attribution
+        if k > 1 and tokens[k - 2].lower == "the" and tokens[k - 1].capitalised and tokens[k - 1].lower.endswith("s") \
+                and not tokens[k].lower.endswith("s") and self._is_source(tokens[k - 1]) \
+                and not self._boundary(tokens[k - 2], tokens[k - 1]):
+            return True  # "the Saudis state in the white paper": a plural name, and the form agrees with it
         return (k > 1 and (prev in self.vocab.nouns or prev in self.vocab.documents) and tokens[k - 2].lower in _DETERMINERS
                 and not self._boundary(tokens[k - 2], tokens[k - 1]))
 

@@ -79,6 +79,8 @@ ATTRIBUTED = {
     "riffed": f'"{LONG}," the nominee riffed on the governor\'s non-answer, drawing laughs.',
     # a noun-like participle after a comma, with what it says after it
     "warning that": f'The Ledger took a critical tone, warning that the levy would fail. "{SENTENCE}."',
+    # a plural name and the form that agrees with it: the verb
+    "the Saudis state": f'"{SENTENCE}," the Saudis state in the white paper.',
     # a digest item credits the story it quotes at the end of its paragraph
     "a bracketed credit ending the paragraph": f'HARBOUR DUES RISE AGAIN "{SENTENCE}." Read the rest tonight. [Ledger.]',
     "a two-word bracketed credit": f'"{SENTENCE}." [Mother Jones]',
@@ -189,6 +191,8 @@ def test_a_headed_collection_of_quotations() -> None:
 
 
 STILL_REPORTED = {
+    # a singular name before the form, or the form in -s: a noun phrase
+    "the Saudi state": (f'The Saudi state answers to no one. "{SENTENCE}."', (3, 36)),
     # a bracket that does not end the paragraph, or a quotation after the credited one, credits nothing
     "a bracket in mid-paragraph": (f'"{SENTENCE}." [Ledger.] Then the crowd left.', (3, 1)),
     "a quotation after the credited one": (f'"{SENTENCE}." [Ledger.] "Nobody answered the phones at the port office."',
