@@ -33,7 +33,7 @@ REASONS = {
     "document": "a partial quotation of a document its sentence names",
     "passage": "a quotation over several paragraphs, attributed in one of them",
     "continuation": "the same speaker's quotation comes right before it, with no other source between",
-    "sole-source": "the narration before it (in its paragraph, or the paragraph before) names one person, its only source",
+    "sole-source": "the narration before it, in its paragraph or the one before, names one source only",
     "paraphrase": "the paragraph before ends by reporting its speaker's words, and it opens the next",
     "q-and-a": "a question-and-answer layout (Q:/A:) says who speaks",
     "quote-collection": "a heading over a collection of quotations says who speaks",
@@ -579,7 +579,6 @@ class Attribution:
             inverted = self._inverted_name(tokens, k + length)  # `…, said Steve Elmendorf, a strategist`
             if inverted:
                 return inverted
-        return self._source_before(tokens, k) or self._source_after(tokens, k, length)  # "Ruiz said the strike…"
         return self._source_before(tokens, k) or self._source_after(tokens, k, length)  # "Ruiz said the strike…"
 
     def _name_from(self, tokens: list[_Token], j: int, step: int) -> str:
@@ -1141,7 +1140,8 @@ def _sole_source_before(reader: Attribution, quotation: Quotation) -> Speaker | 
     """Narration opening the paragraph on one person's name, then the quotation opening a later sentence:
     `France's Le Figaro went further. "…"`. Nothing else is quoted before it, no one else is named."""
     k = reader._sentence_index(quotation.start)
-    if k == 0 or reader.cut_off(quotation) is not None or reader.masked[reader.sentences[k][0] : quotation.start].strip() \
+    if k == 0 or reader.cut_off(quotation) is not None \
+            or reader.masked[reader.sentences[k][0] : quotation.start].strip() \
             or any(q.start < quotation.start for q in reader.outer):
         return None
     before = [t for t in reader.tokens if t.end <= quotation.start]
@@ -1150,10 +1150,8 @@ def _sole_source_before(reader: Attribution, quotation: Quotation) -> Speaker | 
         return None  # a name, not "Engineers inspected the breach." or "Residents were not convinced."
     group = [before[0]]
     for t in before[1:]:
-        if not (t.capitalised and reader._is_source(t)) and t.lower not in reader.vocab.pronouns:
-            continue
-        if t.lower in reader.vocab.pronouns:
-            continue  # "he", "she" take the name back
+        if t.lower in reader.vocab.pronouns or not (t.capitalised and reader._is_source(t)):
+            continue  # a word of the narration, or "he", "she" taking the name back
         if reader.masked[group[-1].end : t.start].strip(" ’'s") == "" and t.start - group[-1].end <= 3:
             group.append(t)
         elif t.lower not in {g.lower for g in group}:
