@@ -607,11 +607,11 @@ class Attribution:
         first = k
         while first > 0 and not self._boundary(tokens[first - 1], tokens[first]):
             first -= 1
-        if tokens[first].lower in _PREPOSITIONS or first + 1 < k and tokens[first + 1].lower in _PREPOSITIONS:
-            # "Early in his campaign, Trump attacked Romney, calling him …", "On trade, Trump aimed at Obama, saying":
-            # the subject follows the fronted phrase
-            comma = next((j for j in range(first + 1, k) if "," in self.masked[tokens[j - 1].end : tokens[j].start]),
-                         None)
+        comma = next((j for j in range(first + 1, k) if "," in self.masked[tokens[j - 1].end : tokens[j].start]), None)
+        if tokens[first].lower in _FRONTING or comma is not None and comma - first <= 5 and first + 1 < k \
+                and tokens[first + 1].lower in _PREPOSITIONS and tokens[first].lower not in self.vocab.nouns:
+            # "Early in his campaign, Trump attacked Romney, calling him …", "Amid the row, Walsh wrote, saying":
+            # the subject follows the fronted phrase ("Attorneys for Clinton opposed it, saying" has none)
             if comma is None:
                 return None
             first = comma
@@ -728,8 +728,8 @@ class Attribution:
             return True
         if lower.endswith("-year-old") or lower.split("-")[0] in self.vocab.nouns:
             return True  # "the 34-year-old", "a mother-of-two"
-        if token.capitalised and lower in _DETERMINERS:
-            return False  # "A military solution would be "…"": an article opening its sentence names no one
+        if token.capitalised and (lower in _DETERMINERS or lower in _FRONTING):
+            return False  # "A military solution would be "…"", "Amid calls for …": a function word names no one
         if token.capitalised and lower not in self.vocab.not_names and (
                 (lower not in self.vocab.verbs and lower not in self.vocab.phrases_by_first)
                 or not self._opens_sentence(token)):
@@ -1018,6 +1018,10 @@ _DESCRIBING = frozenset({"who", "whose", "after", "before", "when", "as", "since
 #: Words that end a run of words describing the speaker before the name ("said two-time world champion Suguri"):
 #: "said at a meeting of EU ministers" is where it was said, not who said it.
 _PREPOSITIONS = frozenset({"at", "of", "in", "on", "to", "for", "with", "by", "from", "about", "into", "over"})
+#: Words that open a fronted phrase before a clause's subject ("Amid the row, …", "After the vote, …").
+_FRONTING = _PREPOSITIONS | frozenset(
+    "amid after before during despite since while as when following under among against within without "
+    "throughout beyond".split())
 _NOT_DESCRIPTION = _DESCRIBING | _DETERMINERS | _PREPOSITIONS | frozenset({"than", "that", "which"})
 
 

@@ -317,6 +317,11 @@ def test_a_participle_after_a_comma_speaks_for_the_subject_of_its_clause() -> No
         == ["Okafor"]
     assert speakers('On the harbour dues, Okafor aimed at Ekberg, saying he "never once came down to the pier."') \
         == ["Okafor"]
+    assert speakers('Amid calls for a boycott, Okafor gave her reasons, saying it was "time for a steady hand at the port."') \
+        == ["Okafor"]
+    # a subject that runs on past a preposition is no fronted phrase
+    assert speakers('Lawyers for the port opposed the levy, saying in filings that it "was never lawful at any point in its life."') \
+        == ["Lawyers"]
     # a quotation inside the clause does not end it
     assert speakers('Okafor needled the Ledger "reporter," saying, "A reporter who writes what he is told to write!"') \
         == ["Okafor"]
