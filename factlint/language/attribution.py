@@ -663,12 +663,37 @@ class Attribution:
             if j >= k + length + 4 and not described:
                 break
             if self._is_source(tokens[j]):
-                return self._name_from(tokens, j, 1)
+                return self._described_name(tokens, j) or self._name_from(tokens, j, 1)
             described = described and tokens[j].word[:1].islower() and tokens[j].lower not in _NOT_DESCRIPTION \
                 and "," not in self.masked[tokens[j - 1].end : tokens[j].start]
         if k + length < len(tokens) and not self._boundary(tokens[k + length - 1], tokens[k + length]) \
                 and self._noun_phrase(tokens, k + length, k + length + 2):
             return " ".join(t.word for t in tokens[k + length : k + length + 2])  # "said the newcomer"
+        return None
+
+    def _described_name(self, tokens: list[_Token], j: int) -> str | None:
+        """The name after a capitalised description: "said Tibetan University graduate Lhamo Cering", "said
+        Labour MP Ana Ruiz" (the capitals, then one or two lower-case words of role, then the name)."""
+        if not tokens[j].capitalised or tokens[j].lower in self.vocab.pronouns:
+            return None
+        end = j + 1  # past the capitalised words of the description
+        while end < len(tokens) and end - j < 4 and tokens[end].capitalised \
+                and not self.masked[tokens[end - 1].end : tokens[end].start].strip(". "):
+            end += 1
+        for n in (1, 2):
+            role = tokens[end : end + n]
+            if len(role) < n or end + n >= len(tokens):
+                return None
+            if not all(t.word.isalpha() and t.word.islower() and t.lower not in _AFTER_SUBJECT
+                       and t.lower not in _NOT_DESCRIPTION and t.lower not in self.vocab.verbs for t in role):
+                return None
+            name = tokens[end + n]
+            between = self.masked[tokens[end - 1].end : name.start]
+            if "," in between or any(self._boundary(a, b)
+                                     for a, b in zip(tokens[end - 1 : end + n], tokens[end : end + n + 1])):
+                return None
+            if name.capitalised and self._is_source(name) and name.lower not in self.vocab.pronouns:
+                return self._name_from(tokens, end + n, 1)
         return None
 
     def _source_before(self, tokens: list[_Token], k: int) -> str | None:

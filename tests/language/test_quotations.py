@@ -297,6 +297,15 @@ def test_an_inverted_subject_after_the_quotation_or_a_comma() -> None:
         == ["a steward"]
 
 
+def test_an_inverted_speaker_after_a_capitalised_description_is_the_name_after_it() -> None:
+    # "Tibetan University graduate", "Harvard economist": the capitals describe; the name comes after the role
+    assert speakers('"It is hard to adapt to all of the changes," said Tibetan University graduate Lhamo Cering.') \
+        == ["Lhamo Cering"]
+    assert speakers('"It is hard to adapt to all of the changes," said Harvard economist Ana Ruiz.') == ["Ana Ruiz"]
+    # where or when it was said is no role
+    assert speakers('"It is hard to adapt to all of the changes," said Ruiz in Leeds on Monday.') == ["Ruiz"]
+
+
 def test_a_named_speaker_is_given_with_the_rest_of_the_name() -> None:
     # from either side of the verb, without a title written short before it, initials kept
     assert speakers('"We want back what was taken from all of us," said Rep. G.K. Mensah (D-Ohio), a steward.') \
