@@ -723,6 +723,7 @@ class Attribution:
         words = tokens[start + 1 : end]
         return bool(words) and all(
             not self._boundary(left, word) and word.word[:1].isalpha() and word.lower not in self.vocab.verbs
+            and word.lower not in _PREPOSITIONS  # "the rally on Wednesday" is where, not who
             for left, word in zip(tokens[start:end], words)
         )
 

@@ -347,6 +347,9 @@ def test_a_subject_stands_in_the_verbs_sentence() -> None:
 
 
 def test_a_relative_pronoun_speaks_for_the_name_before_it() -> None:
+    # where or when in the relative clause is no subject: "the rally on Wednesday" did not speak
+    assert speakers('Okafor, who attended the rally on Wednesday, said that "the harbour board has lost its nerve."') \
+        == ["Okafor"]
     text = ('Okafor, who was speaking to the mayors, told them the city needed leaders '
             '"who put the interest of their voters ahead of their own business."')
     assert speakers(text) == ["Okafor"]
