@@ -182,9 +182,7 @@ class Session:
             return None
 
         def placed() -> Document:  # a stale waiver's FL004 needs the text: read only then
-            problem, source, _ = decode(path.read_bytes())
-            fmt = self.registry.format_for(filename) or self.registry.formats["text"]
-            return document_mod.Document(path=filename, source=source, format=fmt.name)
+            return self._text_document(filename, decode(path.read_bytes())[1])
 
         outcome = Outcome(filename, fail_level=config.fail_level)
         try:
@@ -325,10 +323,14 @@ class Session:
                 store.store(key, filename, results)
 
         def placed() -> Document:  # where a stale waiver's FL004 stands; a warm run needs only the text
-            fmt = self.registry.format_for(filename) or self.registry.formats["text"]
-            return document or document_mod.Document(path=filename, source=source, format=fmt.name)
+            return document or self._text_document(filename, source)
 
         return self._waived(results, placed, rules, config, path)
+
+    def _text_document(self, filename: str, source: str) -> Document:
+        """The draft as a document of its format without reading it: enough to place a finding by offset."""
+        fmt = self.registry.format_for(filename) or self.registry.formats["text"]
+        return document_mod.Document(path=filename, source=source, format=fmt.name)
 
     def holds(self, path: Path, filename: str) -> bool:
         """Whether the result cache has an entry for the file as it is now: the parent lints those itself."""

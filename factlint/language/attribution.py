@@ -540,7 +540,7 @@ class Attribution:
         """Whether tokens[j] is the first word after a quotation that closes on a comma or right before it."""
         before = tokens[j - 1].end if j > 0 else 0
         return any(before <= q.start and q.end is not None and q.end <= tokens[j].start
-                   and self.scan.text[q.inner_end - 1 : q.inner_end] in ",!?" for q in self.outer)
+                   and self.scan.text[q.inner_end - 1 : q.inner_end] in (",", "!", "?") for q in self.outer)
 
     def _tied(self, tokens: list[_Token], k: int, length: int) -> str | None:
         """The source the speech verb at tokens[k] is tied to: before it in its clause, or right after it."""
@@ -700,9 +700,9 @@ class Attribution:
         """The subject in the verb's clause: "the 34-year-old said", "Ruiz, the mayor, said"."""
         if k == 0 or self._boundary(tokens[k - 1], tokens[k]):
             return None  # the verb opens its sentence: nothing before it is its subject
-        for n in (2, 3, 4):
-            if self._noun_phrase(tokens, k - n, k):
-                return " ".join(t.word for t in tokens[k - n : k])  # "the 34-year-old said", "the harbour master said"
+        phrase = self._noun_phrase_at(tokens, k - 1)  # "the 34-year-old said", "the harbour master said"
+        if phrase:
+            return phrase
         for j in range(k - 1, max(k - 13, -1), -1):
             if self._boundary(tokens[j], tokens[j + 1]):
                 break
