@@ -71,7 +71,7 @@ class Session:
         self.registry = registry
         self.options = options
         self._configs: dict[Path | None, config_mod.Config] = {}
-        self._discovered: dict[Path, Path | None] = {}
+        self._discovered: dict[str, Path | None] = {}  # by the folder resolved, as a string
         self._packs: dict[Path | None, Packs] = {}
         self._waivers: dict[Path, waivers.Waivers] = {}
         self._waivers_of: dict[int, tuple[config_mod.Config, waivers.Waivers]] = {}  # by configuration identity
@@ -99,7 +99,7 @@ class Session:
         """Use `config` for every file wherever it lies: an archive audit's workers hold no configuration files."""
         self._pinned = config
 
-    def config_for(self, path: Path) -> config_mod.Config:
+    def config_for(self, path: Path | str) -> config_mod.Config:
         if self._pinned is not None:
             return self._pinned
         key = os.fspath(path)
@@ -110,10 +110,10 @@ class Session:
         return config
 
     def _discover(self, path: Path) -> config_mod.Config:
-        folder = config_mod.resolved_file(Path(os.getcwd(), path)).parent  # its folder resolved once a run
-        if folder not in self._discovered:  # once per folder and run: a later run sees new files
-            self._discovered[folder] = self.options.config or config_mod.discover(folder)
-        found = self._discovered[folder]
+        folder = os.path.dirname(config_mod.resolved_name(os.path.join(os.getcwd(), path)))  # resolved once a run
+        found = self._discovered.get(folder, False)
+        if found is False:  # once per folder and run: a later run sees new files
+            found = self._discovered[folder] = self.options.config or config_mod.discover(Path(folder))
         if found not in self._configs:
             base = config_mod.load(found, self.registry.settings, self.registry.rules) if found else config_mod.Config()
             self._configs[found] = base.with_cli(self.options.select, self.options.extend_select, self.options.ignore)
@@ -129,7 +129,7 @@ class Session:
         """Use already loaded packs for files under `config` (the test helper shares one load)."""
         self._packs[config.path] = packs
 
-    def prepare(self, paths: Iterable[Path]) -> None:
+    def prepare(self, paths: Iterable[Path | str]) -> None:
         """Load every configuration and pack up front, so errors are exit 2 before any work."""
         for path in paths:
             self.packs_for(self.config_for(path))
@@ -332,19 +332,23 @@ class Session:
         fmt = self.registry.format_for(filename) or self.registry.formats["text"]
         return document_mod.Document(path=filename, source=source, format=fmt.name)
 
-    def holds(self, path: Path, filename: str) -> bool:
-        """Whether the result cache has an entry for the file as it is now: the parent lints those itself."""
-        if self.results is None:
-            return False
+    def answers_here(self, path: Path, filename: str) -> bool:
+        """Whether the parent answers the file without running a rule: it is no draft to lint (unreadable, too
+        large, not UTF-8: one FL001 finding), or the result cache holds its entry as it is now.
+
+        A worker would cost more than either: a warm rerun with five drafts that do not decode started a pool.
+        """
         try:
             status = path.stat()
             config = self.config_for(path)
             if not stat.S_ISREG(status.st_mode) or status.st_size > config.limits.max_bytes:
-                return False
+                return True
             problem, source, _ = decode(path.read_bytes())
         except OSError:
-            return False
+            return True
         if problem is not None:
+            return True
+        if self.results is None:
             return False
         key = self._result_key(source, filename, self._relative(config, path), config)
         if not self.results.holds(key):
@@ -523,9 +527,14 @@ def iter_run(session: Session, jobs: Sequence[tuple[Path, str]], processes: int)
         for p, f in jobs:
             yield session.lint_path(p, f)
         return
-    # Files the result cache holds are read back here: a worker would spend more pickling them than that costs.
-    held = [session.holds(p, f) for p, f in jobs] if session.results is not None else [False] * len(jobs)
-    rest = [(str(p), f) for (p, f), hit in zip(jobs, held) if not hit]
+    # Files the result cache holds are read back here (a worker would spend more pickling them than that costs),
+    # and those that are no draft answered here. Without the cache every file goes to the workers unread.
+    held, rest = [], []
+    for p, f in jobs:  # one pass: each pass over the jobs builds a `Path` a draft
+        here = session.results is not None and session.answers_here(p, f)
+        held.append(here)
+        if not here:
+            rest.append((str(p), f))
     if len(rest) < 4:
         for p, f in jobs:
             yield session.lint_path(p, f)

@@ -269,14 +269,14 @@ def test_a_held_draft_is_answered_from_its_entry_and_an_edit_after_the_check_is_
     draft = desk / "news/strike.txt"
     session = engine.Session(registry(), engine.Options())
     session.results = result_cache.ResultCache()
-    assert session.holds(draft, "news/strike.txt")
+    assert session.answers_here(draft, "news/strike.txt")
     with monkeypatch.context() as patch:
         no_linting(patch)
         held = session.lint_path(draft, "news/strike.txt")
     assert held.error is None
     assert [r.code for r in held.results] == ["DAT001", "DAT001", "DAT003", "QUO003", "QUO002", "DAT001"]
     # edited between the parent's check and its reading back: the entry is not used, the new text is linted
-    assert session.holds(draft, "news/strike.txt")
+    assert session.answers_here(draft, "news/strike.txt")
     draft.write_text("Harbour strike\n\nWorkers walked out on March 7, a worker said.\n", encoding="utf-8")
     fresh = session.lint_path(draft, "news/strike.txt")
     assert fresh.error is None and [r.code for r in fresh.results] == ["DAT003"]  # March 7: no year
@@ -384,3 +384,20 @@ def test_cached_results_equal_uncached_results(tmp_path: Path, words: list[str],
         again = cached.lint_path(path, path.name)
         assert cached.results.hits == 1 and cached.results.stored == 1
         assert plain.results == first.results == again.results
+
+
+def test_a_warm_parallel_run_answers_drafts_that_do_not_decode_without_a_worker_pool(
+        desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    for n in range(4):  # four drafts no cache entry holds: enough for a pool, had the parent sent them out
+        (desk / f"latin{n}.txt").write_bytes(b"Caf\xe9 owners met on March 3, 2026.\n")
+    cold = run("check", ".", "--format", "json", "-j", "2")
+    assert [r for r in cold[1].splitlines() if '"code": "FL001"' in r] == ['    "code": "FL001",'] * 4
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker pool started for a warm run")
+
+    with monkeypatch.context() as patch:  # (the FL rules judge a draft that does not decode: no no_linting here)
+        patch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+        assert run("check", ".", "--format", "json", "-j", "2") == cold
