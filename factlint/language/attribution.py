@@ -34,6 +34,7 @@ REASONS = {
     "passage": "a quotation over several paragraphs, attributed in one of them",
     "continuation": "the same speaker's quotation comes right before it, with no other source between",
     "sole-source": "the narration before it, in its paragraph or the one before, names one source only",
+    "first-person": "it speaks in the first person inside a sentence about one person, who is its speaker",
     "paraphrase": "the paragraph before ends by reporting its speaker's words, and it opens the next",
     "q-and-a": "a question-and-answer layout (Q:/A:) says who speaks",
     "quote-collection": "a heading over a collection of quotations says who speaks",
@@ -313,7 +314,8 @@ class Attribution:
         """Who says `quotation` by the words of its own paragraph, or None when they do not say."""
         return (self._labelled(quotation) or self._spoken(quotation) or self._framed(quotation)
                 or self._colon_after_source(quotation) or self._dash_after(quotation)
-                or self._fronted(quotation) or self._document(quotation) or self._bracket_credit(quotation))
+                or self._fronted(quotation) or self._document(quotation) or self._bracket_credit(quotation)
+                or self._first_person(quotation))
 
     def is_attributed(self, quotation: Quotation) -> bool:
         return self.speaker(quotation) is not None
@@ -762,6 +764,62 @@ class Attribution:
             return True  # a verb form capitalised inside a sentence is a name: "…," Read said.
         return False
 
+    def _first_person(self, quotation: Quotation) -> Speaker | None:
+        """Words in the first person worked into a sentence about one person: theirs, with no speech verb.
+
+        `Lisa Mancini has been cosplaying for two years, her "passion" for the
+        hobby "stemmed through my love for Halloween."`, `She typically chooses
+        "to portray …, I also enjoy …"`. The sentence opens on its subject (a
+        name, or "he" or "she"), names no one else before the quotation (a name
+        after "on", "in" or "at" says where, not who: `Trump, also on Twitter,
+        defended his decision, "As I have stated …"`), and the quotation stands
+        inside it: words that open their own sentence after narration about
+        someone (`Smith arrived at noon. "I will go."`) may be anyone's.
+        """
+        if quotation.end is None:
+            return None
+        person = _FIRST_PERSON.search(self.scan.text, quotation.inner_start, quotation.inner_end)
+        if person is None:
+            return None
+        start = self.sentences[self._sentence_index(quotation.start)][0]
+        before = self._tokens(start, quotation.start)
+        if len(before) < 2:
+            return None
+        head = before[0]
+        if head.lower in _PERSONAL:
+            group = [head]
+        elif head.capitalised and self._is_source(head) and head.lower not in self.vocab.pronouns \
+                and head.lower not in self.vocab.nouns and not head.lower.endswith(("'s", "’s")):
+            group = [head]
+            for t in before[1:]:
+                if not (t.capitalised and self._is_source(t)) or self.masked[group[-1].end : t.start].strip():
+                    break
+                group.append(t)
+        else:
+            return None
+        if len(before) == len(group) or not self._predicate_after(group[-1], before[len(group)]):
+            return None  # "Based on her actions, "I …"", "Couple global exposure with …": no subject opens it
+        if before[-1].lower in _ARTICLES or any(t.lower in _NOT_REPORTING for t in before):
+            return None  # `about the "…" comment`: words named as a thing; `is expected to back "…"`: not said
+        names, place, previous = {g.lower for g in group}, False, group[-1]
+        for t in before[len(group):]:
+            adjacent = not self.masked[previous.end : t.start].strip()
+            place = t.capitalised and (previous.lower in _WHERE or place and adjacent)  # "on Twitter", "at Fan Expo"
+            previous = t
+            if place or t.lower in self.vocab.pronouns or t.lower in names or not self._is_source(t):
+                continue  # a place or a medium, narration, "she" or "her" taking the subject back, the name again
+            return None  # someone else: the first person may be theirs
+        who = " ".join(t.word for t in group)
+        return Speaker(who, "first-person", f'"{person.group()}" in words worked into a sentence about {who}')
+
+    def _predicate_after(self, subject: _Token, nxt: _Token) -> bool:
+        """Whether the word after a sentence's first name goes on as its predicate: a comma ("Trump, also on
+        Twitter, defended"), an auxiliary or adverb ("has been", "also embraced"), or a verb's form ("chooses")."""
+        if "," in self.masked[subject.end : nxt.start]:
+            return True
+        word = nxt.lower
+        return not nxt.capitalised and (word in _AUXILIARIES or word.endswith(("ed", "s", "ly")))
+
     def _colon_after_source(self, quotation: Quotation) -> Speaker | None:
         """"Ushakov was blunt:" or "He is prepared to go this far:" right before the opening mark."""
         sentence = self._sentence_index(quotation.start)
@@ -791,6 +849,19 @@ _AFTER_SUBJECT = frozenset(
 #: A publication credited in brackets at the very end of a paragraph: "[AP.]", "[Mother Jones.]", "[NYT]".
 _BRACKET_CREDIT = re.compile(r"\[\s*([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s*\.?\s*\]\s*$")
 
+
+#: A quotation's words in the first person: someone's own.
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves)\b")
+#: Words that go on from a subject to its verb: "Okafor has", "she also".
+_AUXILIARIES = frozenset(
+    "is was are were be been has have had will would could should can may might must did does do shall "
+    "also still then now often never only just not later once".split())
+#: Articles and demonstratives: a quotation right after one is named as a thing ("the "…" comment").
+_ARTICLES = frozenset("the a an this that these those".split())
+#: The pronouns of one person that may open a sentence as its subject.
+_PERSONAL = frozenset({"he", "she"})
+#: Prepositions after which a name says where or through what, not who: "on Twitter", "at the Fan Expo".
+_WHERE = frozenset({"on", "in", "at", "via", "across", "through", "into", "near", "from", "outside", "inside"})
 
 #: Relative pronouns of people: the source they stand for is the name before their comma.
 _WHO = frozenset({"who", "whom"})

@@ -175,6 +175,12 @@ ATTRIBUTED = {
         f'"The ferry will not run again this winter," Okafor said.\n\nThe repairs, Lund thought, were "{LONG}."'),
     "an inverted source another": f'"{SENTENCE}," said another.',
     "pressed": f'"Would {LONG}?" the interviewer pressed.',
+    # first-person words worked into a sentence whose subject is one person are that person's
+    "first person in a sentence about one person": (
+        'Dina Lyle has run the ferry for a decade, and the job "still gets me up before dawn every single day."'),
+    "first person after a pronoun subject": 'She prefers "to sail the old routes, because I learned them from my father."',
+    "first person past a place and a medium": (
+        'Okafor, also on Harbour Radio, defended the levy, "as I have said before, we need every penny of it."'),
     "continuation after a description joined by and": (
         f'"It was all over by noon on the beach," said Dina Lyle of the search and rescue team of Harbour City.\n\n"{SENTENCE}."'),
 }
@@ -203,6 +209,18 @@ STILL_REPORTED = {
     "a group noun before it in its paragraph": (f'Engineers inspected the breach on Saturday. "{SENTENCE}."', (3, 45)),
     "a quotation before it in its paragraph": (
         f'Lena Okafor, "the last welder", has not found a berth since the yard shut. "{SENTENCE}."', (3, 76)),
+    # first-person words are someone's, but not the subject's when another person is named before them, the
+    # sentence opens on no subject, or the words open a sentence of their own
+    "first person after a second person": (
+        f'Dina Lyle met Tomas Ekberg at the pier, and the job "still gets me up before dawn every day."', (3, 53)),
+    "first person after a fronted participle": (
+        'Based on the figures, "I cannot see how the ferry survives another winter."', (3, 23)),
+    "first person opening its own sentence": (
+        'Dina Lyle arrived at the pier at noon. Crowds "gave me no chance to sail on time at all."', (3, 47)),
+    "first person after a group noun": ('Engineers inspected the breach and "we found nothing at all wrong with it."',
+                                        (3, 36)),
+    "second person in a sentence about a thing": (
+        'The glue guns run hot. They are "like putting your hand straight into a kitchen oven."', (3, 33)),
     # the source noun as a subject names another voice: the quotation after needs its own attribution
     "the military as a subject after a quotation paragraph": (
         f'"The ferry will not run again this winter," Okafor said.\n\nThe military would "{LONG}."', (5, 20)),

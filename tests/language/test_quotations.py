@@ -262,7 +262,7 @@ def test_attribution_in_the_sentence_before_or_after() -> None:
 def speakers(text: str) -> list[str | None]:
     scan = scan_quotations(text)
     reader = Attribution(scan, vocabulary())
-    return [reader.speaker(q).source for q in scan.quotations if q.depth == 0 and q.is_direct()]
+    return [getattr(reader.speaker(q), "source", None) for q in scan.quotations if q.depth == 0 and q.is_direct()]
 
 
 def test_the_quotations_own_sentence_names_its_speaker_before_a_neighbour() -> None:
@@ -273,6 +273,19 @@ def test_the_quotations_own_sentence_names_its_speaker_before_a_neighbour() -> N
     # with none in its own sentence, the neighbour's speaker is the one
     assert speakers('The audit is late, said Hollis Brandt. "Nobody on the board has seen a single page of it."') \
         == ["Hollis Brandt"]
+
+
+def test_first_person_words_in_a_sentence_about_one_person_are_that_persons() -> None:
+    assert speakers('Dina Lyle has run the ferry for years, her "reason to get up, because I love the sea."') \
+        == ["Dina Lyle"]
+    assert speakers('She also chooses "to sail the routes my father taught me."') == ["She"]
+    assert speakers('Okafor, also on Harbour Radio, defended the levy, "as I have said, we need it."') == ["Okafor"]
+    # not the subject's: another person before the words, no subject opening the sentence, or a thing's sentence
+    assert speakers('Okafor met Ekberg about the levy, "which I never thought we would see."') == [None]
+    assert speakers('Okafor was asked about the "I never thought we would see it" remark.') == [None]
+    assert speakers('Okafor is expected to back "the plan I drew up with my own board."') == [None]
+    assert speakers('Couple the levy with a "plan that I would vote for tomorrow."') == [None]
+    assert speakers('Okafor arrived at noon. "I will not sail today, whatever the board says."') == [None]
 
 
 def test_the_subject_before_the_verb_over_the_subject_of_what_was_said() -> None:
