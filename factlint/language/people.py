@@ -752,6 +752,13 @@ class _BlockReader:
         if first >= last:
             return None
         run = _Run(first, last, title_at, initial and first == i, trimmed=i > opened and title_at < i and (i - opened > 1 or not initial))
+        k = first
+        while k < last - 1 and lex.is_not_name(words[k].text) and not lex.is_first_name(words[k].text):
+            k += 1
+        if first < k < last - 1 and lex.is_first_name(words[k].text):
+            # "Vice President of the United States Joe Biden", "Senator from Vermont Bernie Sanders", "Chief
+            # Executive of Hong Kong Carrie Lam": a place run into the full name after it
+            return _Run(k, last, title_at, False, True)
         if (last - first >= 3 and run.initial and not lex.is_first_name(words[first].text)
                 and lex.is_first_name(words[first + 1].text)):
             run = _Run(first + 1, last, title_at, False, True)  # "Florist Amanda Rose": a role opening a sentence
@@ -1509,11 +1516,18 @@ def early_surnames(mentions: Sequence[Mention], lexicon: Lexicon | None = None,
         if m.full and m.evidence and m.order not in partial and m.order not in firms:
             (first_full if m.body else elsewhere).setdefault(m.key, m)
     inner = _first_surnames(mentions, first_full, elsewhere, lexicon) if lexicon is not None else {}
+    # A word after the given name of a full name of three or more is a surname of the person too: "Luk" after
+    # "John Luk Jok", "García" after "Gabriel García Márquez". Its use alone after that full name is theirs.
+    middles: dict[str, int] = {}
+    for m in mentions:
+        if m.full and m.evidence and m.body and len(m.given) >= 2 and m.order not in partial:
+            for g in m.given[1:]:
+                middles.setdefault(fold(g.text), m.order)
     found: dict[str, EarlySurname] = {}
     introduced: set[str] = set()
     for m in mentions:
         if (m.full and m.order not in partial) or not m.body or m.display or m.in_quote or m.group or m.plural \
-                or m.key in found or m.key in introduced:
+                or m.key in found or m.key in introduced or middles.get(m.key, m.order) < m.order:
             continue
         if not m.full and _office_title(m, lexicon) and not report_titles:
             introduced.add(m.key)  # "President Bush": a first reference of its own

@@ -99,3 +99,26 @@ def test_a_full_name_whose_first_word_was_cut_as_no_name_is_no_compound_surname(
     assert_rule("NAM002", valid=["Karim Aziz will meet defending champion On Kah Wai in the final." + later],
                 invalid=[Case("Karim Aziz will meet Kah Wai in the final." + later, row=1, column=22, end_column=29,
                               message=early("Kah Wai", "Ong Kah Wai", 3))])
+
+
+# ---------------------------------------------------------------- NAM002: a later word of a long full name
+
+
+def test_a_later_word_of_a_long_full_name_alone_after_it_is_that_person() -> None:
+    # some naming systems, and double surnames, let the paper call someone by a word after the given name
+    text = (
+        "Adut Deng Malual, the minister for roads, died yesterday in Juba.\n\n"
+        "Deng had been ill for a year, a spokesperson said.\n\n"
+        "Minister Adut Deng was buried on Sunday.\n"
+    )
+    assert codes(text, "NAM002") == []
+
+
+def test_a_later_word_of_a_long_full_name_before_it_is_still_reported() -> None:
+    text = (
+        "Deng had been ill for a year, a spokesperson said.\n\n"
+        "Adut Deng Malual, the minister for roads, died yesterday in Juba.\n\n"
+        "Minister Adut Deng was buried on Sunday.\n"
+    )
+    assert_rule("NAM002", invalid=[Case(text, row=1, column=1, end_row=1, end_column=5,
+                                        message=early("Deng", "Adut Deng", 5))])

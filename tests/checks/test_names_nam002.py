@@ -177,3 +177,18 @@ def test_quotations_set_in_two_apostrophes_are_the_speakers() -> None:
              "Council member Adaeze Okafor spoke later.\n", row=1, column=43,
              message=msg("Okafor", "Adaeze Okafor", 3)),
     ])
+
+
+def test_a_place_run_into_the_full_name_after_a_title_still_introduces() -> None:
+    # "of the United States Joe Biden": the capitalised run holds the place and the name; the name introduces
+    from name_messages import codes, early
+
+    for lead in ("Former Vice President of the United States Tomas Ekberg won the primary.",
+                 "Yesterday, Senator from Vermont Tomas Ekberg won the caucuses.",
+                 "Today, Chief Executive of Hong Kong Tomas Ekberg gave the speech."):
+        assert codes(lead + "\n\nEkberg thanked the volunteers.\n", "NAM002") == []
+    # the surname before that full name is still an early reference
+    text = "Ekberg thanked the volunteers.\n\nYesterday, Senator from Vermont Tomas Ekberg won the caucuses.\n"
+    assert [r.message for r in lint(text, select=["NAM002"])] == [early("Ekberg", "Tomas Ekberg", 3)]
+    # a place run into a lone surname is no full name: the surname alone is not introduced by it
+    assert codes("Governor of New York Ekberg signed the bill.\n\nEkberg thanked the volunteers.\n", "NAM002") == []
