@@ -519,7 +519,7 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?clause-breaks": [str],
             "?prepositions": [str],
             "?tense": {"?past": [str], "?not-past": [str], "?future": [str], "?not-future": [str],
-                       "?intentions": [str], "?past-plans": [str], "?either-way": [str], "?reporting": [str],
+                       "?intentions": [str], "?past-plans": [str], "?either-way": [str], "?phrasal-pasts": [str], "?reporting": [str],
                        "?later-clauses": [str], "?ahead": [str], "?adverbs": [str], "?not-adverbs": [str],
                        "?not-progressive": [str]},
         },

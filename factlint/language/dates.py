@@ -68,6 +68,8 @@ class Vocabulary:
     past_plans: tuple[str, ...] = ()
     #: Modals that look back as often as ahead ("could not be reached Monday", "could vote Friday").
     either_way: tuple[str, ...] = ()
+    #: Past phrasal verbs whose first word alone is on the `not-past` list ("called for", beside "a group called").
+    phrasal_pasts: tuple[str, ...] = ()
     #: Verbs of reporting: after the weekday's own words they attribute them ("..., officials said").
     reporting: frozenset[str] = frozenset()
     #: Words that open a clause with a time of its own: after the weekday, its verbs do not govern it
@@ -120,6 +122,7 @@ class Vocabulary:
         kinds = {p: "intention" for p in self.intentions}
         kinds.update({p: "past-plan" for p in self.past_plans})
         kinds.update({p: "either" for p in self.either_way})
+        kinds.update({p: "past" for p in self.phrasal_pasts})
         if not kinds:
             return re.compile(r"(?!)"), kinds
         phrases = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
@@ -371,6 +374,7 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations
         intentions=tuple(w.lower() for w in tense.get("intentions", [])),
         past_plans=tuple(w.lower() for w in tense.get("past-plans", [])),
         either_way=tuple(w.lower() for w in tense.get("either-way", [])),
+        phrasal_pasts=tuple(w.lower() for w in tense.get("phrasal-pasts", [])),
         reporting=frozenset(w.lower() for w in tense.get("reporting", [])),
         later_clauses=frozenset(w.lower() for w in tense.get("later-clauses", [])),
         ahead=tuple(w.lower() for w in tense.get("ahead", [])),
@@ -1159,6 +1163,10 @@ def read_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabul
     before = previous_words(text, offset, 3)
     if before in (["as", "soon", "as"], ["as", "early", "as"]):
         return TenseReading("future")
+    if before[-1:] == ["since"] or _earlier_before(text, sentence, offset, vocab):
+        # "have been relocated since Wednesday", "Earlier this week on Wednesday, Erdogan said": a day
+        # already passed, whatever the verb ("would change" is what was said)
+        return TenseReading("past")
     if before[-1:] in (["until"], ["till"]) and not (tense == "past" and _HAD.search(text, *sentence)):
         return TenseReading("future")
     if _ahead_of(text, clause, offset, vocab):
@@ -1168,6 +1176,20 @@ def read_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabul
     if tense == "either":
         return TenseReading(None, cue.why)
     return TenseReading(tense, said_on=_said_on(text, sentence, cue, offset, vocab) if tense == "future" else None)
+
+
+def _earlier_before(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> bool:
+    """ "Earlier on Friday", "earlier this week on Wednesday": "earlier" at most four words before the weekday
+    with no verb between (in "rose earlier but will fall on Wednesday" it is the rising's), and no comparison
+    ("no earlier than Monday" looks ahead)."""
+    m = None
+    for m in _EARLIER.finditer(text, max(sentence[0], offset - 40), offset):
+        pass
+    return m is not None and len(previous_words(text[m.end() : offset], offset - m.end(), 4)) < 4 \
+        and not _cues(text, (m.end(), offset), vocab)
+
+
+_EARLIER = re.compile(r"(?i)\bearlier\b(?!\s+than\b)")  # "no earlier than Monday" compares: no past
 
 
 def _ahead_of(text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary) -> bool:
@@ -1242,7 +1264,7 @@ def _own_words(text: str, clause: tuple[int, int], offset: int, vocab: Vocabular
     start, end = clause
     joins = (vocab.clause_breaks - vocab.reporting) | vocab.later_clauses
     for m in _LETTERS.finditer(text, start, end):
-        if m.group(0).lower() in joins:
+        if m.group(0).lower() in joins and not m.group(0).isupper():  # "(WHO)" is a body, no "who" clause
             if m.end() <= offset:
                 start = m.end()
             elif m.start() > offset:
@@ -1267,7 +1289,8 @@ def _subordinate(text: str, sentence: tuple[int, int], clause: tuple[int, int], 
     own = clause_of(text, sentence, cue.start)
     if own == clause:
         return False
-    words = [m.group(0).lower() for m in _LETTERS.finditer(text, own[0], cue.start)]
+    # an acronym is a body's name, no relative pronoun: "the World Health Organization (WHO) announced"
+    words = [m.group(0).lower() for m in _LETTERS.finditer(text, own[0], cue.start) if not m.group(0).isupper()]
     if words[:1] and words[0] in _RELATIVES:
         return True
     first = _LETTERS.search(text, *clause)
@@ -1300,7 +1323,8 @@ def _may_govern(cue: Cue, text: str, clause: tuple[int, int], offset: int, vocab
         return not (cue.tense != "past" and _SEQUENCE.search(text, cue.end, offset))
     if cue.progressive:
         return False  # "With the visit on Monday, relations are showing signs": an arrangement is for what follows
-    if any(m.group(0).lower() in vocab.later_clauses for m in _LETTERS.finditer(text, offset, cue.start)):
+    if any(m.group(0).lower() in vocab.later_clauses and not m.group(0).isupper()
+           for m in _LETTERS.finditer(text, offset, cue.start)):
         return False  # "opens on Friday, although talks were held": the later clause has its own time
     # "The vote is on Thursday, officials said": the attribution is not when the vote is
     return not (cue.reporting and cue.start >= clause[1] and not adjunct)
@@ -1321,6 +1345,8 @@ def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
             cues.append(Cue(a, b, "future", before="past"))
         elif kind == "past-plan":
             cues.append(Cue(a, b, "either", why=PAST_PLAN))
+        elif kind == "past":
+            cues.append(Cue(a, b, "past"))
         elif _modal_perfect(low, m.end(), vocab):
             cues.append(Cue(a, b, "past"))  # "could have voted": a perfect looks back
         else:

@@ -347,3 +347,54 @@ def test_a_clause_of_time_takes_the_main_clauses_tense() -> None:
         ],
         reference_date=STORY,
     )
+
+
+def test_since_and_earlier_put_the_day_in_the_past() -> None:
+    assert_rule(
+        "DAT002",
+        invalid=[
+            # the perfect gives no direction on its own, "since" does
+            Case("Families have been sheltering in the school since Friday.", message=likely("Friday", "Friday, 6 March 2026")),
+            # "earlier" settles it whatever the reported words look ahead to
+            Case("Earlier this week on Monday, the minister said fares would rise.",
+                 message=likely("Monday", "Monday, 9 March 2026")),
+            Case("Earlier on Tuesday, the board met.", message=likely("Tuesday", "Tuesday, 10 March 2026")),
+            # near miss: "earlier" with a verb between it and the weekday is that verb's, not the day's
+            Case("Fares rose earlier but will fall again on Wednesday.", message=likely("Wednesday", "Wednesday, 18 March 2026")),
+            Case("Results are expected no earlier than Monday.", message=likely("Monday", "Monday, 16 March 2026")),
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_a_phrasal_past_is_past_though_its_first_word_alone_is_no_cue() -> None:
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case("On Tuesday, the mayor called for calm.", message=likely("Tuesday", "Tuesday, 10 March 2026")),
+            Case("The coastguard called off its search late on Monday.", message=likely("Monday", "Monday, 9 March 2026")),
+            # "a group called" is still no past: the weekday's tense comes from elsewhere, or is a guess
+            Case("A group called Harbour First meets on Friday.", message=(
+                '"Friday" has no date; in a story dated 2026-03-12 it may mean Friday, 13 March 2026 '
+                "(a guess: no verb in its clause gives the tense)")),
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_an_acronym_is_no_relative_pronoun() -> None:
+    # "(WHO)" is the body's initials, not "who" opening a clause of its own
+    assert_rule(
+        "DAT002",
+        invalid=[Case("On Tuesday, the World Health Organization (WHO) announced the name.",
+                      message=likely("Tuesday", "Tuesday, 10 March 2026"))],
+        valid=[],
+        reference_date=STORY,
+    )
+    # near miss: the pronoun in lower case still opens a clause with a time of its own, so the verb after it
+    # does not govern the weekday before it
+    found = lint("On Monday, the envoy, who arrived in Geneva, will meet the council.", select=["DAT002"],
+                 reference_date=STORY)
+    assert [r.message for r in found] == [
+        '"Monday" has no date; in a story dated 2026-03-12 it may mean Monday, 9 March 2026 '
+        "(a guess: no verb in its clause gives the tense)"]
