@@ -176,6 +176,7 @@ ATTRIBUTED = {
     "an inverted source another": f'"{SENTENCE}," said another.',
     "pressed": f'"Would {LONG}?" the interviewer pressed.',
     # first-person words worked into a sentence whose subject is one person are that person's
+    "talked about": f'Ruiz talked about the pier at length. During the meeting, "{LONG}."',
     "first person in a sentence about one person": (
         'Dina Lyle has run the ferry for a decade, and the job "still gets me up before dawn every single day."'),
     "first person after a pronoun subject": 'She prefers "to sail the old routes, because I learned them from my father."',
@@ -211,6 +212,8 @@ STILL_REPORTED = {
         f'Lena Okafor, "the last welder", has not found a berth since the yard shut. "{SENTENCE}."', (3, 76)),
     # first-person words are someone's, but not the subject's when another person is named before them, the
     # sentence opens on no subject, or the words open a sentence of their own
+    # "talks" as a noun: no one talks about anything
+    "talks about a pier as a noun": (f'The talks about the pier collapsed. During the meeting, "{LONG}."', (3, 57)),
     "first person after a second person": (
         f'Dina Lyle met Tomas Ekberg at the pier, and the job "still gets me up before dawn every day."', (3, 53)),
     "first person after a fronted participle": (
