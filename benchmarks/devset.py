@@ -17,7 +17,15 @@ it. Each source option takes the root of an unpacked copy of that corpus:
   English CAT XML files anywhere under ``DIR``.
 - ``--wikinews FILE``: Wikinews articles as JSON Lines with ``title``, ``date``
   (YYYY-MM-DD) and ``text`` (paragraphs separated by blank lines), and
-  optionally ``id`` and ``url``.
+  optionally ``id`` and ``url``; or a CSV scraped from the rendered site with
+  the columns ``url,date,title,text`` (as in the CC BY 2.5 collection
+  github.com/vanatteveldt/wikinews, ``data/wikinews_2019.csv``; the option may
+  be given once per file). From a CSV, what the scrape kept of the page but is
+  no running text goes: the dateline, image captions ("… Image: Name."),
+  pull-quote signatures whose quotation the scrape lost, map legends, label
+  fragments of six words or fewer with no sentence end, and everything from
+  "Have an opinion on this story?" or "Sources" on; interviews (five or more
+  "((WN))"-style speaker tags) and articles under 150 words are skipped.
 
 It writes, under OUT_DIR:
 
@@ -502,6 +510,7 @@ def convert_tempeval(root: Path, out: Output, silver_limit: int | None) -> Count
         ("silver", sorted(root.glob("Training/TE3-Silver-data-*/*.tml")), "silver"),
     ]
     for source, paths, grade in sets:
+        paths = [p for p in paths if not p.name.startswith("._")]  # a macOS archive's resource forks, no stories
         if source == "silver" and silver_limit is not None:
             paths = paths[:silver_limit]
         for path in paths:
@@ -658,23 +667,67 @@ def meantime_plain(tokens: list[tuple[str | None, int, str]]) -> tuple[str, dict
 
 # --- Wikinews as JSON Lines --------------------------------------------------------------------------
 
-def convert_wikinews(path: Path, out: Output, limit: int | None) -> int:
+def convert_wikinews(paths: list[Path], out: Output, limit: int | None) -> int:
     count = 0
+    for path in paths:
+        items = wikinews_csv(path) if path.suffix.lower() == ".csv" else wikinews_jsonl(path)
+        count += save_wikinews(items, out, None if limit is None else limit - count)
+    return count
+
+
+def wikinews_jsonl(path: Path) -> Iterator[dict]:
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f):
-            if limit is not None and count >= limit:
-                break
             item = json.loads(line)
-            date, body = str(item.get("date", ""))[:10], item.get("text", "")
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or not body.strip():
-                continue
-            ident = str(item.get("id") or n)
-            draft = start_draft(item.get("title", ident), date, {})
-            for a, b in paragraph_spans(body):
-                add_paragraph(draft, body, a, b)
-            out.save("wikinews", ident, draft, {"date": date, "publisher": "wikinews",
-                                                "licence": LICENCES["wikinews"], "url": item.get("url", "")})
-            count += 1
+            item.setdefault("id", str(n))
+            yield item
+
+
+#: What a scrape of the rendered page keeps that is no running text (see the module docstring).
+_WN_DATELINE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \d{1,2}, \d{4}")
+_WN_CAPTION = re.compile(r"\(?Image: .{1,100}$")
+_WN_STOP = re.compile(r"(?:Have an opinion on this story\?|Sources?$|Related news$|External links?$)")
+_WN_MIN_WORDS = 150
+
+
+def wikinews_csv(path: Path) -> Iterator[dict]:
+    """Articles of a scraped Wikinews CSV (url, date, title, text), cleaned of page furniture."""
+    csv.field_size_limit(10 ** 9)
+    stem = safe_name(path.stem)
+    with open(path, encoding="utf-8", newline="") as f:
+        for n, row in enumerate(csv.DictReader(f)):
+            paragraphs = []
+            for block in re.split(r"\n[ \t\u00a0]*\n", row.get("text", "").replace("\r\n", "\n")):
+                p = " ".join(block.replace("\u00a0", " ").replace("\u200b", "").split())
+                if _WN_STOP.match(p):
+                    break
+                if not p or _WN_DATELINE.fullmatch(p) or re.fullmatch(r"[\W_]+", p) or p.startswith("\u2588") \
+                        or (p.startswith(("\u2014", "\u2013")) and len(p.split()) < 25) \
+                        or (_WN_CAPTION.search(p) and len(p.split()) < 80) \
+                        or (len(p.split()) <= 6 and not re.search(r"[.!?:\"\u201d]$", p)):
+                    continue
+                paragraphs.append(p)
+            if sum(p.startswith("((") for p in paragraphs) >= 5 or sum(len(p.split()) for p in paragraphs) < _WN_MIN_WORDS:
+                continue  # an interview transcript, or a stub
+            yield {"id": f"{stem}-{n:04d}", "title": " ".join(row.get("title", "").split()), "date": row.get("date", ""),
+                   "text": "\n\n".join(paragraphs), "url": row.get("url", "")}
+
+
+def save_wikinews(items: Iterable[dict], out: Output, limit: int | None) -> int:
+    count = 0
+    for item in items:
+        if limit is not None and count >= limit:
+            break
+        date, body = str(item.get("date", ""))[:10], item.get("text", "")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or not body.strip():
+            continue
+        ident = str(item["id"])
+        draft = start_draft(item.get("title", ident), date, {})
+        for a, b in paragraph_spans(body):
+            add_paragraph(draft, body, a, b)
+        out.save("wikinews", ident, draft, {"date": date, "publisher": "wikinews",
+                                            "licence": LICENCES["wikinews"], "url": item.get("url", "")})
+        count += 1
     return count
 
 
@@ -685,7 +738,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tempeval", type=Path, help="root of the TempEval-3 data (Training/, Evaluation/)")
     parser.add_argument("--silver-limit", type=int, help="at most this many TempEval-3 silver stories")
     parser.add_argument("--meantime", type=Path, help="root of a MEANTIME copy (English CAT XML)")
-    parser.add_argument("--wikinews", type=Path, help="Wikinews articles as JSON Lines")
+    parser.add_argument("--wikinews", type=Path, action="append",
+                        help="Wikinews articles as JSON Lines, or a scraped CSV (url,date,title,text); repeatable")
     parser.add_argument("--wikinews-limit", type=int)
     args = parser.parse_args(argv)
     if not any((args.polnear, args.tempeval, args.meantime, args.wikinews)):
