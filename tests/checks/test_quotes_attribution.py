@@ -176,6 +176,8 @@ ATTRIBUTED = {
     "an inverted source another": f'"{SENTENCE}," said another.',
     "pressed": f'"Would {LONG}?" the interviewer pressed.',
     # first-person words worked into a sentence whose subject is one person are that person's
+    # naming is said by the namer, as dubbing and branding are
+    "named": f'The taxonomy committee named the strain that causes it "{LONG}."',
     "talked about": f'Ruiz talked about the pier at length. During the meeting, "{LONG}."',
     "first person in a sentence about one person": (
         'Dina Lyle has run the ferry for a decade, and the job "still gets me up before dawn every single day."'),
@@ -212,6 +214,8 @@ STILL_REPORTED = {
         f'Lena Okafor, "the last welder", has not found a berth since the yard shut. "{SENTENCE}."', (3, 76)),
     # first-person words are someone's, but not the subject's when another person is named before them, the
     # sentence opens on no subject, or the words open a sentence of their own
+    # "name" as a noun names no one
+    "the name as a noun": (f'The harbour has a new name. The name "{LONG}" stuck.', (3, 38)),
     # "talks" as a noun: no one talks about anything
     "talks about a pier as a noun": (f'The talks about the pier collapsed. During the meeting, "{LONG}."', (3, 57)),
     "first person after a second person": (
