@@ -176,6 +176,9 @@ ATTRIBUTED = {
     "an inverted source another": f'"{SENTENCE}," said another.',
     "pressed": f'"Would {LONG}?" the interviewer pressed.',
     # first-person words worked into a sentence whose subject is one person are that person's
+    # a name that says whose thing, in a phrase that says where, is no other voice between two quotations
+    "continuation past a possessive": (
+        f'"Go home and rest tonight," Ruiz said, pointing at the ferryman Tom Ekberg\'s old station. "{LONG}."'),
     # naming is said by the namer, as dubbing and branding are
     "named": f'The taxonomy committee named the strain that causes it "{LONG}."',
     "talked about": f'Ruiz talked about the pier at length. During the meeting, "{LONG}."',
@@ -214,6 +217,9 @@ STILL_REPORTED = {
         f'Lena Okafor, "the last welder", has not found a berth since the yard shut. "{SENTENCE}."', (3, 76)),
     # first-person words are someone's, but not the subject's when another person is named before them, the
     # sentence opens on no subject, or the words open a sentence of their own
+    # a source noun after a possessive is a voice of its own
+    "another voice after a possessive": (
+        f'"Go home and rest tonight," Ruiz said. Ekberg\'s aide disagreed. "{LONG}."', (3, 65)),
     # "name" as a noun names no one
     "the name as a noun": (f'The harbour has a new name. The name "{LONG}" stuck.', (3, 38)),
     # "talks" as a noun: no one talks about anything
