@@ -1275,6 +1275,8 @@ def _sole_source(reader: Attribution) -> Speaker | None:
             group.append(t)
         elif t.lower not in {g.lower for g in group}:
             return None  # a second person or body: the source is not the only one around
+    if all(g.lower in reader.vocab.nouns for g in group):
+        return None  # "Carers gathered outside the offices.": a group noun, no one person or body
     who = " ".join(t.word for t in group)
     return Speaker(who, "sole-source", f'"{who}" is the one source of the paragraph before')
 

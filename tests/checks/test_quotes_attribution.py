@@ -217,6 +217,12 @@ STILL_REPORTED = {
         f'Lena Okafor, "the last welder", has not found a berth since the yard shut. "{SENTENCE}."', (3, 76)),
     # first-person words are someone's, but not the subject's when another person is named before them, the
     # sentence opens on no subject, or the words open a sentence of their own
+    # a group noun opening the paragraph before is no one source whose words follow
+    "a group noun as the paragraph before's one source": (
+        f"Residents gathered outside the council offices on the high street that morning.\n\n\"{SENTENCE}.\"", (5, 1)),
+    # "Talks" opening a sentence is the noun, not a name
+    "talks as the opening noun": (
+        f"Talks resumed at the council offices on the high street that morning.\n\n\"{SENTENCE}.\"", (5, 1)),
     # a source noun after a possessive is a voice of its own
     "another voice after a possessive": (
         f'"Go home and rest tonight," Ruiz said. Ekberg\'s aide disagreed. "{LONG}."', (3, 65)),
