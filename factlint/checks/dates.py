@@ -78,7 +78,9 @@ def _inside(start: int, ranges: list[tuple[int, int]]) -> bool:
         "Tuesday before the story's date and \"next Tuesday\" is the Tuesday of the following week. "
         "Words inside a direct quotation are the speaker's and are left alone, as are titles such as "
         "the \"Today\" programme (capitalised mid-sentence) and \"this year's\" when the sentence "
-        "states the year."
+        "states the year, and \"today\" beside a present \"is\" or \"has\" before a noun phrase, which "
+        "means nowadays (\"Easter Island is today a barren place\"; \"is today expected to resign\" is "
+        "still the day)."
     ),
     example="The harbour board voted last week to raise mooring fees by a tenth.",
     near_miss="The harbour board approved a week-long consultation on mooring fees in 2026.",
@@ -504,7 +506,7 @@ def factlint_pack_schemas() -> Mapping[str, Any]:
             "?abbreviations": [str],
         },
         "relative-dates": {
-            "?days": [{"phrase": str, "offset": int, "?part": str, "?not-after": [str]}],
+            "?days": [{"phrase": str, "offset": int, "?part": str, "?not-after": [str], "?present-state": [str]}],
             "?parts-of-day": [str],
             "?determiners": [_WORDS],
             "?units": [str],

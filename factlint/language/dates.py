@@ -28,6 +28,9 @@ class DayPhrase:
     offset: int
     part: str | None = None
     not_after: tuple[str, ...] = ()  # "the leaders of tomorrow" is no date
+    #: Present forms of "be" and "have" beside which the phrase, before a noun phrase, is the present of things
+    #: ("Easter Island is today a barren place", "It today has a grass landscape"): nowadays, no date.
+    present_state: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -349,7 +352,8 @@ def _build(cal: Mapping[str, Any], rel: Mapping[str, Any], shared: Abbreviations
         proper_names=tuple(cal.get("proper-names", [])),
         abbreviations=Abbreviations(frozenset(abbreviations)),
         days=tuple(
-            DayPhrase(d["phrase"], int(d["offset"]), d.get("part"), tuple(w.lower() for w in d.get("not-after", [])))
+            DayPhrase(d["phrase"], int(d["offset"]), d.get("part"), tuple(w.lower() for w in d.get("not-after", [])),
+                      tuple(w.lower() for w in d.get("present-state", [])))
             for d in rel.get("days", [])
         ),
         parts=tuple(rel.get("parts-of-day", [])),
@@ -822,6 +826,33 @@ def _has_each(low: str, groups: Sequence[Sequence[str]]) -> bool:
     return True
 
 
+def _present_state(text: str, start: int, end: int, phrase: DayPhrase, vocab: Vocabulary) -> bool:
+    """Whether the phrase stands beside a present "be" or "have" whose complement is a noun phrase: "Easter Island
+    is today a barren place", "It today has a grass landscape" describe the present of things, not the story's
+    day. Before a participle or a preposition it is the day: "is today expected to resign", "has today ruled",
+    "is today in Paris for talks"."""
+    if at_sentence_start(text, start):
+        return False  # "Today is two months until the election": the day itself, as a subject
+    stop = _SENTENCE_END.search(text, end, end + 40)
+    before = previous_words(text, start)
+    after = [w.lower() for w in _WORDS_AHEAD.findall(text, end, stop.start() if stop else end + 40)[:2]]
+    if before and before[0] in phrase.present_state:
+        complement = after[:1]
+    elif after[:1] and after[0] in phrase.present_state:
+        complement = after[1:2]
+    else:
+        return False
+    if not complement:
+        return False
+    word = complement[0]
+    return not (word.endswith(("ed", "en", "ing")) or word in vocab.past or word in vocab.prepositions
+                or word in vocab.openers)
+
+
+_WORDS_AHEAD = re.compile(r"[A-Za-z]+")
+_SENTENCE_END = re.compile(r"[.!?;:]")
+
+
 def _capitalised_name(m: re.Match[str], text: str, kind: str) -> bool:
     """A capital letter mid-sentence makes a title: the "Today" programme, "Last Night in Soho"."""
     if kind in ("weekday", "weekday-of-week", "month-name"):
@@ -843,6 +874,8 @@ def _relative(kind: str, m: re.Match[str], text: str, vocab: Vocabulary) -> Rela
         phrase = next(d for d in vocab.days if d.phrase.lower() == _fold(g["phrase"]))
         before = previous_words(text, m.start())
         if before and before[0] in phrase.not_after:
+            return None
+        if phrase.present_state and _present_state(text, m.start(), m.end(), phrase, vocab):
             return None
         if phrase.part and g.get("part"):
             return None  # "tonight night" is not English; leave it

@@ -335,6 +335,26 @@ def test_a_span_of_time_is_not_a_date_ahead() -> None:
     )
 
 
+def test_today_beside_a_present_state_is_nowadays() -> None:
+    # "is today a barren place" describes the present of things: no date to write
+    assert_rule(
+        "DAT001",
+        valid=[
+            "Easter Island is today a barren place with few trees.",
+            "It today has a grass landscape where forest once stood.",
+            "The old port remains today one of the busiest in the region.",
+        ],
+        invalid=[
+            # the day itself: a subject, a participle, a place or a time after the verb
+            Case("Today is the last day of the fair.", count=1),
+            Case("The minister is today expected to resign.", count=1),
+            Case("The envoy is today in Geneva for talks.", count=1),
+            Case("The court has today ruled on the appeal.", count=1),
+        ],
+        reference_date=STORY,
+    )
+
+
 def test_code_and_urls_are_not_prose() -> None:
     assert_rule(
         "DAT001",
