@@ -996,7 +996,8 @@ def _with(mention: Mention, **changes: Any) -> Mention:
     return copy
 
 
-_DELETE_ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+#: The lower-case ASCII letters as bytes: in UTF-8 no other character has a byte among them.
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _is_display(text: str, headline: bool = False) -> bool:
@@ -1006,8 +1007,11 @@ def _is_display(text: str, headline: bool = False) -> bool:
     and is still title case; any other line that ends like a sentence is running text.
     """
     # A fifth of the line in lower-case ASCII letters leaves capitals at most four fifths of its letters:
-    # running text is told at the cost of one translate, without looking at each letter.
-    if (len(text) - len(text.translate(_DELETE_ASCII_LOWER))) * 5 < len(text):
+    # running text is told at the cost of one translate, without looking at each letter. The letters are
+    # counted in the UTF-8 bytes, whose translate is a table lookup a byte, where a str's with curly quotes
+    # or accents goes through a dict a character.
+    raw = text.encode("utf-8", "surrogatepass")
+    if (len(raw) - len(raw.translate(None, _ASCII_LOWER))) * 5 < len(text):
         letters = list(filter(str.isalpha, text))
         if len(letters) > 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters):
             return True
