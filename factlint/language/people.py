@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import AbstractSet, Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from factlint.language.sentences import Abbreviations, breaks_between
@@ -702,7 +703,14 @@ class _Scan:
     full: list[Mention] = field(default_factory=list)
     lone: list[Mention] = field(default_factory=list)
     display: list[Mention] = field(default_factory=list)
-    common: set[str] = field(default_factory=set)  # words the text writes in lower case ("rice", "gold")
+    # Every word of the blocks read, as written. Gathered in C loops, with no test of each word: a Python loop
+    # keeping only the lower-case words cost a twentieth of the analysis, and the few words asked about are
+    # tested instead (`in_lower_case`).
+    written: set[str] = field(default_factory=set)
+
+    def in_lower_case(self, word: str) -> bool:
+        """Whether the text writes `word` in lower case as a word of its own ("rice" beside "Rice doubled")."""
+        return word.islower() and word in self.written
 
 
 @dataclass(frozen=True)
@@ -726,7 +734,7 @@ class _BlockReader:
         self.its = lexicon.thing_pronoun_re is not None and lexicon.thing_pronoun_re.search(text) is not None
 
     def read(self, order: Iterator[int]) -> None:
-        self.scan.common.update([w.text for w in self.words if w.text.islower()])
+        self.scan.written.update(map(attrgetter("text"), self.words))
         for i, j in _runs(self.words, self.text, self.lex):
             run = self._name_part(i, j)
             if run is not None and self._person_shaped(run):
@@ -1158,7 +1166,7 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
 
     things = {m.key for m in scan.lone if m.thing and unintroduced(m)}
     lone = [_with(m, group=True) if m.key in things and not m.title and unintroduced(m)
-            else _opener(m, persons, scan.common, lexicon) for m in scan.lone]
+            else _opener(m, persons, scan, lexicon) for m in scan.lone]
     # A given name the draft sets under a title of its own ("Prince William", "Pope Francis") is that
     # person's name when it stands alone, however close it comes to someone's surname ("Pharrell Williams").
     styled = {m.key for m in scan.lone if m.title_words and lexicon.is_first_name(m.core)}
@@ -1170,7 +1178,7 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.order)
 
 
-def _opener(m: Mention, persons: set[str], common: set[str], lexicon: Lexicon) -> Mention:
+def _opener(m: Mention, persons: set[str], scan: _Scan, lexicon: Lexicon) -> Mention:
     """A sentence-opening word whose only sign of a person is the verb after it, judged against the draft.
 
     "Mahomes threw" is the quarterback when the draft names Patrick Mahomes;
@@ -1186,7 +1194,7 @@ def _opener(m: Mention, persons: set[str], common: set[str], lexicon: Lexicon) -
         return _with(m, group=True)  # "Ford said it would cut jobs": the firm, wherever it stands
     if not m.initial or m.speaks or m.title or not (m.context or m.past):
         return m
-    if lexicon.is_not_name(m.core) or m.core.lower() in common:
+    if lexicon.is_not_name(m.core) or scan.in_lower_case(m.core.lower()):
         return _with(m, context=False, past=False)
     return m if not m.past or m.key in persons else _with(m, past=False)
 
