@@ -661,7 +661,14 @@ def _runs(words: list[Word], text: str, lexicon: Lexicon) -> Iterator[tuple[int,
             i += 1
             continue
         j = i + 1
-        while j < n and _joins(words[j - 1], words[j], text, lexicon):
+        while j < n:
+            word = words[j].text
+            if word[0].islower() and "-" not in word and word not in particles:
+                # The usual end of a run: a plain lower-case word is no name word and no particle before
+                # one, so the run ends here whatever the gap, and _joins need not read it.
+                break
+            if not _joins(words[j - 1], words[j], text, lexicon):
+                break
             if _is_name_word(words[j], lexicon):
                 j += 1
                 continue
