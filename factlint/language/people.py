@@ -844,22 +844,25 @@ class _BlockReader:
         if reversed_:  # "Li Qiang": Li is the surname that stands alone later ("Premier Li")
             surname, given, cut, written = names[0], names[1:], 0, names[0].text
         titled = run.title_at >= 0 or self._role_after(last)
-        speaks = self._speaks(run.first, last)
+        # The word after the name, read by the speech, context, group and tense tests: worked out once.
+        after = self._next_lower(last)
+        speech = self._speech_near(run.first, last, after)
+        speaks = names[-1].possessive or speech
         # A speech verb alone does not make a person of a name after an article: "a spokesperson for the
         # Kontra-Kultur Halle said" is a group's (a title or a given name of the pack still does).
         evidence = bool(given) and (titled or lex.is_first_name(given[0].text)
-                                    or self._speech_near(run.first, last) and not self._article_before(run.first))
+                                    or speech and not self._article_before(run.first))
         mention = Mention.of(
             block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=names[-1].end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
             given=tuple(given), surname=written, surname_first=reversed_,
-            title=titled, context=self._context(last, titled, speaks), speaks=speaks,
+            title=titled, context=self._context(last, titled, speaks, after), speaks=speaks,
             initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
-            group=self._group(run.first, last), plural=self._plural(run),
+            group=self._group(run.first, last, after), plural=self._plural(run),
             title_words=self._title_words(run), trimmed=run.trimmed,
             formal_title=run.title_at >= 0 and self.words[run.title_at].text[:1].isupper(),
             thing=not given and self.its and not speaks and self._taken_back_as_a_thing(last),
-            past=lex.is_past_tense(self._next_lower(last)), evidence=evidence,
+            past=lex.is_past_tense(after), evidence=evidence,
         )
         if given:
             self.scan.full.append(mention)
@@ -892,13 +895,13 @@ class _BlockReader:
             k = 0
         return " ".join(w.text for w in names[k:])
 
-    def _group(self, first: int, last: int) -> bool:
+    def _group(self, first: int, last: int, after: str) -> bool:
         """ "the Okafor family", "the Ferreira house": a surname that modifies a noun names no one.
 
         Nouns that may also follow a person ("sent Ferreira home", "did Chen
-        report") count only after "the": "the Ferreira home".
+        report") count only after "the": "the Ferreira home". `after` is the
+        word after the surname (`_next_lower`).
         """
-        after = self._next_lower(last)
         if after in self.lex.not_after:
             return True
         if first == last and first > 0 and self._made_by_a_body(first):
@@ -977,9 +980,13 @@ class _BlockReader:
             return ""
         return self.words[k + 1].lower
 
-    def _speech_near(self, first: int, last: int) -> bool:
-        """A speech verb right after ("Chen said") or before ("said Yuri Ushakov"), or "according to"."""
-        after = self._next_lower(last)
+    def _speech_near(self, first: int, last: int, after: str | None = None) -> bool:
+        """A speech verb right after ("Chen said") or before ("said Yuri Ushakov"), or "according to".
+
+        `after`, the word after `last`, when the caller has it already (`_next_lower`).
+        """
+        if after is None:
+            after = self._next_lower(last)
         before = self.words[first - 1].lower if first > 0 and not self._gap(first - 1, first).strip() else ""
         return after in self.lex.speech_verbs or before in self.lex.speech_verbs or self._according_to(first)
 
@@ -1003,10 +1010,10 @@ class _BlockReader:
     def _speaks(self, first: int, last: int) -> bool:
         return self.words[last].possessive or self._speech_near(first, last)
 
-    def _context(self, last: int, titled: bool, speaks: bool) -> bool:
-        """Anything that says a person stands here: a title, a possessive or speech verb (`speaks`), a verb,
-        an apposition comma."""
-        if titled or speaks or self._next_lower(last) in self.lex.name_verbs:
+    def _context(self, last: int, titled: bool, speaks: bool, after: str) -> bool:
+        """Anything that says a person stands here: a title, a possessive or speech verb (`speaks`), a verb
+        (`after` the name), an apposition comma."""
+        if titled or speaks or after in self.lex.name_verbs:
             return True
         return _COMMA_AFTER.match(self.text, self.words[last].end) is not None
 
