@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import AbstractSet, Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from factlint.language.sentences import Abbreviations, breaks_between
@@ -479,7 +480,7 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     quote_re = QUOTE_RE if "''" in text else _QUOTE_MARK_RE
     marks = [m.start() for m in quote_re.finditer(text)]
     marks.append(len(text))  # a sentinel no word starts after
-    passed, next_mark = 0, marks[0]
+    passed, next_mark, quoted = 0, marks[0], False
     abbreviations = lexicon.sentence_abbreviations
     words: list[Word] = []
     # This loop runs once per word of the draft, the hottest of NAM001: the
@@ -490,8 +491,15 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
     # running sums of their lengths.
     append, new = words.append, tuple.__new__
     parts = iter(_WORD_SPLIT_RE.split(text))  # gap, word, gap, word, ..., the text after the last word
-    end, prev_text = 0, ""
+    end = 0
     for gap, word in zip(parts, parts):
+        if gap == " " and word[-1] != "s" and "-" not in word and words:
+            # Most words: after one space, which opens no sentence and holds no quotation mark, and with no
+            # possessive or prefix to split off: seven words in ten take this way, with none of the tests below.
+            start = end + 1
+            end = start + len(word)
+            append(new(Word, (word, start, end, False, False, quoted)))
+            continue
         prev_end = end
         start = prev_end + len(gap)
         end = start + len(word)
@@ -516,14 +524,14 @@ def scan_words(text: str, lexicon: Lexicon) -> list[Word]:
         elif not words:
             initial = True
         elif gap[0] == "." or "''" in gap:  # an abbreviation's stop, or two marks as one: ask each time
-            initial = breaks_between(gap, prev_text, abbreviations) or quote_re.search(gap) is not None
+            initial = breaks_between(gap, words[-1].text, abbreviations) or quote_re.search(gap) is not None
         else:
             initial = _opens_after(gap)
         while next_mark < start:
             passed += 1
             next_mark = marks[passed]
-        append(new(Word, (word, start, start + len(word), possessive, initial, passed % 2 == 1)))
-        prev_text = word
+            quoted = not quoted
+        append(new(Word, (word, start, start + len(word), possessive, initial, quoted)))
     return words
 
 
@@ -653,7 +661,14 @@ def _runs(words: list[Word], text: str, lexicon: Lexicon) -> Iterator[tuple[int,
             i += 1
             continue
         j = i + 1
-        while j < n and _joins(words[j - 1], words[j], text, lexicon):
+        while j < n:
+            word = words[j].text
+            if word[0].islower() and "-" not in word and word not in particles:
+                # The usual end of a run: a plain lower-case word is no name word and no particle before
+                # one, so the run ends here whatever the gap, and _joins need not read it.
+                break
+            if not _joins(words[j - 1], words[j], text, lexicon):
+                break
             if _is_name_word(words[j], lexicon):
                 j += 1
                 continue
@@ -702,7 +717,14 @@ class _Scan:
     full: list[Mention] = field(default_factory=list)
     lone: list[Mention] = field(default_factory=list)
     display: list[Mention] = field(default_factory=list)
-    common: set[str] = field(default_factory=set)  # words the text writes in lower case ("rice", "gold")
+    # Every word of the blocks read, as written. Gathered in C loops, with no test of each word: a Python loop
+    # keeping only the lower-case words cost a twentieth of the analysis, and the few words asked about are
+    # tested instead (`in_lower_case`).
+    written: set[str] = field(default_factory=set)
+
+    def in_lower_case(self, word: str) -> bool:
+        """Whether the text writes `word` in lower case as a word of its own ("rice" beside "Rice doubled")."""
+        return word.islower() and word in self.written
 
 
 @dataclass(frozen=True)
@@ -726,7 +748,7 @@ class _BlockReader:
         self.its = lexicon.thing_pronoun_re is not None and lexicon.thing_pronoun_re.search(text) is not None
 
     def read(self, order: Iterator[int]) -> None:
-        self.scan.common.update([w.text for w in self.words if w.text.islower()])
+        self.scan.written.update(map(attrgetter("text"), self.words))
         for i, j in _runs(self.words, self.text, self.lex):
             run = self._name_part(i, j)
             if run is not None and self._person_shaped(run):
@@ -822,22 +844,25 @@ class _BlockReader:
         if reversed_:  # "Li Qiang": Li is the surname that stands alone later ("Premier Li")
             surname, given, cut, written = names[0], names[1:], 0, names[0].text
         titled = run.title_at >= 0 or self._role_after(last)
-        speaks = self._speaks(run.first, last)
+        # The word after the name, read by the speech, context, group and tense tests: worked out once.
+        after = self._next_lower(last)
+        speech = self._speech_near(run.first, last, after)
+        speaks = names[-1].possessive or speech
         # A speech verb alone does not make a person of a name after an article: "a spokesperson for the
         # Kontra-Kultur Halle said" is a group's (a title or a given name of the pack still does).
         evidence = bool(given) and (titled or lex.is_first_name(given[0].text)
-                                    or self._speech_near(run.first, last) and not self._article_before(run.first))
+                                    or speech and not self._article_before(run.first))
         mention = Mention.of(
             block=self.index, kind=self.kind, order=next(order), start=self._start(run), end=names[-1].end,
             core=surname.text[cut:], core_start=surname.start + cut, core_end=surname.end,
             given=tuple(given), surname=written, surname_first=reversed_,
-            title=titled, context=self._context(last, titled, speaks), speaks=speaks,
+            title=titled, context=self._context(last, titled, speaks, after), speaks=speaks,
             initial=run.initial and run.title_at < 0, in_quote=surname.in_quote,
-            group=self._group(run.first, last), plural=self._plural(run),
+            group=self._group(run.first, last, after), plural=self._plural(run),
             title_words=self._title_words(run), trimmed=run.trimmed,
             formal_title=run.title_at >= 0 and self.words[run.title_at].text[:1].isupper(),
             thing=not given and self.its and not speaks and self._taken_back_as_a_thing(last),
-            past=lex.is_past_tense(self._next_lower(last)), evidence=evidence,
+            past=lex.is_past_tense(after), evidence=evidence,
         )
         if given:
             self.scan.full.append(mention)
@@ -870,13 +895,13 @@ class _BlockReader:
             k = 0
         return " ".join(w.text for w in names[k:])
 
-    def _group(self, first: int, last: int) -> bool:
+    def _group(self, first: int, last: int, after: str) -> bool:
         """ "the Okafor family", "the Ferreira house": a surname that modifies a noun names no one.
 
         Nouns that may also follow a person ("sent Ferreira home", "did Chen
-        report") count only after "the": "the Ferreira home".
+        report") count only after "the": "the Ferreira home". `after` is the
+        word after the surname (`_next_lower`).
         """
-        after = self._next_lower(last)
         if after in self.lex.not_after:
             return True
         if first == last and first > 0 and self._made_by_a_body(first):
@@ -955,9 +980,13 @@ class _BlockReader:
             return ""
         return self.words[k + 1].lower
 
-    def _speech_near(self, first: int, last: int) -> bool:
-        """A speech verb right after ("Chen said") or before ("said Yuri Ushakov"), or "according to"."""
-        after = self._next_lower(last)
+    def _speech_near(self, first: int, last: int, after: str | None = None) -> bool:
+        """A speech verb right after ("Chen said") or before ("said Yuri Ushakov"), or "according to".
+
+        `after`, the word after `last`, when the caller has it already (`_next_lower`).
+        """
+        if after is None:
+            after = self._next_lower(last)
         before = self.words[first - 1].lower if first > 0 and not self._gap(first - 1, first).strip() else ""
         return after in self.lex.speech_verbs or before in self.lex.speech_verbs or self._according_to(first)
 
@@ -981,10 +1010,10 @@ class _BlockReader:
     def _speaks(self, first: int, last: int) -> bool:
         return self.words[last].possessive or self._speech_near(first, last)
 
-    def _context(self, last: int, titled: bool, speaks: bool) -> bool:
-        """Anything that says a person stands here: a title, a possessive or speech verb (`speaks`), a verb,
-        an apposition comma."""
-        if titled or speaks or self._next_lower(last) in self.lex.name_verbs:
+    def _context(self, last: int, titled: bool, speaks: bool, after: str) -> bool:
+        """Anything that says a person stands here: a title, a possessive or speech verb (`speaks`), a verb
+        (`after` the name), an apposition comma."""
+        if titled or speaks or after in self.lex.name_verbs:
             return True
         return _COMMA_AFTER.match(self.text, self.words[last].end) is not None
 
@@ -996,7 +1025,8 @@ def _with(mention: Mention, **changes: Any) -> Mention:
     return copy
 
 
-_DELETE_ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+#: The lower-case ASCII letters as bytes: in UTF-8 no other character has a byte among them.
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _is_display(text: str, headline: bool = False) -> bool:
@@ -1006,8 +1036,11 @@ def _is_display(text: str, headline: bool = False) -> bool:
     and is still title case; any other line that ends like a sentence is running text.
     """
     # A fifth of the line in lower-case ASCII letters leaves capitals at most four fifths of its letters:
-    # running text is told at the cost of one translate, without looking at each letter.
-    if (len(text) - len(text.translate(_DELETE_ASCII_LOWER))) * 5 < len(text):
+    # running text is told at the cost of one translate, without looking at each letter. The letters are
+    # counted in the UTF-8 bytes, whose translate is a table lookup a byte, where a str's with curly quotes
+    # or accents goes through a dict a character.
+    raw = text.encode("utf-8", "surrogatepass")
+    if (len(raw) - len(raw.translate(None, _ASCII_LOWER))) * 5 < len(text):
         letters = list(filter(str.isalpha, text))
         if len(letters) > 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters):
             return True
@@ -1154,7 +1187,7 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
 
     things = {m.key for m in scan.lone if m.thing and unintroduced(m)}
     lone = [_with(m, group=True) if m.key in things and not m.title and unintroduced(m)
-            else _opener(m, persons, scan.common, lexicon) for m in scan.lone]
+            else _opener(m, persons, scan, lexicon) for m in scan.lone]
     # A given name the draft sets under a title of its own ("Prince William", "Pope Francis") is that
     # person's name when it stands alone, however close it comes to someone's surname ("Pharrell Williams").
     styled = {m.key for m in scan.lone if m.title_words and lexicon.is_first_name(m.core)}
@@ -1166,7 +1199,7 @@ def _resolve(scan: _Scan, lexicon: Lexicon) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.order)
 
 
-def _opener(m: Mention, persons: set[str], common: set[str], lexicon: Lexicon) -> Mention:
+def _opener(m: Mention, persons: set[str], scan: _Scan, lexicon: Lexicon) -> Mention:
     """A sentence-opening word whose only sign of a person is the verb after it, judged against the draft.
 
     "Mahomes threw" is the quarterback when the draft names Patrick Mahomes;
@@ -1182,7 +1215,7 @@ def _opener(m: Mention, persons: set[str], common: set[str], lexicon: Lexicon) -
         return _with(m, group=True)  # "Ford said it would cut jobs": the firm, wherever it stands
     if not m.initial or m.speaks or m.title or not (m.context or m.past):
         return m
-    if lexicon.is_not_name(m.core) or m.core.lower() in common:
+    if lexicon.is_not_name(m.core) or scan.in_lower_case(m.core.lower()):
         return _with(m, context=False, past=False)
     return m if not m.past or m.key in persons else _with(m, past=False)
 
