@@ -64,6 +64,12 @@ class Outcome:
     source: str | None = None  # with Options.keep_source: the text the results' spans point into
 
 
+#: How many drafts the session's per-draft answers (configuration, relative path) are kept for. Unbounded they
+#: grew by about 500 bytes a draft: 10 MiB more at 20,000 drafts than at 2,000. Cleared when full, as the asks
+#: about one draft come close together, and a miss costs a few microseconds (the resolved paths stay cached).
+_PER_DRAFT_MEMO = 4096
+
+
 class Session:
     """Registry, options and per-folder configuration for one run (inherited by worker processes)."""
 
@@ -106,6 +112,8 @@ class Session:
         known = self._config_of.get(key)
         if known is not None:  # asked several times a file: resolving the path each time was a warm run's cost
             return known
+        if len(self._config_of) >= _PER_DRAFT_MEMO:
+            self._config_of.clear()  # a draft is asked about close together: a bound keeps an archive run flat
         config = self._config_of[key] = self._discover(path)
         return config
 
@@ -304,6 +312,8 @@ class Session:
         key = os.fspath(path)
         known = self._relatives.get(key)
         if known is None or known[0] is not config:
+            if len(self._relatives) >= _PER_DRAFT_MEMO:
+                self._relatives.clear()
             known = self._relatives[key] = (config, config.relative(path))
         return known[1]
 
