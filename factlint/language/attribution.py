@@ -1170,36 +1170,6 @@ def _aside(reader: Attribution, tokens: list[_Token], k: int) -> bool:
         and not reader._is_source(after) and not reader.masked[tokens[last].end : after.start].strip()
 
 
-def _in_place_phrase(reader: Attribution, tokens: list[_Token], k: int) -> bool:
-    """Whether tokens[k] ends a phrase after "at", "in", "on" and the like, with only words of a noun phrase
-    between: "at the character Tasha Yar's bridge station", "at the White House" say where, not who."""
-    for j in range(k - 1, max(k - 7, -1), -1):
-        if reader.masked[tokens[j].end : tokens[j + 1].start].strip():
-            return False  # a comma or a full stop: the phrase ended
-        word = tokens[j].lower
-        if word in _WHERE:
-            return True
-        if word in _AFTER_SUBJECT or reader._verb_at(tokens, j):
-            return False
-    return False
-
-
-def _aside(reader: Attribution, tokens: list[_Token], k: int) -> bool:
-    """Whether the capitalised name at tokens[k] only says whose or where: its run of capitalised words ends
-    in a possessive before a lower-case noun, or comes right after "at", "in", "on" and the like."""
-    first = last = k
-    while first > 0 and tokens[first - 1].capitalised and not reader.masked[tokens[first - 1].end : tokens[first].start].strip():
-        first -= 1
-    while last + 1 < len(tokens) and tokens[last + 1].capitalised \
-            and not reader.masked[tokens[last].end : tokens[last + 1].start].strip():
-        last += 1
-    if first > 0 and tokens[first - 1].lower in _WHERE:
-        return True
-    after = tokens[last + 1] if last + 1 < len(tokens) else None
-    return tokens[last].lower.endswith(("'s", "’s")) and after is not None and not after.capitalised \
-        and not reader._is_source(after) and not reader.masked[tokens[last].end : after.start].strip()
-
-
 def _unvoiced_opening(reader: Attribution, quotation: Quotation) -> bool:
     """Whether the quotation stands in its paragraph's first sentence with no source named before it there:
     the paragraph opens on it, or on narration that names nobody ("The raid "seized a weapons cache"")."""
