@@ -135,17 +135,10 @@ def _waivers_path(config_path: Path | None, waivers: str, cwd: str) -> Path:
     return (config_path.parent if config_path else Path(cwd)) / waivers
 
 
-def resolved_file(path: Path) -> Path:
-    """`path.resolve()`, its folder resolved once for all the drafts in it (resolving is a system call a part).
-
-    A draft that is itself a symbolic link is resolved whole, as resolve() would.
-    """
-    return Path(resolved_name(os.fspath(path)))
-
-
 @functools.lru_cache(maxsize=4096)
 def resolved_name(path: str) -> str:
-    """`resolved_file` of an absolute path given and returned as a string (the per-draft form: no `Path` built).
+    """An absolute path resolved, as a string: its folder resolved once for all the drafts in it (resolving is a
+    system call a part); a draft that is itself a symbolic link resolved whole, as `Path.resolve()` would.
 
     Kept like `_relative`: a draft's configuration and its relative path both start from it.
     """

@@ -838,12 +838,14 @@ class Attribution:
 _FRAGMENT = "a fragment opening on a lower-case word opens its sentence, with no words to attribute it"
 
 
+#: Auxiliaries and the adverbs that stand between a subject and its verb ("the military would", "she also").
+_VERB_LINKS = frozenset(
+    "is was are were be been has have had will would could should can may might must did does do shall "
+    "also still then now often never only just not".split())
 #: Words that follow a subject or a noun rather than a noun a source noun modifies: auxiliaries,
 #: joiners and prepositions ("the military would", "police and", "the ministry of").
-_AFTER_SUBJECT = frozenset(
-    "is was are were be been has have had will would could should can may might must did does do shall "
-    "and or but nor of in on at to for with by from about into over than that which who whom whose "
-    "also still then now often never only just not".split())
+_AFTER_SUBJECT = _VERB_LINKS | frozenset(
+    "and or but nor of in on at to for with by from about into over than that which who whom whose".split())
 
 
 #: A publication credited in brackets at the very end of a paragraph: "[AP.]", "[Mother Jones.]", "[NYT]".
@@ -853,9 +855,7 @@ _BRACKET_CREDIT = re.compile(r"\[\s*([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3
 #: A quotation's words in the first person: someone's own.
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves)\b")
 #: Words that go on from a subject to its verb: "Okafor has", "she also".
-_AUXILIARIES = frozenset(
-    "is was are were be been has have had will would could should can may might must did does do shall "
-    "also still then now often never only just not later once".split())
+_AUXILIARIES = _VERB_LINKS | {"later", "once"}
 #: Articles and demonstratives: a quotation right after one is named as a thing ("the "…" comment").
 _ARTICLES = frozenset("the a an this that these those".split())
 #: The pronouns of one person that may open a sentence as its subject.

@@ -1218,7 +1218,7 @@ def _earlier_before(text: str, sentence: tuple[int, int], offset: int, vocab: Vo
     m = None
     for m in _EARLIER.finditer(text, max(sentence[0], offset - 40), offset):
         pass
-    return m is not None and len(previous_words(text[m.end() : offset], offset - m.end(), 4)) < 4 \
+    return m is not None and len(_PREVIOUS_WORD.findall(text, m.end(), offset)) < 4 \
         and not _cues(text, (m.end(), offset), vocab)
 
 
