@@ -6,10 +6,11 @@ import fnmatch
 import functools
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
 
+from factlint import compiled
 from factlint.errors import UsageError
 from factlint.limits import DEFAULT as DEFAULT_LIMITS
 from factlint.limits import SCHEMA as LIMITS_SCHEMA
@@ -41,7 +42,7 @@ CORE_SCHEMA: dict[str, Any] = {
 RULE_DOCS_FIELDS = ("code", "name", "family")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Config:
     """One configuration file's settings (or the defaults when there is none)."""
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Iterator, Mapping
 
+from factlint import compiled
 from factlint.limits import DEFAULT, Limits
 from factlint.spans import Span
 
@@ -18,7 +19,7 @@ CAPTION = "caption"  # figcaption, image alt text or title
 LIST_ITEM = "list-item"
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Segment:
     """A run of block text copied from `source[src_start:src_end]`.
 
@@ -123,7 +124,7 @@ class SourceMap:
         return Span(self.start_of(start), self.end_of(end))
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Link:
     """A hyperlink inside a block: its text range in the block and its target."""
 
@@ -133,7 +134,7 @@ class Link:
     url_span: Span | None
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Block:
     """One unit of prose: a headline, subheading, paragraph, caption or list item.
 
@@ -153,7 +154,7 @@ class Block:
         return self.map.span(start, end)
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Field:
     """A named value of a media item (alt, title, credit, license...) and where it stands."""
 
@@ -162,7 +163,7 @@ class Field:
     block: Block | None = None  # when the value is prose the reader mapped
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Media:
     """A photo, video or illustration in the draft.
 
@@ -180,7 +181,7 @@ class Media:
     block_index: int | None = None
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class FrontMatter:
     """Parsed YAML front matter; `spans` maps key paths such as ("images", 0, "license") to value spans."""
 
@@ -192,7 +193,7 @@ class FrontMatter:
         return self.spans.get(tuple(path))
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class ProblemReport:
     """A reader's complaint about the file itself (FL001, FL003)."""
 
@@ -201,7 +202,7 @@ class ProblemReport:
     span: Span
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class ReadOptions:
     """Settings a format reader needs from the configuration."""
 
@@ -210,7 +211,7 @@ class ReadOptions:
     limits: Limits = DEFAULT
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Document:
     """A draft as the rules see it."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from factlint import config as config_mod
+from factlint import compiled, config as config_mod
 from factlint import lazy, waivers
 from factlint.errors import UsageError
 from factlint.limits import DEFAULT as DEFAULT_LIMITS
@@ -31,7 +31,7 @@ else:  # imported when a draft is first read or its rules run: a run the result 
 MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Options:
     """What the command line decided for this run."""
 
@@ -49,7 +49,7 @@ class Options:
     keep_source: bool = False  # keep each draft's text in its Outcome (for reporters that show the draft)
 
 
-@dataclass
+@compiled.dataclass
 class Outcome:
     """What linting one file produced."""
 
@@ -517,7 +517,9 @@ def _work(job: tuple[str, str]) -> Outcome:
     """Lint one job in a worker process, with the session it inherited when it forked."""
     assert _SESSION is not None
     path, filename = job
-    return _SESSION.lint_path(Path(path), filename)
+    outcome = _SESSION.lint_path(Path(path), filename)
+    compiled.save()  # what the worker compiled first: it exits without exit handlers
+    return outcome
 
 
 def run(session: Session, jobs: Sequence[tuple[Path, str]], processes: int) -> list[Outcome]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence, overload
 
+from factlint import compiled
 from factlint.errors import UsageError
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class _Pattern:
     base: Path
     glob: str

@@ -7,12 +7,12 @@ import contextlib
 import difflib
 import errno
 import os
-import re
 import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
+from factlint import compiled
 from factlint.document import Span
 from factlint.rules import Edit, Fix
 
@@ -357,7 +357,7 @@ def _sync_folder(folder: Path) -> None:
 
 #: A line and its ending; only these three endings split lines, unlike
 #: str.splitlines, which would also split at form feeds and U+2028.
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_LINE = compiled.regex(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def _lines(text: str) -> list[str]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from typing import Any, Mapping
 
+from factlint import compiled
 from factlint.errors import UsageError
 
 SECTION = "limits"
@@ -12,7 +13,7 @@ SECTION = "limits"
 MAXIMA = {"max_nesting": 100}
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Limits:
     """Every limit in one place; a configuration's `limits` section may change them (a hostile draft may not).
 

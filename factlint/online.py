@@ -10,12 +10,12 @@ import socket
 import ssl
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from factlint import __version__
+from factlint import __version__, compiled
 from factlint.errors import UsageError
 from factlint.limits import ONLINE_SECONDS, REDIRECTS, REQUEST_SECONDS, RESPONSE_BYTES
 
@@ -35,7 +35,7 @@ PARALLEL = 4
 _HEAD_REFUSED = frozenset({400, 403, 404, 405, 406, 429, 500, 501, 502, 503})
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Settings:
     """The `online` configuration section of one file, with its defaults."""
 
@@ -109,7 +109,7 @@ def _number(section: Mapping[str, Any], key: str, default: float) -> float:
     return float(value)
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Answer:
     """What a URL answered: an HTTP status, or why there was none. Never an exception."""
 
@@ -151,7 +151,7 @@ def _reason(status: int) -> str:
         return ""
 
 
-@dataclass
+@compiled.dataclass
 class Client:
     """HTTP for online checks: per-run memory, an on-disk cache with expiry, allowed hosts, HEAD then GET.
 
@@ -347,7 +347,7 @@ def _out_of_time(answer: Answer) -> bool:
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class _Reply:
     status: int
     headers: Mapping[str, str]  # names in lower case

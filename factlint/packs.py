@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import marshal
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, TypeVar
 
@@ -29,7 +28,7 @@ _MISS = object()
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class PackError:
     path: str
     line: int

@@ -5,11 +5,12 @@ from __future__ import annotations
 import importlib
 import os
 import types
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 import pluggy
 
+from factlint import compiled
 from factlint.errors import UsageError
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ BUILTIN_PACKAGES = ("factlint.checks", "factlint.formats", "factlint.reporters")
 BUILTIN_MODULES = ("factlint.surfaces.audit.settings",)
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Format:
     """A document format: the file endings it claims and its reader."""
 
@@ -35,7 +36,7 @@ class Format:
     read: Callable[..., Any]  # (path: str, source: str, options: ReadOptions) -> Document
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Reporter:
     """An output format for findings."""
 
@@ -97,7 +98,7 @@ class Hooks:
         """Return paths of YAML rule packs this plugin ships."""
 
 
-@dataclass
+@compiled.dataclass
 class Registry:
     """Everything the plugins registered, checked for clashes."""
 

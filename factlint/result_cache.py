@@ -27,11 +27,11 @@ import marshal
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from factlint import __version__, registry_cache
+from factlint import __version__, compiled, registry_cache
 from factlint.digests import sha256
 from factlint.results import Position, ReportedEdit, ReportedFix, Result
 from factlint.spans import Span
@@ -173,7 +173,7 @@ def decode(blob: bytes, key_: str, filename: str) -> list[Result] | None:
 # -- the folder -----------------------------------------------------------------------
 
 
-@dataclass
+@compiled.dataclass
 class ResultCache:
     """One run's view of the cache folder: look-ups, atomic stores, and pruning at the end."""
 

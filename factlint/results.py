@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from factlint import compiled
 from factlint.spans import Span
 
 if TYPE_CHECKING:
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Position:
     """1-based row and column in code points of the original file."""
 
@@ -21,7 +22,7 @@ class Position:
     column: int
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class ReportedEdit:
     content: str
     location: Position
@@ -31,14 +32,14 @@ class ReportedEdit:
     end_line_text: str = ""
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class ReportedFix:
     applicability: str
     message: str
     edits: tuple[ReportedEdit, ...]
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Result:
     """One finding, ready for any reporter."""
 
@@ -119,7 +120,7 @@ class Result:
         return out
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class ReportContext:
     """What a reporter may need besides the results."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
+from factlint import compiled
 from factlint.spans import Span
 
 if TYPE_CHECKING:
@@ -17,11 +17,11 @@ T = TypeVar("T")
 
 SEVERITIES = ("info", "warning", "error")
 SAFE, UNSAFE = "safe", "unsafe"
-CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_RE = compiled.regex(r"^[A-Z]{2,4}[0-9]{3}$")
+NAME_RE = compiled.regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Edit:
     """Replace source[span.start:span.end] with `content`."""
 
@@ -29,7 +29,7 @@ class Edit:
     content: str
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Fix:
     applicability: str  # SAFE or UNSAFE
     message: str
@@ -40,7 +40,7 @@ class Fix:
         return cls(applicability, message, (Edit(span, content),))
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Finding:
     """One thing an editor would send back. Severity is filled in by the engine."""
 
@@ -51,7 +51,7 @@ class Finding:
     severity: str | None = None  # a rule may raise it for one finding (LIC004 on NC)
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Context:
     """What a check may consult besides the document."""
 
@@ -79,7 +79,7 @@ class Context:
 CheckFunction = Callable[["Document", Context], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Rule:
     """A rule's metadata, readable without running anything, and its check."""
 

@@ -6,10 +6,10 @@ back but parses no draft, need not import the document model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from factlint import compiled
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Span:
     """A half-open range of code-point offsets into `Document.source`."""
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from factlint import compiled
 from factlint.document import Document, Span
 from factlint.rules import Finding
 
 _CODES = r"(?:[ \t]*=[ \t]*(?P<codes>[A-Za-z0-9, \t]*?))?"
-_HTML_RE = re.compile(r"<!--[ \t]*factlint:[ \t]*(?P<kind>disable-next-line|disable|enable)" + _CODES + r"[ \t]*-->")
-_TEXT_RE = re.compile(
+_HTML_RE = compiled.regex(r"<!--[ \t]*factlint:[ \t]*(?P<kind>disable-next-line|disable|enable)" + _CODES + r"[ \t]*-->")
+_TEXT_RE = compiled.regex(
     r"^[ \t]*factlint:[ \t]*(?P<kind>disable-next-line|disable|enable)" + _CODES + r"[ \t]*\r?$", re.MULTILINE
 )
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Directive:
     kind: str  # disable, enable, disable-next-line
     codes: tuple[str, ...]  # codes or prefixes; () means every rule
@@ -43,7 +44,7 @@ def directives(document: Document) -> list[Directive]:
     return found
 
 
-@dataclass
+@compiled.dataclass
 class Suppressions:
     """The directives of one draft, resolved to rows once, and which of them silenced something."""
 

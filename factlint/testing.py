@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from factlint import compiled
 from factlint.config import Config, check_mapping
 from factlint.engine import Options, Session
 from factlint.fixes import fixed_text
@@ -27,7 +27,7 @@ from factlint.rules import SAFE, Edit, Fix
 EXTENSIONS = {"markdown": "md", "text": "txt", "html": "html"}
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Case:
     """A draft that must be reported: where, with what message, and what --fix makes of it.
 

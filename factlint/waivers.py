@@ -9,11 +9,11 @@ import itertools
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-from factlint import lazy
+from factlint import compiled, lazy
 from factlint.digests import sha256
 from factlint.errors import UsageError
 from factlint.rules import Finding
@@ -43,11 +43,11 @@ TEXT_LIMIT = 60
 
 # Quotation marks of every style, and apostrophes, are one mark to a fingerprint:
 # a house-style fix ("…" to “…”) must not lose the waiver of its sentence.
-_QUOTES = re.compile("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\uff02\uff07`\u00b4]")
-_SPACE = re.compile(r"\s+")
+_QUOTES = compiled.regex("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\uff02\uff07`\u00b4]")
+_SPACE = compiled.regex(r"\s+")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Waiver:
     """One signed-off finding: what it is (code, file, fingerprint), who waived it, why, until when."""
 
@@ -73,7 +73,7 @@ class Waiver:
         return (self.file, self.code, self.text, self.fingerprint, self.occurrence)
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Waivers:
     """The entries of one waivers file, by the file they speak of."""
 
@@ -428,7 +428,7 @@ def _unprintable() -> re.Pattern[str]:
     Compiled when a waiver is first written, not at import: its ranges up to
     U+10FFFF take re a few milliseconds, a tenth of a one-draft run's start-up.
     """
-    return re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    return compiled.regex("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _quote(text: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from factlint import compiled
 from factlint.limits import DEFAULT
 
 try:
@@ -15,7 +15,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     Loader = yaml.SafeLoader
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class YamlProblem(Exception):
     """Text that is not YAML, or a value YAML cannot build (a date like 2026-02-30)."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from factlint import lazy
+from factlint import compiled, lazy
 from factlint.document import CAPTION, PARAGRAPH, SUBHEADING, Block, Document, Field, Media, Span
 from factlint.errors import UsageError
 from factlint.language.credits import Agencies, has_word, labelled_starts, later_credit, name_pattern
@@ -43,7 +43,7 @@ CAPTION_KEYS = frozenset({"alt", "title", "caption", "description"})
 # Newsroom policy
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Policy(Agencies):
     """What the newsroom accepts: its own and agency credits, allowed and refused licences, NC/ND/SA severities."""
 
@@ -112,7 +112,7 @@ def policy(context: Context, reg: Registry) -> Policy:
 # Media items as the rights desk sees them
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Located:
     """A credit and the way back from its text to the source file."""
 
@@ -134,7 +134,7 @@ class Located:
         return self.text[start : self.credit.end]
 
 
-@dataclass
+@compiled.dataclass
 class Item:
     """One media item: where it stands, its credits, and its metadata fields (front matter, data-*)."""
 
@@ -256,7 +256,7 @@ def _sibling_fields(document: Document, media: Media) -> dict[str, Field]:
                 and span.start == media.span.start), None)
     if key is None:
         return {}
-    pattern = re.compile(re.escape(str(key)) + r"[-_.]?(?P<what>[a-z][a-z_.-]*)$", re.I)
+    pattern = compiled.regex(re.escape(str(key)) + r"[-_.]?(?P<what>[a-z][a-z_.-]*)$", re.I)
     found = {}
     for other, value in front.data.items():
         m = pattern.match(str(other))
@@ -350,14 +350,14 @@ def _attach_credit_lines(document: Document, media: Media, item: Item, used: set
 # Judging an item
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Tools:
     registry: Registry
     prefixes: Prefixes
     policy: Policy
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Found:
     """A licence an item names and where: a mention in a credit, or a front matter value."""
 
@@ -502,7 +502,7 @@ def _policy_findings(found: Found, policy: Policy) -> Iterator[Finding]:
     yield licence_not_allowed.finding(found.span, f"{lic.label} is {what} ({why}): {terms[0].advice}", severity=severity)
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Term:
     """A licence term the newsroom's policy weighs: its flag, name, what it means and what to do."""
 

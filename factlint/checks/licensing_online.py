@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -19,7 +18,7 @@ from factlint.checks.licensing import (
 )
 from factlint.document import Block, Document, Field, Span
 from factlint.language.credits import author_text, authors_agree, shown_author
-from factlint import lazy
+from factlint import compiled, lazy
 from factlint.plugins import hookimpl
 from factlint.rules import Context, Finding, Rule
 
@@ -38,7 +37,7 @@ SECTION = "online"
 # What a media item's credit claims
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Address:
     """A URL a credit gives, what it is meant as, and where it is written."""
 
@@ -47,7 +46,7 @@ class Address:
     role: str  # "licence" or "source"
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Said:
     """A licence or an author the credit states, and where."""
 
@@ -55,7 +54,7 @@ class Said:
     span: Span
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Claim:
     """Everything one media item's credit states that a source can confirm or contradict."""
 
@@ -206,7 +205,7 @@ def _check_unreachable(document: Document, context: Context) -> Iterator[Finding
 # LIC007: the source's own record
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Record:
     """What a source's own page says about a file: its licence and its author."""
 
@@ -217,7 +216,7 @@ class Record:
     author_html: str
 
 
-_UPLOAD_PATH = re.compile(r"^/wikipedia/commons/(?:thumb/)?[0-9a-f]/[0-9a-f]{2}/([^/]+)")
+_UPLOAD_PATH = compiled.regex(r"^/wikipedia/commons/(?:thumb/)?[0-9a-f]/[0-9a-f]{2}/([^/]+)")
 
 
 def commons_title(url: str) -> str | None:

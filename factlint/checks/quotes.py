@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
-from factlint import lazy
+from factlint import compiled, lazy
 from factlint.checks.common import abbreviations, irregular_verbs
 from factlint.document import LIST_ITEM, PARAGRAPH, SUBHEADING, Block, Document, Span
 from factlint.errors import UsageError
@@ -63,7 +62,7 @@ FOREIGN = {"«": "guillemets", "„": "low-high marks", "‹": "single guillemet
 SOURCE = "AP Stylebook, \"quotation marks\" and \"said\"; Reuters Handbook of Journalism, attribution"
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class _Paragraph:
     """A body block with its quotation marks paired."""
 

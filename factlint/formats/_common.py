@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, Iterable
 
+from factlint import compiled
 from factlint.limits import DEFAULT
 from factlint.document import (
     HEADLINE,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # PyYAML is imported where front matter is parsed: a warm run
     import yaml
 
 #: Bare URLs and web addresses in running text: not prose.
-URL_RE = re.compile(
+URL_RE = compiled.regex(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'“”‘’()\[\]]*[^\s<>\"'“”‘’()\[\].,;:!?]"
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|info|co|uk|de|fr|ru|eu)"
     r"(?:/[^\s<>\"'“”‘’()\[\]]*[^\s<>\"'“”‘’()\[\].,;:!?])?\b",
@@ -33,10 +34,10 @@ URL_RE = re.compile(
 #: What every match of URL_RE holds (`://`, `www.` or a dot and a top-level domain): most paragraphs have none,
 #: and these searches cost a tenth of URL_RE's. Apart, the domain search skips to each dot; as one alternation
 #: the pattern had no first character to skip to.
-_URL_DOMAIN_CUE = re.compile(r"\.(?:com|org|net|gov|edu|int|io|info|co|uk|de|fr|ru|eu)", re.IGNORECASE)
-_URL_WWW_CUE = re.compile(r"www\.", re.IGNORECASE)
-_FRONT_OPEN = re.compile(r"---[ \t]*\r?\n")
-_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_URL_DOMAIN_CUE = compiled.regex(r"\.(?:com|org|net|gov|edu|int|io|info|co|uk|de|fr|ru|eu)", re.IGNORECASE)
+_URL_WWW_CUE = compiled.regex(r"www\.", re.IGNORECASE)
+_FRONT_OPEN = compiled.regex(r"---[ \t]*\r?\n")
+_FRONT_CLOSE = compiled.regex(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 
 
 def blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:
@@ -97,7 +98,7 @@ def split_front_matter(source: str) -> tuple[int, int] | None:
     return opened.end(), closed.start()
 
 
-_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?\n)")
+_KEY_LINE = compiled.regex(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?\n)")
 
 
 def unclosed_front_matter(source: str) -> ProblemReport | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Sequence
 
+from factlint import compiled
 from factlint.document import (
     CAPTION,
     HEADLINE,
@@ -104,16 +104,16 @@ DATE_KEYS = (
 
 # html.parser's own patterns for a tag name and an attribute (private there),
 # so attribute positions found here agree with the values it reports.
-_TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
-_ATTRIBUTE = re.compile(
+_TAG_NAME = compiled.regex(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+_ATTRIBUTE = compiled.regex(
     r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
     r"('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
 )
 _IMAGE_ATTRIBUTES = frozenset(("alt", "title", "src"))
-_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
-_COMMENT_CLOSE = re.compile(r"--\s*>")
+_ENTITY = compiled.regex(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_COMMENT_CLOSE = compiled.regex(r"--\s*>")
 #: The publication date in a page's JSON-LD metadata (schema.org NewsArticle).
-_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]*)"')
+_JSON_LD_DATE = compiled.regex(r'"datePublished"\s*:\s*"([^"]*)"')
 
 
 def _decode(source: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -263,7 +263,7 @@ class _OpenLink:
             self.run.links.append((self.start, self.run.length, self.url, self.span))
 
 
-@dataclass
+@compiled.dataclass
 class _MediaDraft:
     """A media item before the blocks are final (indices are into the reader's drafts)."""
 
@@ -276,7 +276,7 @@ class _MediaDraft:
     caption_draft: int | None = None
 
 
-@dataclass
+@compiled.dataclass
 class _Figure:
     """An open `figure`: its images, embeds and caption as they arrive."""
 
@@ -306,7 +306,7 @@ class _Frame:
         self.title: _Run | None = None
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class _Draft:
     block: Block
     level: int

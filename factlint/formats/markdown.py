@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any, Sequence
 
+from factlint import compiled
 from factlint.document import (
     CAPTION,
     HEADLINE,
@@ -28,8 +29,8 @@ from factlint.formats import _common
 from factlint.plugins import Format, hookimpl
 
 
-_LONE_CR = re.compile(r"\r(?!\n)")
-_INLINE_MEDIA_RE = re.compile(r"<(?:img|video|picture|figure)\b", re.IGNORECASE)
+_LONE_CR = compiled.regex(r"\r(?!\n)")
+_INLINE_MEDIA_RE = compiled.regex(r"<(?:img|video|picture|figure)\b", re.IGNORECASE)
 
 
 #: Tokens that open and close one level of blockquote or list nesting.
@@ -41,7 +42,7 @@ _READ = frozenset({
     "fence", "code_block", "html_block",
 })
 #: Block markers (`>`, `-`, `1.`) that open a line; what follows them is the line's text.
-_MARKERS_RE = re.compile(r"(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*")
+_MARKERS_RE = compiled.regex(r"(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*")
 
 
 @functools.lru_cache(maxsize=4)

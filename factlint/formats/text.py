@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 
+from factlint import compiled
 from factlint.document import HEADLINE, PARAGRAPH, SUBHEADING, Block, Document, ReadOptions, SourceMap
 from factlint.formats import _common
 from factlint.plugins import Format, hookimpl
 
 #: A suppression line (`factlint: disable-next-line=DAT001`) is a directive, not prose.
-DIRECTIVE_RE = re.compile(r"^[ \t]*factlint:[ \t]*(?:disable|enable|disable-next-line)\b.*$", re.MULTILINE)
-_LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
+DIRECTIVE_RE = compiled.regex(r"^[ \t]*factlint:[ \t]*(?:disable|enable|disable-next-line)\b.*$", re.MULTILINE)
+_LINE_RE = compiled.regex(r"[^\n]*(?:\n|$)")
 #: A subheading is a short line that does not end like a sentence...
 _CLOSING = tuple(".!?:;,\"'”’»)…")
 #: ...and is not a labelled line ("Photo: ...", "Editor's note: ...") or an address.
-_LABEL_RE = re.compile(r"^\S+:\s|://")
+_LABEL_RE = compiled.regex(r"^\S+:\s|://")
 SUBHEADING_MAX_WORDS = 12
 
 

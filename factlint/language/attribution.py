@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
+from factlint import compiled
 from factlint.language.lexicon import IrregularVerbs, forms_of, inflect
 from factlint.language.quotations import _WORD, MARKS, Passage, Quotation, QuotationScan, passages
 from factlint.language.sentences import Abbreviations, split
@@ -14,7 +14,7 @@ from factlint.language.sentences import Abbreviations, split
 __all__ = ["REASONS", "Attribution", "Judgement", "Speaker", "Vocabulary", "attribute"]
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*\.?|[:;]")
+_TOKEN = compiled.regex(r"[^\W_]+(?:['’\-.][^\W_]+)*\.?|[:;]")
 _SUBJECT_DETERMINERS = frozenset("the a an another one".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your whose every each".split())
 _POSSESSIVES = frozenset("his her its their our my your".split())
@@ -43,7 +43,7 @@ REASONS = {
 }
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Speaker:
     """Who says a quotation (`source` as written, None when no one does) and why factlint judged so."""
 
@@ -64,7 +64,7 @@ class Speaker:
         return f"attributed{who}: {REASONS[self.reason]}{said}"
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Judgement:
     """A direct quotation (its passage's first part), where it stands, and its speaker."""
 
@@ -73,7 +73,7 @@ class Judgement:
     speaker: Speaker
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Vocabulary:
     """The word lists attribution reads, from the speech-verbs, quote-sources and irregular-verbs packs (lower case)."""
 
@@ -185,7 +185,7 @@ class _Token(NamedTuple):
 
 
 #: A surname written with a lower-case Arabic particle and a hyphen.
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|bin|ibn|abu|abd)[-‐][A-Z]")
+_PARTICLE_NAME = compiled.regex(r"(?:al|el|ad|ash|as|at|az|an|ar|bin|ibn|abu|abd)[-‐][A-Z]")
 
 
 def _masked(scan: QuotationScan) -> str:
@@ -197,7 +197,7 @@ def _masked(scan: QuotationScan) -> str:
     return text
 
 
-_NOT_SPACE = re.compile(r"\S")
+_NOT_SPACE = compiled.regex(r"\S")
 
 
 def _token(m: re.Match[str]) -> _Token:
@@ -849,11 +849,11 @@ _AFTER_SUBJECT = _VERB_LINKS | frozenset(
 
 
 #: A publication credited in brackets at the very end of a paragraph: "[AP.]", "[Mother Jones.]", "[NYT]".
-_BRACKET_CREDIT = re.compile(r"\[\s*([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s*\.?\s*\]\s*$")
+_BRACKET_CREDIT = compiled.regex(r"\[\s*([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s*\.?\s*\]\s*$")
 
 
 #: A quotation's words in the first person: someone's own.
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves)\b")
+_FIRST_PERSON = compiled.regex(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves)\b")
 #: Words that go on from a subject to its verb: "Okafor has", "she also".
 _AUXILIARIES = _VERB_LINKS | {"later", "once"}
 #: Articles and demonstratives: a quotation right after one is named as a thing ("the "…" comment").
@@ -871,7 +871,7 @@ def _ends_with(words: list[str], phrase: tuple[str, ...]) -> bool:
     return len(words) >= len(phrase) and tuple(words[len(words) - len(phrase) :]) == phrase
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Paragraph:
     """A body paragraph handed to attribute(): its marks paired, and where it stands among the draft's blocks."""
 
@@ -984,7 +984,7 @@ def _speaker(passage: Passage, run: list[int], paragraphs: Sequence[Paragraph], 
 
 
 #: A sign-off paragraph under a quotation: a dash, then a name and at most a short description.
-_SIGNATURE = re.compile(r"\s*\\?[-–—―]+\s*([A-Z\u00c0-\u024f][^\s,;.:]*(?:\s+[A-Z\u00c0-\u024f][^\s,;.:]*){0,3})([^\n]*)$")
+_SIGNATURE = compiled.regex(r"\s*\\?[-–—―]+\s*([A-Z\u00c0-\u024f][^\s,;.:]*(?:\s+[A-Z\u00c0-\u024f][^\s,;.:]*){0,3})([^\n]*)$")
 
 
 def _signed_below(passage: Passage, run: list[int], readers: _Readers) -> Speaker | None:

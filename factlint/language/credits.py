@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 from urllib.parse import unquote
 
-from factlint import lazy
+from factlint import compiled, lazy
 
 if TYPE_CHECKING:
     from factlint.language import licences as lx
@@ -22,7 +22,7 @@ else:  # the licence registry's patterns compile at import: a run the result cac
     lx = lazy.module("factlint.language.licences", __name__, "lx")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Agencies:
     """The newsroom's own staff names and its agencies' names, as patterns over credit text."""
 
@@ -81,9 +81,9 @@ class Agencies:
 
 
 #: Where a caption's last part may start: after a sentence, a dash or bar set off by spaces, or a line break.
-_TAIL_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+|\s[—–|-]\s+|\n\s*")
+_TAIL_BOUNDARY = compiled.regex(r"[.!?][\"”’')\]]*\s+|\s[—–|-]\s+|\n\s*")
 #: What separates the pieces of a wire photo line: "/", "|" or "via".
-_WIRE_SEPARATOR = re.compile(r"\s*[/|]\s*|\s+via\s+")
+_WIRE_SEPARATOR = compiled.regex(r"\s*[/|]\s*|\s+via\s+")
 _BYLINE_PARTICLES = frozenset(
     "de da das do dos del della di du la le van von der den ter bin ibn al el y of the for and".split())
 
@@ -105,7 +105,7 @@ def name_pattern(name: str, case_sensitive_acronyms: bool = True) -> re.Pattern[
         # AP, PA, EPA in capitals only: "ap" or "pa" inside a credit is not an agency
         acronym = case_sensitive_acronyms and letters and all(c.isupper() for c in letters) and len(letters) <= 4
         words.append(re.escape(word) if acronym else f"(?i:{re.escape(word)})")
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+    return compiled.regex(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
 
 
 

@@ -6,10 +6,11 @@ import calendar as _calendar
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from factlint import compiled
 from factlint.language.lexicon import IrregularVerbs
 from factlint.language.sentences import Abbreviations, span_at, split
 
@@ -20,7 +21,7 @@ QUOTE_AND_BRACKET = "\"'“”‘’«»„()[]*_"
 # -- vocabulary ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class DayPhrase:
     """A fixed phrase naming one day relative to the story's ("yesterday", "last night")."""
 
@@ -33,7 +34,7 @@ class DayPhrase:
     present_state: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Vocabulary:
     """The word lists of the `calendar` and `relative-dates` packs, ready for matching."""
 
@@ -103,7 +104,7 @@ class Vocabulary:
     @cached_property
     def weekday_after_re(self) -> re.Pattern[str]:
         names = _words(self.weekday_names[1:])
-        return re.compile(rf"(?:,\s+(?:a|which\s+(?:is|was)\s+a)\s+|\s*\(\s*)({names})\b(?![{APOSTROPHES}-])")
+        return compiled.regex(rf"(?:,\s+(?:a|which\s+(?:is|was)\s+a)\s+|\s*\(\s*)({names})\b(?![{APOSTROPHES}-])")
 
     @cached_property
     def future_re(self) -> re.Pattern[str]:
@@ -117,7 +118,7 @@ class Vocabulary:
         not_fixed = f"(?!(?:{fixed}))" if fixed else ""
         alternatives = [f"(?<![\\w]){not_fixed}(?:{words})(?![\\w])"] if words else []
         alternatives += [f"(?:{marks})(?![\\w])"] if marks else []
-        return re.compile("|".join(alternatives) or r"(?!)")
+        return compiled.regex("|".join(alternatives) or r"(?!)")
 
     @cached_property
     def phrase_cues(self) -> tuple[re.Pattern[str], Mapping[str, str]]:
@@ -127,16 +128,16 @@ class Vocabulary:
         kinds.update({p: "either" for p in self.either_way})
         kinds.update({p: "past" for p in self.phrasal_pasts})
         if not kinds:
-            return re.compile(r"(?!)"), kinds
+            return compiled.regex(r"(?!)"), kinds
         phrases = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
-        return re.compile(rf"(?<![\w'’])(?:{phrases})(?![\w'’])"), kinds
+        return compiled.regex(rf"(?<![\w'’])(?:{phrases})(?![\w'’])"), kinds
 
     @cached_property
     def ahead_re(self) -> re.Pattern[str] | None:
         if not self.ahead:
             return None
         phrases = "|".join(re.escape(p) for p in sorted(self.ahead, key=len, reverse=True))
-        return re.compile(rf"(?<![\w])(?:{phrases})\s+(?P<between>(?:[\w'’.-]+\s+){{0,7}})$")
+        return compiled.regex(rf"(?<![\w])(?:{phrases})\s+(?P<between>(?:[\w'’.-]+\s+){{0,7}})$")
 
     @cached_property
     def reported_on_re(self) -> re.Pattern[str]:
@@ -144,34 +145,34 @@ class Vocabulary:
         verbs = _words(self.reporting) or r"(?!)"
         names = _words(self.weekday_names[1:])
         # up to three words between: "told reporters on Monday", "said in Geneva on Monday"
-        return re.compile(rf"(?i:\b(?:{verbs}))(?:\s+[a-z][\w'’-]*){{0,3}}?\s+(?:(?:on|late|early)\s+)?"
+        return compiled.regex(rf"(?i:\b(?:{verbs}))(?:\s+[a-z][\w'’-]*){{0,3}}?\s+(?:(?:on|late|early)\s+)?"
                           rf"({names})\b(?![{APOSTROPHES}-])")
 
     @cached_property
     def full_weekday_re(self) -> re.Pattern[str]:
         names = "|".join(self.weekday_names[1:])
-        return re.compile(rf"\b(?:{names})(?:[{APOSTROPHES}]s)?\b")
+        return compiled.regex(rf"\b(?:{names})(?:[{APOSTROPHES}]s)?\b")
 
     @cached_property
     def any_weekday_re(self) -> re.Pattern[str]:
         """full_weekday_re's names, anywhere: a block without one needs no weekday analysis."""
-        return re.compile("|".join(self.weekday_names[1:]))
+        return compiled.regex("|".join(self.weekday_names[1:]))
 
     @cached_property
     def weekday_habits_re(self) -> re.Pattern[str]:
         """Right after a weekday, a plural part of the day: "on Sunday mornings" is a habit."""
-        return re.compile(rf"\s+(?:{'|'.join(self.parts)})s\b")
+        return compiled.regex(rf"\s+(?:{'|'.join(self.parts)})s\b")
 
     @cached_property
     def weekday_part_re(self) -> re.Pattern[str] | None:
         """Right after a weekday, the part of the day it names ("Tuesday night")."""
-        return re.compile(rf"\s+({'|'.join(self.parts)})\b") if self.parts else None
+        return compiled.regex(rf"\s+({'|'.join(self.parts)})\b") if self.parts else None
 
     @cached_property
     def schedule_re(self) -> re.Pattern[str]:
         """"Monday to Friday", "Monday-Friday": two weekday names joined as a span."""
         names = "|".join(self.weekday_names[1:])
-        return re.compile(rf"\b(?:{names})\s*(?:-|–|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*(?:{names})\b")
+        return compiled.regex(rf"\b(?:{names})\s*(?:-|–|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*(?:{names})\b")
 
     @cached_property
     def number_re(self) -> str:
@@ -186,7 +187,7 @@ class Vocabulary:
         names = sorted(set(self.named_days) | set(self.proper_names), key=len, reverse=True)
         if not names:
             return None
-        return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+        return compiled.regex(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
     @cached_property
     def names_body_re(self) -> re.Pattern[str] | None:
@@ -197,7 +198,8 @@ class Vocabulary:
         names = set(self.named_days) | set(self.proper_names)
         if not names or "" in names:
             return None
-        return re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
+        # Longest first, then in order, so the pattern (and its stored program) is the same in every run.
+        return compiled.regex(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?![\w])")
 
     @cached_property
     def date_patterns(self) -> list[re.Pattern[str]]:
@@ -207,23 +209,23 @@ class Vocabulary:
     def date_cues(self) -> list[tuple[re.Pattern[str], ...]]:
         """For each of date_patterns, what it cannot match without, cheapest first: a month name, then a day
         after it ("March 7") or before it ("7 March", "7th of March"); or digits around a separator."""
-        month, digits = re.compile(self.month_re), re.compile(r"\d[-/.]\d")
-        day_after = re.compile(self.month_re + r"\s+\d")
-        day_before = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + self.month_re + ")")
+        month, digits = compiled.regex(self.month_re), compiled.regex(r"\d[-/.]\d")
+        day_after = compiled.regex(self.month_re + r"\s+\d")
+        day_before = compiled.regex(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + self.month_re + ")")
         return [(month, day_after), (month, day_before), (digits,), (digits,)]
 
     @cached_property
     def relative_cues(self) -> dict[str, re.Pattern[str]]:
         """For the costlier relative_patterns, something each cannot match without, and quick to search for."""
         # "last week", "next Friday": a determiner, then a space
-        determiner = re.compile(rf"\b(?:{_words(self.determiners)})\s", re.IGNORECASE)
+        determiner = compiled.regex(rf"\b(?:{_words(self.determiners)})\s", re.IGNORECASE)
         return {
             "unit": determiner,
             "weekday": determiner,
             # "three days ago", "in two weeks from now": a direction word after a space
-            "count": re.compile(rf"\s(?:{_words(self.directions)})(?![\w\-])", re.IGNORECASE),
-            "month-name": re.compile(_words(self.month_names[1:])),  # "last March": a capitalised month
-            "weekday-of-week": re.compile("week", re.IGNORECASE),  # "Tuesday last week"
+            "count": compiled.regex(rf"\s(?:{_words(self.directions)})(?![\w\-])", re.IGNORECASE),
+            "month-name": compiled.regex(_words(self.month_names[1:])),  # "last March": a capitalised month
+            "weekday-of-week": compiled.regex("week", re.IGNORECASE),  # "Tuesday last week"
         }
 
     @cached_property
@@ -425,7 +427,7 @@ def is_title_case(text: str) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
-_PREVIOUS_WORD = re.compile(r"[\w'’]+")
+_PREVIOUS_WORD = compiled.regex(r"[\w'’]+")
 
 
 def previous_words(text: str, offset: int, count: int = 1) -> list[str]:
@@ -457,7 +459,7 @@ def _name_spans(text: str, vocab: Vocabulary) -> Iterator[tuple[int, int]]:
         pos = m.end()
 
 
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = compiled.regex(r"\w")
 
 
 def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -467,7 +469,7 @@ def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 # -- written dates ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class WrittenDate:
     """A date as the story writes it: "Tuesday, March 10, 2026", "7 Mar.", "2026-03-10", "03/07/2026"."""
 
@@ -515,7 +517,7 @@ def _date_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
         rf"(?<![\w/.\-]){weekday}(?P<numeric>(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)"
         r"(?P<year>\d{4}|(?<=/)\d{2}))(?![\w/]|[.\-]\d)"
     )
-    return [re.compile(p) for p in (month_day, day_month, iso, numeric)]
+    return [compiled.regex(p) for p in (month_day, day_month, iso, numeric)]
 
 
 def find_dates(text: str, vocab: Vocabulary) -> list[WrittenDate]:
@@ -639,7 +641,7 @@ def _problem(year: int | None, month: int, day: int, vocab: Vocabulary) -> str |
     return f"{name} has {most} days" if day > most else None
 
 
-_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|or)\s*(?:on\s+)?$")
+_CONNECTOR = compiled.regex(r"^\s*(?:-|–|—|to|through|until|till|and|or)\s*(?:on\s+)?$")
 
 
 def _with_range_years(text: str, dates: list[WrittenDate]) -> list[WrittenDate]:
@@ -660,7 +662,7 @@ def _range_problem(first: WrittenDate, year: int) -> str | None:
     return f"{year} is not a leap year: February has 28 days"
 
 
-_RELATIVE_YEAR = re.compile(r"^,?\s+(?:(?P<det>this|last|next)\s+year|a\s+year\s+(?P<rel>ago|earlier|later))\b", re.I)
+_RELATIVE_YEAR = compiled.regex(r"^,?\s+(?:(?P<det>this|last|next)\s+year|a\s+year\s+(?P<rel>ago|earlier|later))\b", re.I)
 _YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1, "ago": -1}
 
 
@@ -688,7 +690,7 @@ def _with_sentence_years(text: str, dates: list[WrittenDate], vocab: Vocabulary)
     return out
 
 
-_YEAR_WORD = re.compile(r"(?<![\w.,/\-])(1[5-9]\d\d|2[01]\d\d)(?![\w/]|[.,\-]\d)")
+_YEAR_WORD = compiled.regex(r"(?<![\w.,/\-])(1[5-9]\d\d|2[01]\d\d)(?![\w/]|[.,\-]\d)")
 
 
 def _years_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -703,7 +705,7 @@ def years_in(text: str, start: int, end: int) -> list[int]:
 # -- relative dates -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class RelativeDate:
     """A phrase that places an event relative to the story's date.
 
@@ -745,17 +747,17 @@ def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
     tail = r"(?![\w\-])"
     i = re.IGNORECASE
     return [
-        ("day", re.compile(rf"\b(?P<phrase>{words(d.phrase for d in vocab.days)}){parts}{poss}{tail}", i)),
-        ("unit", re.compile(rf"\b(?P<det>{dets})\s+(?P<unit>{units}){poss}{tail}", i)),
-        ("weekday", re.compile(rf"\b(?P<det>{simple_dets})\s+(?P<weekday>{weekdays}){parts}{poss}{tail}", i)),
-        ("month-name", re.compile(rf"\b(?P<det>{simple_dets})\s+(?P<month>(?-i:{months})){poss}(?![\w\-]|\s+\d)", i)),
+        ("day", compiled.regex(rf"\b(?P<phrase>{words(d.phrase for d in vocab.days)}){parts}{poss}{tail}", i)),
+        ("unit", compiled.regex(rf"\b(?P<det>{dets})\s+(?P<unit>{units}){poss}{tail}", i)),
+        ("weekday", compiled.regex(rf"\b(?P<det>{simple_dets})\s+(?P<weekday>{weekdays}){parts}{poss}{tail}", i)),
+        ("month-name", compiled.regex(rf"\b(?P<det>{simple_dets})\s+(?P<month>(?-i:{months})){poss}(?![\w\-]|\s+\d)", i)),
         (
             "weekday-of-week",
-            re.compile(rf"\b(?P<weekday>{weekdays})(?:\s+of)?\s+(?P<det>{simple_dets})\s+(?P<unit>week){poss}{tail}", i),
+            compiled.regex(rf"\b(?P<weekday>{weekdays})(?:\s+of)?\s+(?P<det>{simple_dets})\s+(?P<unit>week){poss}{tail}", i),
         ),
         (
             "count",
-            re.compile(
+            compiled.regex(
                 rf"\b(?P<n>{vocab.number_re})\s+(?P<unit>{plural(vocab.counted_units)})\s+"
                 rf"(?P<dir>{words(vocab.directions)}){tail}",
                 i,
@@ -763,7 +765,7 @@ def _relative_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
         ),
         (
             "ahead",
-            re.compile(
+            compiled.regex(
                 rf"\bin\s+(?P<n>{vocab.number_re})\s+(?P<unit>{plural(vocab.ahead_units)})"
                 rf"(?:[{APOSTROPHES}]?\s+time)?{tail}",
                 i,
@@ -812,7 +814,7 @@ def _find_relative(text: str, vocab: Vocabulary, title_case: bool) -> list[Relat
 
 #: Letters that match an ASCII letter case-insensitively in a regex but do not lower-case to it
 #: ("ſ", dotted and dotless i): in a text with one, a substring test of the lower-cased text could miss.
-_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+_FOLDS_APART = compiled.regex("[\u0130\u0131\u017f]")
 
 
 def _has_each(low: str, groups: Sequence[Sequence[str]]) -> bool:
@@ -849,8 +851,8 @@ def _present_state(text: str, start: int, end: int, phrase: DayPhrase, vocab: Vo
                 or word in vocab.openers)
 
 
-_WORDS_AHEAD = re.compile(r"[A-Za-z]+")
-_SENTENCE_END = re.compile(r"[.!?;:]")
+_WORDS_AHEAD = compiled.regex(r"[A-Za-z]+")
+_SENTENCE_END = compiled.regex(r"[.!?;:]")
 
 
 def _capitalised_name(m: re.Match[str], text: str, kind: str) -> bool:
@@ -983,7 +985,7 @@ def _weekday_number(name: str | None, vocab: Vocabulary) -> int | None:
 # -- bare weekdays ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Weekday:
     """A weekday named without a date ("on Tuesday", "Tuesday's vote")."""
 
@@ -1034,12 +1036,12 @@ def find_weekdays(text: str, vocab: Vocabulary, known_names: frozenset[str] = fr
 
 
 # Matched where a weekday ends: compiled once, and with no copy of the text after it.
-_HYPHENED = re.compile(r"[-–]\w")
-_EACH_MONTH = re.compile(r"\s+of\s+(?:each|every|the)\s+(?:month|year|quarter)\b", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_HYPHENED = compiled.regex(r"[-–]\w")
+_EACH_MONTH = compiled.regex(r"\s+of\s+(?:each|every|the)\s+(?:month|year|quarter)\b", re.IGNORECASE)
+_NEXT_WORD = compiled.regex(r"\s+([a-z]+)")
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]$")
+_CAPITALISED_BEFORE = compiled.regex(r"(?<![\w'’.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]$")
 
 
 def _word_before(text: str, offset: int) -> str:
@@ -1117,19 +1119,19 @@ _AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "get", "got"
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "these", "those", "some", "any", "no"})
 #: After these a verb stands in its base form, never a past one: "may come", "to put", "did not run".
 _BASE_AFTER = _MODALS | {"to", "do", "does", "did"}
-_WORD = re.compile(r"[a-z][a-z'’-]*")
-_SPACES = re.compile(r"\s+")
+_WORD = compiled.regex(r"[a-z][a-z'’-]*")
+_SPACES = compiled.regex(r"\s+")
 #: Before "scheduled" or "planned" these make it a verb with a tense of its own ("is scheduled", "was planned").
 _PLAN_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had"})
-_HAVE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:have|'ve|’ve)\s+(?:[a-z]+ly\s+)?(?P<participle>[a-z]+)")
-_PROGRESSIVE = re.compile(r"(?<![\w'’])(?:is|are|am)\s+(?:(?P<adverb>[a-z]+)\s+)?(?P<verb>[a-z]{2,}ing)(?![\w'’-])")
+_HAVE_AFTER = compiled.regex(r"\s+(?:[a-z]+\s+)?(?:have|'ve|’ve)\s+(?:[a-z]+ly\s+)?(?P<participle>[a-z]+)")
+_PROGRESSIVE = compiled.regex(r"(?<![\w'’])(?:is|are|am)\s+(?:(?P<adverb>[a-z]+)\s+)?(?P<verb>[a-z]{2,}ing)(?![\w'’-])")
 
 NO_TENSE = "no verb in its clause gives the tense"
 PAST_PLAN = "a plan told in the past tense does not say whether its day has passed"
 PLAN_BESIDE_PAST = "a plan told beside a past verb may have had its day"
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Cue:
     """A word or phrase that tells the time of the words round it ("was arrested", "will", "is due")."""
 
@@ -1150,10 +1152,10 @@ class Cue:
         return self.tense
 
 
-_RIGHT_AFTER = re.compile(r"\s+(?:(?:on|late|early)\s+)?")
+_RIGHT_AFTER = compiled.regex(r"\s+(?:(?:on|late|early)\s+)?")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class TenseReading:
     """What the verbs round a bare weekday say of its date: "past", "future", or None and why not."""
 
@@ -1222,7 +1224,7 @@ def _earlier_before(text: str, sentence: tuple[int, int], offset: int, vocab: Vo
         and not _cues(text, (m.end(), offset), vocab)
 
 
-_EARLIER = re.compile(r"(?i)\bearlier\b(?!\s+than\b)")  # "no earlier than Monday" compares: no past
+_EARLIER = compiled.regex(r"(?i)\bearlier\b(?!\s+than\b)")  # "no earlier than Monday" compares: no past
 
 
 def _ahead_of(text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary) -> bool:
@@ -1245,7 +1247,7 @@ def _said_on(text: str, sentence: tuple[int, int], cue: Cue, offset: int, vocab:
 
 
 #: "had" (a past perfect, or the past of "have"): a wait that ended before the story.
-_HAD = re.compile(r"(?i)\bhad(?:n[’']t)?\b")
+_HAD = compiled.regex(r"(?i)\bhad(?:n[’']t)?\b")
 
 
 def _governing_cue(text: str, sentence: tuple[int, int], clause: tuple[int, int], offset: int,
@@ -1289,7 +1291,7 @@ def _main_clause_cue(text: str, sentence: tuple[int, int], offset: int, cue: Cue
     return max(main, key=lambda c: c.start) if main else cue
 
 
-_TIME_CLAUSE = re.compile(r"(?i)\b(?:as soon as|once|before|by the time)\b")
+_TIME_CLAUSE = compiled.regex(r"(?i)\b(?:as soon as|once|before|by the time)\b")
 
 
 def _own_words(text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary) -> tuple[int, int]:
@@ -1305,8 +1307,8 @@ def _own_words(text: str, clause: tuple[int, int], offset: int, vocab: Vocabular
     return start, end
 
 
-_LETTERS = re.compile(r"[A-Za-z]+")
-_SEQUENCE = re.compile(r"(?i)\b(?:after|since|following)\b")
+_LETTERS = compiled.regex(r"[A-Za-z]+")
+_SEQUENCE = compiled.regex(r"(?i)\b(?:after|since|following)\b")
 
 
 def _subordinate(text: str, sentence: tuple[int, int], clause: tuple[int, int], cue: Cue) -> bool:
@@ -1452,7 +1454,7 @@ def _gap(cue: tuple[int, int, str], offset: int) -> int:
 # -- resolution ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Resolved:
     """What a relative phrase means on a given reference date."""
 

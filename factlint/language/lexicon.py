@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Iterable, Mapping
+
+from factlint import compiled
 
 __all__ = ["Forms", "IrregularVerbs", "forms_of", "inflect"]
 
 _VOWELS = "aeiou"
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Forms:
     """The forms of one verb: base, third person, simple past, past participle, present participle."""
 
@@ -30,7 +32,7 @@ class Forms:
         return frozenset((*self.past, *self.participle))
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class IrregularVerbs:
     """The `irregular-verbs` pack: pasts and participles the rules cannot make, and verbs that double their last consonant."""
 

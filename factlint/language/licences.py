@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from factlint import compiled
 from factlint.language.licence_schemas import LICENCES_SCHEMA, PREFIXES_SCHEMA  # noqa: F401  (their old home)
 
 _CC_ELEMENTS = ("by", "nc", "nd", "sa")
 _PORTS = ("none", "optional", "required")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Licence:
     """One licence of the registry and what it asks of whoever publishes the work."""
 
@@ -36,7 +37,7 @@ class Licence:
         return f"{self.name} {self.jurisdiction.upper()}" if self.jurisdiction else self.name
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Site:
     """A site hosting other people's work (Wikimedia Commons, Flickr...)."""
 
@@ -45,7 +46,7 @@ class Site:
     licence: str | None = None  # a house licence the site implies (Unsplash)
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Mention:
     """A licence named in a text: a URL or a name, known to the registry or not.
 
@@ -61,7 +62,7 @@ class Mention:
     problem: str | None = None
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Part:
     """A piece of a credit: its text and where it stands in the text parsed."""
 
@@ -70,7 +71,7 @@ class Part:
     text: str
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Credit:
     """What a credit says: author, source (URL or site), licences, and the caption after it."""
 
@@ -105,10 +106,10 @@ class Credit:
 # ---------------------------------------------------------------------------
 # URLs
 
-_LICENCE_SEGMENT = re.compile(r"(?:^|[-_.])licen[cs]es?(?:$|[-_.])")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:/*", re.I)
-_SUFFIX_SEGMENT = re.compile(r"^(?:deed|legalcode)(?:\.[a-z0-9_-]+)*$|^index\.html?$|^rdf$")
-_URL = re.compile(
+_LICENCE_SEGMENT = compiled.regex(r"(?:^|[-_.])licen[cs]es?(?:$|[-_.])")
+_SCHEME = compiled.regex(r"^[a-z][a-z0-9+.-]*:/*", re.I)
+_SUFFIX_SEGMENT = compiled.regex(r"^(?:deed|legalcode)(?:\.[a-z0-9_-]+)*$|^index\.html?$|^rdf$")
+_URL = compiled.regex(
     r"(?:\b(?i:[a-z][a-z0-9+.-]*):/+|\b(?i:www)\.)[^\s<>\"'()\[\]{}]+"
     r"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?!(?:jpe?g|png|gif|webp|svg|tiff?|html?|pdf)\b)[a-z]{2,12}\b"
     r"(?::\d+)?(?:/[^\s<>\"'\[\]{}]*)?"
@@ -160,8 +161,8 @@ _HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "index.asp"
                          "default.asp", "home", "home.html", "home.htm", "main_page"})
 _SITE_HOME_PATHS = frozenset({"wiki", "wiki/main_page", "explore"})
 
-_NAME_SPLIT = re.compile(r"[\s_/,()\[\]]+|(?<![\d])-|-(?![\d])")
-_VERSION = re.compile(r"^v?(\d+)(?:\.(\d+))?$")
+_NAME_SPLIT = compiled.regex(r"[\s_/,()\[\]]+|(?<![\d])-|-(?![\d])")
+_VERSION = compiled.regex(r"^v?(\d+)(?:\.(\d+))?$")
 
 
 class Registry:
@@ -216,8 +217,8 @@ class Registry:
         return [t for t in _NAME_SPLIT.split(text.lower().replace("‐", "-")) if t]
 
     def _compile_words(self, words: Iterable[Mapping[str, str]]) -> list[tuple[tuple[str, ...], str]]:
-        compiled = [(tuple(self._split(str(w["say"]))), str(w["means"]).lower()) for w in words]
-        return sorted((c for c in compiled if c[0]), key=lambda c: -len(c[0]))
+        pairs = [(tuple(self._split(str(w["say"]))), str(w["means"]).lower()) for w in words]
+        return sorted((c for c in pairs if c[0]), key=lambda c: -len(c[0]))
 
     def name_key(self, text: str) -> str:
         """Fold a licence name so every way of writing it meets: "CC-BY-SA-4.0" → "by sa 4.0"."""
@@ -426,7 +427,7 @@ class Registry:
 _ELEMENT_WORDS = (
     r"BY|NC|ND|SA|Attribution|Share[\s-]?Alike|Non-?Commercial|No-?Derivs|No-?Derivatives|No\s+Derivatives"
 )
-_LICENCE_LIKE = re.compile(
+_LICENCE_LIKE = compiled.regex(
     r"\b(?:CC|Creative\s+Commons)(?:[\s_-]+(?:" + _ELEMENT_WORDS + r"))+\b(?:[\s_-]*v?\d+(?:\.\d+)?\b)?"
     r"|\bCC[\s_-]?(?:0|Zero)(?:[\s_-]*v?\d+(?:\.\d+)?\b)?"
     r"|\b(?:GFDL|GNU\s+FDL|OGL|ODbL)[\s_-]*v?\d+(?:\.\d+)?\b"
@@ -486,7 +487,7 @@ def shipped_pack(filename: str, schema: Mapping[str, Any]) -> dict:
 # Credits
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Prefixes:
     """Credit prefixes ("Photo:", "Photo by", "Image courtesy of"...) compiled for matching."""
 
@@ -534,10 +535,10 @@ class Prefixes:
 def _prefix_pattern(prefixes: Iterable[Any]) -> re.Pattern[str]:
     """One regex for all prefixes, longest first; a prefix ending in a word must be followed by a space."""
     alternatives = []
-    for p in sorted({str(p).strip() for p in prefixes if str(p).strip()}, key=len, reverse=True):
+    for p in sorted({str(p).strip() for p in prefixes if str(p).strip()}, key=lambda p: (-len(p), p)):
         escaped = re.escape(p).replace(r"\ ", r"\s+").replace(":", r"\s*:")
         alternatives.append(escaped + (r"(?=\s)" if p[-1].isalnum() else ""))
-    return re.compile("(?:" + "|".join(alternatives) + ")" if alternatives else r"(?!x)x", re.I)
+    return compiled.regex("(?:" + "|".join(alternatives) + ")" if alternatives else r"(?!x)x", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -546,12 +547,12 @@ def shipped_prefixes() -> Prefixes:
 
 
 _ABBREVIATIONS = frozenset("jr sr dr st inc ltd co corp mr mrs ms prof no vol ed eds jun sen gen col lt sgt".split())
-_SEPARATOR = re.compile(
+_SEPARATOR = compiled.regex(
     r"\s*(?:[,;|•·]|/|\(|\)|\[|\]|(?<=\s)[-–—](?=\s))\s*|(?<=\w\w)\.\s+"
     r"|\s+(?P<word>via|from|through|on|by|for|courtesy\s+of|and\s+licen[cs]ed\s+under|licen[cs]ed\s+under|under)\s+",
     re.I,
 )
-_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z ]{1,20}?)\s*:\s*")
+_LABEL = compiled.regex(r"\s*(?P<label>[A-Za-z][A-Za-z ]{1,20}?)\s*:\s*")
 
 
 def parse_credit(

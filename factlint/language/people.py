@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, field, fields
 from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import AbstractSet, Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
+from factlint import compiled
 from factlint.language.sentences import Abbreviations, breaks_between
 
 #: Block kinds, as `factlint.document` names them (kept as strings so this
@@ -18,22 +19,22 @@ HEADLINE, SUBHEADING, PARAGRAPH, CAPTION, LIST_ITEM = "headline", "subheading", 
 BODY_KINDS = (PARAGRAPH, LIST_ITEM)
 
 #: A word: letters, with inner apostrophes and hyphens ("O'Neill", "al-Assad").
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-POSSESSIVE_RE = re.compile(r"['’]s$")
+WORD_RE = compiled.regex(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+POSSESSIVE_RE = compiled.regex(r"['’]s$")
 QUOTE_MARKS = frozenset('"“”«»„')
 # Two straight apostrophes are one double mark where copy was typed for typewriter or wire systems
 # (''We will win,'' she said): the New York Times archive and AP copy set quotations so.
-QUOTE_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]|''")
-_QUOTE_MARK_RE = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")  # the same, for the many blocks with no ''
-_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # the gaps between words, and the words
+QUOTE_RE = compiled.regex("[" + "".join(sorted(QUOTE_MARKS)) + "]|''")
+_QUOTE_MARK_RE = compiled.regex("[" + "".join(sorted(QUOTE_MARKS)) + "]")  # the same, for the many blocks with no ''
+_WORD_SPLIT_RE = compiled.regex(f"({WORD_RE.pattern})")  # the gaps between words, and the words
 
 #: Order matters: each rule folds one difference transliteration systems make.
 SKELETON_RULES = (
     ("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("ck", "k"), ("q", "k"), ("kh", "h"),
     ("gh", "k"), ("dh", "d"), ("ph", "f"), ("w", "v"),
 )
-DOUBLE_RE = re.compile(r"(.)\1+")
-_COMMA_AFTER = re.compile(r"\s*,")
+DOUBLE_RE = compiled.regex(r"(.)\1+")
+_COMMA_AFTER = compiled.regex(r"\s*,")
 
 
 # ---------------------------------------------------------------- folding
@@ -84,10 +85,10 @@ def skeletons(texts: Iterable[str]) -> list[str]:
     return _DOUBLE_LETTER.sub(r"\1", s).split("\n")
 
 
-_NOT_LETTER_OR_LINE = re.compile(r"[^a-z\n]")
-_J_AFTER_VOWEL = re.compile(r"(?<=[aeiou])j")
-_OPENING_G_OR_Q = re.compile(r"^[gq]", re.MULTILINE)
-_DOUBLE_LETTER = re.compile(r"([a-z])\1+")
+_NOT_LETTER_OR_LINE = compiled.regex(r"[^a-z\n]")
+_J_AFTER_VOWEL = compiled.regex(r"(?<=[aeiou])j")
+_OPENING_G_OR_Q = compiled.regex(r"^[gq]", re.MULTILINE)
+_DOUBLE_LETTER = compiled.regex(r"([a-z])\1+")
 
 
 #: Spelling differences within one given name, beyond transliteration: each
@@ -95,10 +96,10 @@ _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
 #: Marc / Mark, Christina / Kristina). A final "ee" stays (Lee is not Li), and
 #: so does every ending that makes another name (Daniel / Danielle, Paul / Paula).
 GIVEN_RULES = (
-    (re.compile(r"^chr"), "kr"),
-    (re.compile(r"th"), "t"),
-    (re.compile(r"ee(?=[^aeiou])"), "i"),
-    (re.compile(r"c(?=[aoulr]|$)"), "k"),
+    (compiled.regex(r"^chr"), "kr"),
+    (compiled.regex(r"th"), "t"),
+    (compiled.regex(r"ee(?=[^aeiou])"), "i"),
+    (compiled.regex(r"c(?=[aoulr]|$)"), "k"),
 )
 
 
@@ -175,7 +176,7 @@ def _words(values: Iterable[Any]) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Lexicon:
     """The word lists of the name packs, shaped for lookup."""
 
@@ -263,7 +264,7 @@ class Lexicon:
         each surname."""
         if not self.thing_pronouns:
             return None
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.thing_pronouns))) + r")\b", re.IGNORECASE)
+        return compiled.regex(r"\b(?:" + "|".join(map(re.escape, sorted(self.thing_pronouns))) + r")\b", re.IGNORECASE)
 
     @cached_property
     def title_ends(self) -> frozenset[str]:
@@ -344,7 +345,7 @@ _PINYIN_FINALS = {
     "s": "a e i ai ao ou an en ang eng ong u uo ui uan un",
 }
 #: One romanised Korean syllable ("Eun", "kyeong", "Sung", "won", "Hye").
-_KOREAN_SYLLABLE_RE = re.compile(
+_KOREAN_SYLLABLE_RE = compiled.regex(
     r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhwy])?(?:yeo|yae|ye|ya|yo|yu|wae|wa|wo|we|wi|ui|eo|eu|ae|oe|oo|ee|ou|a|e|i|o|u)"
     r"(?:ng|ck|n|l|m|k|p|t|r|b|g|h|s)?")  # "ck": "Han Duck-soo"
 
@@ -352,7 +353,7 @@ _KOREAN_SYLLABLE_RE = re.compile(
 @lru_cache(maxsize=2)
 def _pinyin_re(syllables: int) -> re.Pattern[str]:
     alternatives = sorted({i + f for i, finals in _PINYIN_FINALS.items() for f in finals.split()}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(alternatives) + "){1,%d}" % syllables)
+    return compiled.regex("(?:" + "|".join(alternatives) + "){1,%d}" % syllables)
 
 
 def _is_syllable(part: str) -> bool:
@@ -406,7 +407,7 @@ class Word(NamedTuple):
         return self.text.lower()
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Mention:
     """One use of a person's name in a block: the surname and, in a full name, the given names.
 
@@ -551,7 +552,7 @@ def _opens_after(gap: str) -> bool:
     return opens
 
 
-_INITIALS_RE = re.compile(r"\(([A-Z][A-Z&.]{1,9})\)")
+_INITIALS_RE = compiled.regex(r"\(([A-Z][A-Z&.]{1,9})\)")
 _INITIALS_SKIP = frozenset({"and", "of", "the", "for"})
 
 
@@ -710,7 +711,7 @@ def _plural_title(phrase: tuple[str, ...], last: str, lexicon: Lexicon) -> bool:
     return singular in lexicon.titles and " ".join(singular) not in lexicon.weak_titles
 
 
-@dataclass
+@compiled.dataclass
 class _Scan:
     """Mentions and candidates of one document, before names are cross-checked."""
 
@@ -727,7 +728,7 @@ class _Scan:
         return word.islower() and word in self.written
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class _Run:
     """The words of a capitalised run that may name someone: [first, last) after title and suffix."""
 
@@ -1119,7 +1120,7 @@ def find_mentions(blocks: Sequence[tuple[str, str] | tuple[str, str, bool]], lex
     return _resolve(scan, lexicon)
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class _People:
     """The full names of a document, and what their surnames and given names look like."""
 
@@ -1271,7 +1272,7 @@ def _display_variant(word: str, surname: str) -> bool:
 # ---------------------------------------------------------------- NAM001
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Variant:
     """A use of a minority spelling, and the spelling the rest of the text uses."""
 
@@ -1299,7 +1300,7 @@ class Variant:
         return "".join(out) + text[at:self.end]
 
 
-@dataclass
+@compiled.dataclass
 class _Spelling:
     uses: list[Mention] = field(default_factory=list)
     givens: set[str] = field(default_factory=set)
@@ -1507,7 +1508,7 @@ def _given_variants(mentions: Sequence[Mention], clusters: _Clusters, lexicon: L
 # ---------------------------------------------------------------- NAM002
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class EarlySurname:
     """A surname (or title and surname) in body text before the person's full name.
 
@@ -1597,7 +1598,7 @@ def _a_relative(full: Mention, mentions: Sequence[Mention], texts: Sequence[str]
         if m.key == full.key and m.full and _given_folds(m) == givens and kin_before(m.block, m.given[0].start):
             return True
     given = full.given[0].text
-    pattern = re.compile(r"\b(" + "|".join(sorted(lexicon.kinship)) + r")\b,?\s+" + re.escape(given) + r"\b(?!\s+[A-Z])")
+    pattern = compiled.regex(r"\b(" + "|".join(sorted(lexicon.kinship)) + r")\b,?\s+" + re.escape(given) + r"\b(?!\s+[A-Z])")
     return any(pattern.search(text) for text in texts)
 
 

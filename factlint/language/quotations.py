@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 
@@ -30,17 +29,18 @@ __all__ = [
     "style_of",
 ]
 
+from factlint import compiled
 from factlint.language.marks import CURLY, DOUBLE, DOUBLE_MARKS, MARKS, PARTNERS, SINGLE, SINGLE_MARKS, STRAIGHT
 #: What may stand right before an opening mark besides a space or the start.
 _OPENERS = set("([{<—–-/\u00a0") | set(MARKS)
 #: What may stand right after a closing mark besides a space or the end.
 _CLOSERS = set(".,;:!?)]}>—–-…/*_") | set(MARKS)
-_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+_WORD = compiled.regex(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _APOSTROPHES = "'’‘"
-_MARK = re.compile("[" + re.escape(MARKS) + "]")
+_MARK = compiled.regex("[" + re.escape(MARKS) + "]")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Quotation:
     """A quotation's marks and extent within one text.
 
@@ -91,7 +91,7 @@ class Quotation:
         return self.close_mark is not None and self.close_mark in PARTNERS.get(self.open_mark, ())
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class StrayMark:
     """A closing mark with no quotation open."""
 
@@ -100,7 +100,7 @@ class StrayMark:
     family: str
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class QuotationScan:
     """Everything found in one text: quotations in order of their opening marks, and stray closings."""
 
@@ -112,7 +112,7 @@ class QuotationScan:
         return [q for q in self.quotations if not q.closed]
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Passage:
     """A quotation running over consecutive paragraphs: open at each, closed only at the last.
 

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
-from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
+from factlint import compiled
+
 #: A run of end marks with the closing marks and brackets that belong to it ('…said." Then').
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*")
+_END = compiled.regex(r"[.!?…]+[\"'”’»)\]]*")
 #: What may open the next sentence before its first letter.
 _OPENERS = "\"'“‘«„‚‹›”’»(["
-_LAST_WORD = re.compile(r"(\S*)$")
+_LAST_WORD = compiled.regex(r"(\S*)$")
 _LEADING = "(\"'“‘«"
 #: Between two words: a blank line, or a list bullet on a new line, ends a sentence as surely as a full stop.
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_CLAUSE_END = re.compile(r"[.!?:;]")
+_BLANK_LINE = compiled.regex(r"\n[ \t]*\n")
+_CLAUSE_END = compiled.regex(r"[.!?:;]")
 
 
 #: Initials written together: "G.K." in "G.K. Butterfield", "J.R.R." (the last full stop is the one asked about).
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
+_INITIALS = compiled.regex(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Sentence:
     """One sentence of a block's text, as offsets into it (its end mark and closing marks included)."""
 
@@ -34,7 +34,7 @@ class Sentence:
         return isinstance(offset, int) and self.start <= offset < self.end
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Abbreviations:
     """Words written with a full stop that does not end a sentence ("Dr.", "Inc.", "U.S."), lower case."""
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import Mapping
 
+from factlint import compiled
 
-@dataclass(frozen=True)
+
+@compiled.dataclass(frozen=True)
 class Respelling:
     """One variant written in a text, as offsets into it, with the house spelling that replaces it."""
 
@@ -18,7 +19,7 @@ class Respelling:
     house: str
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class HouseSpellings:
     """A house style dictionary, {variant: house spelling}, ready to search texts with."""
 
@@ -66,4 +67,4 @@ def _find(spellings: HouseSpellings, text: str) -> tuple[Respelling, ...]:
 def _pattern(variant: str) -> re.Pattern[str]:
     """The variant's words with any run of spaces between them, not inside a longer word or a hyphenated name."""
     words = [re.escape(w) for w in variant.split()]
-    return re.compile(r"(?<![\w'’-])" + r"\s+".join(words) + r"(?![\w-])")
+    return compiled.regex(r"(?<![\w'’-])" + r"\s+".join(words) + r"(?![\w-])")

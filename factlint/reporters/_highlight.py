@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from typing import Sequence
 
+from factlint import compiled
 
-@dataclass(frozen=True)
+
+@compiled.dataclass(frozen=True)
 class Mark:
     """One span to mark: `attrs` go on its first element, `more` on the pieces it is split into."""
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Sequence, TextIO
 
-from factlint import reporting
+from factlint import compiled, reporting
 from factlint.plugins import Reporter, hookimpl
 from factlint.reporting import Report, fails
 from factlint.reporters._common import display_path
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 
 #: Characters XML 1.0 cannot hold even escaped; a message carrying one would make
 #: the whole report unreadable, so they become U+FFFD.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = compiled.regex("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml_text(text: str) -> str:

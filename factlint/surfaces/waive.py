@@ -8,11 +8,10 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
-from factlint import waivers
+from factlint import compiled, waivers
 from factlint.errors import UsageError
 
 if TYPE_CHECKING:
@@ -156,7 +155,7 @@ def _waive_all(args: argparse.Namespace, registry: "Registry", out: TextIO) -> i
     return 0
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Status:
     """What became of one waiver: active, expired, stale, or not checked (its rule does not run there)."""
 

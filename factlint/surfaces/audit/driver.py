@@ -7,11 +7,10 @@ import logging
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, TextIO
 
-from factlint import __version__
+from factlint import __version__, compiled
 from factlint.errors import UsageError
 from factlint.surfaces.audit import manifest as manifest_mod
 from factlint.surfaces.audit import sources, task
@@ -21,7 +20,7 @@ FINDINGS = "findings"
 ARTICLES = "articles"
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Plan:
     """Everything the driver decided before the first partition is read."""
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from pathlib import Path
 from typing import Any
 
+from factlint import compiled
 from factlint.errors import UsageError
 
 NAME = "manifest.json"
 FORMAT = 1
 
 
-@dataclass
+@compiled.dataclass
 class Manifest:
     """manifest.json of an audit folder (rewritten atomically after each partition)."""
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from factlint import compiled
 from factlint.errors import UsageError
 from factlint.surfaces.audit import manifest as manifest_mod
 
@@ -19,7 +19,7 @@ NO_LICENCE = ("LIC002", "LIC003")
 TOP = 20
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Table:
     """One table of the report: what the CSV file and the page's table both show."""
 
@@ -29,7 +29,7 @@ class Table:
     rows: tuple[tuple[Any, ...], ...]
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Summary:
     """What the report shows of one audit folder."""
 

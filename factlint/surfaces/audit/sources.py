@@ -5,11 +5,10 @@ from __future__ import annotations
 import gzip
 import io
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from factlint import files
+from factlint import compiled, files
 from factlint.errors import UsageError
 from factlint.surfaces.audit.settings import FIELDS
 
@@ -19,7 +18,7 @@ PARTITION_SIZE = 500
 MAX_LINE = 8 * 1024 * 1024
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Partition:
     """A slice of the archive as the driver read it: consecutive articles, shipped to a worker as they are."""
 
@@ -32,7 +31,7 @@ class Partition:
         return self.items.num_rows if self.kind == "arrow" else len(self.items)
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Source:
     """Where the archive is and how to read it."""
 

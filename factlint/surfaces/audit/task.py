@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from factlint import engine
+from factlint import compiled, engine
 from factlint.config import Config
 from factlint.surfaces.audit.sources import MAX_LINE, Partition
 
@@ -17,11 +16,11 @@ from factlint.surfaces.audit.sources import MAX_LINE, Partition
 TEXT_LIMIT = 200
 FORMAT_EXTENSIONS = {"markdown": "md", "md": "md", "text": "txt", "txt": "txt", "plain": "txt", "html": "html",
                      "htm": "html"}
-_YEAR = re.compile(rb"(?m)^(?:date|published|published_time)\s*:\s*['\"]?(\d{4})-\d{2}-\d{2}"
+_YEAR = compiled.regex(rb"(?m)^(?:date|published|published_time)\s*:\s*['\"]?(\d{4})-\d{2}-\d{2}"
                    rb"|article:published_time\"\s+content=\"(\d{4})-|name=\"date\"\s+content=\"(\d{4})-")
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Job:
     """What every partition of one run shares: the options and the one configuration, pinned."""
 
@@ -32,7 +31,7 @@ class Job:
     source_name: str
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Article:
     """One article as read from the export, before linting."""
 

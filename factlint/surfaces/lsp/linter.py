@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factlint import config as config_mod
+from factlint import compiled, config as config_mod
 from factlint import engine
 
 if TYPE_CHECKING:
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
 LANGUAGE_SUFFIX = {"markdown": ".md", "plaintext": ".txt", "html": ".html"}
 
 
-@dataclass(frozen=True)
+@compiled.dataclass(frozen=True)
 class Linted:
     """The findings of one version of a document (waived ones left out), or why there are none."""
 
