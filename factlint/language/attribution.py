@@ -206,6 +206,14 @@ def _token(m: re.Match[str]) -> _Token:
     return _Token(m.start(), m.end() - written.endswith("."), word, word.lower())
 
 
+#: A dash signing a pull quote or an epigraph: "…" — Ana Ruiz.
+_DASH_SIGNATURE = compiled.regex(r"\s*[—–―]\s*([A-Z\u00c0-\u024f][^\s,;.]*(?:\s+[A-Z\u00c0-\u024f][^\s,;.]*){0,3})")
+#: What opens a Q&A line ("Q:", "- A.") before the quotation.
+_QA_LABEL = compiled.regex(r"\s*(?:[-–—•*]\s*)?(Q|A|Question|Answer)\s*[:.]\s*$")
+#: A speaker label ("Ruiz:", "- Ana Ruiz:") before the quotation.
+_SPEAKER_LABEL = compiled.regex(r"\s*(?:[-–—•*]\s*)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*:\s*$")
+
+
 class Attribution:
     """Decides whether the quotations of one paragraph are attributed, as SPEC §3 QUO001 says."""
 
@@ -404,7 +412,7 @@ class Attribution:
         """A pull quote or epigraph signed with a dash: "…" — Ana Ruiz."""
         if quotation.end is None:
             return None
-        m = re.match(r"\s*[—–―]\s*([A-Z\u00c0-\u024f][^\s,;.]*(?:\s+[A-Z\u00c0-\u024f][^\s,;.]*){0,3})", self.masked[quotation.end :])
+        m = _DASH_SIGNATURE.match(self.masked, quotation.end)
         if m is None:
             return None
         return Speaker(m.group(1), "dash-line", f'"— {m.group(1)}"')
@@ -425,10 +433,10 @@ class Attribution:
     def _labelled(self, quotation: Quotation) -> Speaker | None:
         """A Q&A line ("Q:", "A.") or a speaker label ("Ruiz:", "- Ana Ruiz:") opening the paragraph."""
         lead = self.masked[: quotation.start]
-        m = re.match(r"\s*(?:[-–—•*]\s*)?(Q|A|Question|Answer)\s*[:.]\s*$", lead)
+        m = _QA_LABEL.match(lead)
         if m:
             return Speaker("the interviewer" if m.group(1)[0] == "Q" else "the interviewee", "q-and-a", f'"{m.group(1)}:"')
-        m = re.match(r"\s*(?:[-–—•*]\s*)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*:\s*$", lead)
+        m = _SPEAKER_LABEL.match(lead)
         if m and m.group(1).lower() not in self.vocab.not_names:
             return Speaker(m.group(1), "speaker-label", f'"{m.group(1)}:"')
         return None

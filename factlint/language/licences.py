@@ -751,6 +751,11 @@ def _split_chunk(text: str, start: int, end: int, role: str, pieces: list[tuple[
     return role
 
 
+_WORDLIKE = compiled.regex(r"\w")
+#: Words of a licence line that name no author ("licensed under", "CC", a year).
+_LICENCE_WORDS = compiled.regex(r"(?i)(?:licen[cs]ed(?:\s+under)?|under|licen[cs]e|cc|\d{4})")
+
+
 def _clean(text: str, start: int, end: int, prefixes: Prefixes) -> Part | None:
     """A name piece without surrounding punctuation or filler words; None when nothing is left."""
     while start < end and text[start] in " \t\n*_\"“”'‘’.:-–—":
@@ -758,9 +763,9 @@ def _clean(text: str, start: int, end: int, prefixes: Prefixes) -> Part | None:
     while end > start and text[end - 1] in " \t\n*_\"“”'‘’.:-–—":
         end -= 1
     value = text[start:end]
-    if not re.search(r"\w", value) or value.lower() in prefixes.fillers or value.lower() in prefixes.labels:
+    if not _WORDLIKE.search(value) or value.lower() in prefixes.fillers or value.lower() in prefixes.labels:
         return None
-    if re.fullmatch(r"(?i)(?:licen[cs]ed(?:\s+under)?|under|licen[cs]e|cc|\d{4})", value):
+    if _LICENCE_WORDS.fullmatch(value):
         return None
     return Part(start, end, value)
 
