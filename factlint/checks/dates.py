@@ -180,7 +180,9 @@ def _relative_finding(
         "such as \"was due to\" or \"a vigil planned for Sunday was cancelled\") the message names the "
         "nearest one, says it is a guess and why, and there is no fix. Verbs in a later clause (after "
         "\"but\", \"that\"), in a trailing attribution, in a relative clause or inside a quotation do "
-        "not govern the weekday. "
+        "not govern the weekday; nor does a verb outside the relative clause that holds it (\"the summit, "
+        "which opens Wednesday, drew protests\"): its own verb does, and a present one there (\"which "
+        "opens\", \"who host\") makes a guess that leans to the coming day. "
         "Days that are names (Black Friday, Good Friday, Super Tuesday), titles and clubs (the Sunday "
         "Times, Sheffield Wednesday), a capitalised word and weekday the draft shows to be a name (one "
         "with a possessive, \"Hartwell Wednesday's captain\": wire copy writes \"Biden Tuesday "
@@ -228,7 +230,7 @@ def _weekday_finding(
     if ref is None:
         return bare_weekday.finding(span, f"\"{word}\" has no date, and {missing} to say which {name} it means")
     reading = dtx.read_tense(block.prose, sentence, day.start, vocab, day.possessive, quoted)
-    date = dtx.likely_weekday(day.weekday, ref, reading.tense, reading.said_on)
+    date = dtx.likely_weekday(day.weekday, ref, reading.tense or reading.leans, reading.said_on)
     resolved = dtx.Resolved("day", date, date, weekday=True)
     if reading.tense is None:
         # No verb says whether it is past or ahead: a guess, and a guess writes nothing into the copy.

@@ -1129,6 +1129,7 @@ _PROGRESSIVE = compiled.regex(r"(?<![\w'’])(?:is|are|am)\s+(?:(?P<adverb>[a-z]
 NO_TENSE = "no verb in its clause gives the tense"
 PAST_PLAN = "a plan told in the past tense does not say whether its day has passed"
 PLAN_BESIDE_PAST = "a plan told beside a past verb may have had its day"
+PRESENT_RELATIVE = "its relative clause is in the present tense, mostly a day still to come, but the day may be the sentence's"
 
 
 @compiled.dataclass(frozen=True)
@@ -1163,6 +1164,8 @@ class TenseReading:
     guess: str = NO_TENSE
     #: For a future reported in the past ("said Monday it would vote Wednesday"): the weekday it was said on.
     said_on: int | None = None
+    #: With no tense, the way a guess leans ("future": the coming day); None for the nearest day.
+    leans: str | None = None
 
 
 def tense_near(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabulary) -> str | None:
@@ -1207,6 +1210,9 @@ def read_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabul
     if _ahead_of(text, clause, offset, vocab):
         return TenseReading(None, PAST_PLAN) if tense == "past" else TenseReading("future")
     if cue is None:
+        if _present_relative(text, clause, offset):
+            # "the summit, which opens Wednesday", "Juventus, who entertain Cagliari on Sunday": a schedule
+            return TenseReading(None, PRESENT_RELATIVE, leans="future")
         return TenseReading(None)
     if tense == "either":
         return TenseReading(None, cue.why)
@@ -1259,7 +1265,13 @@ def _governing_cue(text: str, sentence: tuple[int, int], clause: tuple[int, int]
         return None
     own = _own_words(text, clause, offset, vocab)
     adjunct = _adjunct(text, clause, vocab)
-    for start, end in (own, clause, sentence):
+    levels = [own, clause, sentence]
+    opened = _relative_before(text, clause, offset)
+    if opened is not None:
+        # "Juventus, who entertain Cagliari on Sunday": the relative clause has its own time, as its verbs
+        # keep to themselves (_subordinate); a verb outside it does not date its weekday
+        levels = [(max(own[0], opened), own[1]), (opened, clause[1])]
+    for start, end in levels:
         near = [c for c in cues if start <= c.start and c.end <= end
                 and _may_govern(c, text, clause, offset, vocab, possessive, adjunct)
                 and ((start, end) != sentence or not _subordinate(text, sentence, clause, c))]
@@ -1331,6 +1343,48 @@ def _subordinate(text: str, sentence: tuple[int, int], clause: tuple[int, int], 
     first = _LETTERS.search(text, *clause)
     joined = first is not None and first.group(0).lower() in ("and", "but")
     return joined and any(w in _SUBORDINATORS for w in words)
+
+
+def _relative_before(text: str, clause: tuple[int, int], offset: int) -> int | None:
+    """Where the relative clause holding the weekday opens ("…, which includes talks Tuesday"), if one does."""
+    opened = None
+    for m in _LETTERS.finditer(text, clause[0], offset):
+        if m.group(0).lower() in _RELATIVES and not m.group(0).isupper():  # "(WHO)" is a body's name
+            opened = m.start()
+    return opened
+
+
+def _present_relative(text: str, clause: tuple[int, int], offset: int) -> bool:
+    """Whether the weekday's relative clause opens on a verb in the present: "which begins", "who is", "who entertain".
+
+    The word after "who" or "which" is the clause's verb unless it is the
+    subject of its own ("who he named", "which the council passed": an
+    object, no present), a perfect ("who have been trying" looks back), or
+    past ("which called").
+    """
+    opened = _relative_before(text, clause, offset)
+    if opened is None:
+        return False
+    words = [m for m in _LETTERS.finditer(text, opened, offset)][1:]
+    while words and (words[0].group(0).lower() in _VERB_ADVERBS or words[0].group(0).endswith("ly")):
+        words.pop(0)
+    if not words or words[0].end() > offset or not words[0].group(0).islower():
+        return False
+    word = words[0].group(0)
+    if word in _PRESENT_BE:
+        return True
+    return word not in _NOT_PRESENT_VERBS and not word.endswith(("ed", "ing")) and text[words[0].end():][:1] != "'"
+
+
+_VERB_ADVERBS = frozenset({"also", "still", "now", "already", "often", "usually", "again", "then", "just"})
+_PRESENT_BE = frozenset({"is", "are"})
+#: What may follow "who" or "which" and be no present verb of theirs: a subject, a perfect, a modal's
+#: work left to the cues ("will", "would"), a preposition or a determiner.
+_NOT_PRESENT_VERBS = frozenset(
+    "i you he she it we they this that these those the a an his her its their our my your some many most "
+    "has have had was were will would could should may might must can shall do did been being "
+    "in on at of for to from by with about after before since under over into as if not".split()
+)
 
 
 _RELATIVES = frozenset({"who", "whose", "whom", "which"})

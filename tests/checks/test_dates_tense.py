@@ -398,3 +398,45 @@ def test_an_acronym_is_no_relative_pronoun() -> None:
     assert [r.message for r in found] == [
         '"Monday" has no date; in a story dated 2026-03-12 it may mean Monday, 9 March 2026 '
         "(a guess: no verb in its clause gives the tense)"]
+
+
+def _guess(word: str, meaning: str, why: str) -> str:
+    return f'"{word}" has no date; in a story dated {STORY} it may mean {meaning} (a guess: {why})'
+
+
+PRESENT_RELATIVE = ("its relative clause is in the present tense, mostly a day still to come, "
+                    "but the day may be the sentence's")
+
+
+def test_a_relative_clause_keeps_its_own_time() -> None:
+    # A weekday inside "who …" or "which …" is dated by that clause's verbs, not by the sentence's: the past
+    # "drew" or "met" outside it wrote last week's date into a schedule.
+    assert_rule(
+        "DAT002",
+        invalid=[
+            # a present verb in the relative clause: a schedule, so the guess leans ahead, and fixes nothing
+            Case("The harbour festival, which opens Saturday, drew early crowds.",
+                 fixed="The harbour festival, which opens Saturday, drew early crowds.",
+                 message=_guess("Saturday", "Saturday, 14 March 2026", PRESENT_RELATIVE)),
+            Case("Having trained all week, the visitors met the Rovers, who host the final on Sunday.",
+                 message=_guess("Sunday", "Sunday, 15 March 2026", PRESENT_RELATIVE)),
+            Case("Talks stalled with the union, which is in court on Monday.",
+                 message=_guess("Monday", "Monday, 16 March 2026", PRESENT_RELATIVE)),
+            # its own past or future verb still governs, and gives a fix
+            Case("The ferry company, which cancelled sailings on Tuesday, apologised.",
+                 message=likely("Tuesday", "Tuesday, 10 March 2026"),
+                 fixed="The ferry company, which cancelled sailings on Tuesday, March 10, apologised."),
+            Case("The envoy, who will arrive on Monday, met the mayor.", message=likely("Monday", "Monday, 16 March 2026")),
+            Case("Talks stalled with the union, which is striking again on Monday.",
+                 message=likely("Monday", "Monday, 16 March 2026")),
+            # near misses of the present: a perfect looks back, and after "which the council" the verb is the
+            # council's: no lean, the nearest day
+            Case("Officials met the mediators who have been talking to both sides late Wednesday.",
+                 message=_guess("Wednesday", "Wednesday, 11 March 2026", "no verb in its clause gives the tense")),
+            Case("The plan, which the council debated for hours Wednesday, drew protests.",
+                 message=likely("Wednesday", "Wednesday, 11 March 2026")),
+            Case("The levy, which the council weighs on Tuesday, drew protests.",
+                 message=_guess("Tuesday", "Tuesday, 10 March 2026", "no verb in its clause gives the tense")),
+        ],
+        reference_date=STORY,
+    )
