@@ -440,3 +440,22 @@ def test_a_relative_clause_keeps_its_own_time() -> None:
         ],
         reference_date=STORY,
     )
+
+
+def test_qualifying_for_a_day_looks_ahead_of_the_clause() -> None:
+    # "qualified for Sunday's final": a place in what is still to come ("qualified" alone is no past: "a
+    # qualified nurse"); after a past form the day may have passed since
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case("The Rovers qualified for Sunday's final.", message=likely("Sunday's", "Sunday, 15 March 2026")),
+            Case("The Rovers need a draw to qualify for Sunday's final.",
+                 message=likely("Sunday's", "Sunday, 15 March 2026")),
+            Case("The Rovers failed to qualify for Sunday's final.", message=_guess(
+                "Sunday's", "Sunday, 15 March 2026",
+                "a plan told in the past tense does not say whether its day has passed")),
+            # near miss: without the aim the past verb dates the day
+            Case("The Rovers played in Sunday's final.", message=likely("Sunday's", "Sunday, 8 March 2026")),
+        ],
+        reference_date=STORY,
+    )
