@@ -55,7 +55,6 @@ def write(name: str, blob: bytes) -> None:
         pass
 
 
-
 class _Store:
     """One compiled form per key, read at the first ask and written back at exit when it grew.
 
@@ -92,11 +91,13 @@ class _Store:
         blob = self.loaded().get(key)
         if blob is None:
             return None
-        self.used[key] = None
         try:
-            return marshal.loads(blob)
-        except (EOFError, ValueError, TypeError):
+            form = marshal.loads(blob)
+        except (EOFError, ValueError, TypeError):  # a damaged entry: dropped, and made afresh by the caller
+            del self.loaded()[key]
             return None
+        self.used[key] = None
+        return form
 
     def put(self, key: Any, form: Any) -> None:
         # Each form is its own blob, read back when asked for: a run uses a few of those kept.

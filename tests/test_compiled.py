@@ -208,3 +208,12 @@ def test_a_run_fills_the_stores_and_the_next_reads_them(tmp_path):
     assert (added_regex, added_methods) == (False, False) and used > 0
     store = next((tmp_path / "pyc").rglob("factlint-regex.*.marshal"))
     assert len(marshal.loads(store.read_bytes())[1]) > 40  # the workers' patterns too, not only the parent's
+
+
+def test_a_damaged_entry_is_dropped_and_made_afresh(stores):
+    engine = compiled._programs.engine
+    (stores / "factlint-regex.marshal").write_bytes(marshal.dumps((engine, {("y+", 0): b"\x00not marshal"})))
+    assert compiled.regex("y+").fullmatch("yy")
+    compiled.save()
+    forms = marshal.loads((stores / "factlint-regex.marshal").read_bytes())[1]
+    assert marshal.loads(forms[("y+", 0)])[1]  # the program made afresh replaced the damaged one
