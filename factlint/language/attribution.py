@@ -543,6 +543,9 @@ class Attribution:
                 and not tokens[k].lower.endswith("s") and self._is_source(tokens[k - 1]) \
                 and not self._boundary(tokens[k - 2], tokens[k - 1]):
             return True  # "the Saudis state in the white paper": a plural name, and the form agrees with it
+        if prev.endswith("s") and prev in self.vocab.nouns and not tokens[k].lower.endswith("s") \
+                and (k == 1 or self._boundary(tokens[k - 2], tokens[k - 1])):
+            return True  # "Officials report that …": a plural source noun opening its sentence, and the form agrees
         return (k > 1 and (prev in self.vocab.nouns or prev in self.vocab.documents) and tokens[k - 2].lower in _DETERMINERS
                 and not self._boundary(tokens[k - 2], tokens[k - 1]))
 

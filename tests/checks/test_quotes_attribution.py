@@ -424,3 +424,18 @@ def test_where_it_was_said_is_not_who_said_it() -> None:
     text = f'"{SENTENCE}," Okafor said at a meeting of EU harbour ministers.\n\n"{SENTENCE}," said two-time world bronze medallist Lyle.'
     document, context = document_and_context("Headline\n\n" + text, format="text")
     assert [j.speaker.source for j in judgements(document, context)] == ["Okafor", "Lyle"]
+
+
+def test_a_report_or_an_email_is_what_speaks_not_how() -> None:
+    # "report" and "email" are mostly nouns: the verb after them attributes, and a name before them is whose
+    # report it is, not who spoke. After a subject they are still verbs ("they report that").
+    from factlint.checks.quotes import judgements
+    from factlint.testing import document_and_context
+
+    text = (f'A harbour board report found "{SENTENCE}."\n\n'
+            f'A fundraising email sent by Okafor on Tuesday warned: "{SENTENCE}."\n\n'
+            f'Ruiz sent an email to the crew. "{SENTENCE}," the email said.\n\n'
+            f'Officials report that "{SENTENCE}."')
+    document, context = document_and_context("Headline\n\n" + text, format="text")
+    assert [(j.speaker.source, j.speaker.evidence) for j in judgements(document, context)] == [
+        ("A harbour board report", '"found"'), ("Okafor", '"warned"'), ("the email", '"said"'), ("Officials", '"report"')]
