@@ -512,7 +512,7 @@ class Attribution:
         """How many tokens a speech verb or phrase starting at tokens[k] spans (0: none)."""
         for phrase in self.vocab.phrases_by_first.get(tokens[k].lower, ()):
             if tuple(t.lower for t in tokens[k : k + len(phrase)]) == phrase:
-                return len(phrase)
+                return 0 if phrase[-1] in _PARTICLES and self._then_did(tokens, k + len(phrase)) else len(phrase)
         token = tokens[k]
         if token.word[:1].islower() and token.lower in self.vocab.verbs:
             return 1
@@ -526,6 +526,22 @@ class Attribution:
                 and tokens[k + 1].lower == "that" and "," in self.scan.text[tokens[k - 1].end : token.start]:
             return 1  # "The Times took a critical tone, warning that …": a participle, not "a warning"
         return 0
+
+    def _then_did(self, tokens: list[_Token], j: int) -> bool:
+        """Whether a phrasal verb ending before tokens[j] goes on to another deed: "Reagan went on to win".
+
+        "to" and a lower-case word that is no speech verb, no plural, no
+        determiner, pronoun or source: an infinitive, what came next, not
+        words ("went on to say", "pointed out to reporters", "hit back to his
+        critics" still report).
+        """
+        if j + 1 >= len(tokens) or tokens[j].lower != "to" or self._boundary(tokens[j], tokens[j + 1]):
+            return False
+        word = tokens[j + 1]
+        lower = word.lower
+        return word.word[:1].islower() and (not lower.endswith("s") or lower.endswith("ss")) \
+            and lower not in self.vocab.verbs and lower not in _DETERMINERS and lower not in self.vocab.pronouns \
+            and lower not in self.vocab.nouns
 
     def _subject_of_noun_like(self, tokens: list[_Token], k: int) -> bool:
         """A pronoun, or a determiner and a source noun, right before a form more often a noun.
@@ -869,6 +885,8 @@ _FIRST_PERSON = compiled.regex(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine
 _AUXILIARIES = _VERB_LINKS | {"later", "once"}
 #: Articles and demonstratives: a quotation right after one is named as a thing ("the "…" comment").
 _ARTICLES = frozenset("the a an this that these those".split())
+#: The particles that end a phrasal speech verb ("went on", "pointed out", "hit back", "summed up").
+_PARTICLES = frozenset("on out back up off".split())
 #: The pronouns of one person that may open a sentence as its subject.
 _PERSONAL = frozenset({"he", "she"})
 #: Prepositions after which a name says where or through what, not who: "on Twitter", "at the Fan Expo".

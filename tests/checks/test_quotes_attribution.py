@@ -338,6 +338,9 @@ STILL_REPORTED = {
     # the paragraph after is narration that happens to open on a dash, or follows narration
     "a dash paragraph that narrates": (f'"{LONG}."\n\n— and then the council voted it down again.', (3, 1)),
     "a sign-off after narration, not after the quotation": (f'"{LONG}."\n\nThe mayor left.\n\n— Ruiz.', (3, 1)),
+    # a phrasal speech verb going on to another deed reports no words: "went on to win", "hit back to take"
+    "went on to do something else": (f'Ruiz went on to win the seat, "{LONG}."', (3, 31)),
+    "hit back to take the lead": (f'The visitors hit back to take the lead, "{LONG}."', (3, 41)),
 }
 
 
@@ -424,6 +427,12 @@ def test_where_it_was_said_is_not_who_said_it() -> None:
     text = f'"{SENTENCE}," Okafor said at a meeting of EU harbour ministers.\n\n"{SENTENCE}," said two-time world bronze medallist Lyle.'
     document, context = document_and_context("Headline\n\n" + text, format="text")
     assert [j.speaker.source for j in judgements(document, context)] == ["Okafor", "Lyle"]
+
+
+def test_a_phrasal_verb_to_a_listener_or_to_words_still_reports() -> None:
+    assert rows(f'Ruiz went on to say "{LONG}."') == []
+    assert rows(f'Ruiz pointed out to reporters that "{LONG}."') == []
+    assert rows(f'Ruiz hit back to her critics: "{SENTENCE}."') == []
 
 
 def test_a_report_or_an_email_is_what_speaks_not_how() -> None:
