@@ -171,6 +171,10 @@ class Registry:
     def __init__(self, pack: Mapping[str, Any]) -> None:
         self.jurisdictions = frozenset(str(j).lower() for j in pack.get("jurisdictions") or ())
         self._words = self._compile_words(pack.get("words") or ())
+        # The same, by first word: name_key tries at each token only the phrases that can start there.
+        self._words_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for say, means in self._words:
+            self._words_by_first.setdefault(say[0], []).append((say, means))
         self.licences: tuple[Licence, ...] = tuple(self._licence(e) for e in pack.get("licences") or ())
         self._by_id = {lic.id.lower(): lic for lic in self.licences}
         self._by_url: dict[str, Licence] = {}
@@ -227,7 +231,7 @@ class Registry:
         out: list[str] = []
         i = 0
         while i < len(tokens):
-            for say, means in self._words:
+            for say, means in self._words_by_first.get(tokens[i], ()):
                 if tuple(tokens[i : i + len(say)]) == say:
                     if means:
                         out.append(means)
