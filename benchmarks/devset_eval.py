@@ -9,7 +9,11 @@ drafts with the attribution stripped (each sentence part holding the gold
 source or cue, outside the quotations, is deleted; the copies go to a
 temporary folder), and again with every gold attribution of the quotation's
 paragraph and the paragraph before stripped (reported speech too: "Ruiz said
-the pier would reopen." attributes the quotation after it); with gold weekdays, DAT002's recall, how often the date its
+the pier would reopen." attributes the quotation after it). A gold quotation
+that is a later paragraph of a passage running over several paragraphs (each
+opening with a mark, only the last closing) counts as caught by a finding at
+the passage's opening, where factlint reports the passage once. With gold
+weekdays, DAT002's recall, how often the date its
 message names is the gold date, and how many of its fixes write a date the
 gold contradicts. ``--sample CODE N`` prints N findings of one rule with their
 sentence, for reading by hand.
@@ -208,6 +212,47 @@ def strip_attributions(root: Path, quotes: list[dict], out: Path,
     return targets
 
 
+def position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based row and column of `offset`, as factlint reports them."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _open_at_end(paragraph: str) -> int | None:
+    """Where the quotation left open at the end of a paragraph starts in it, if one is."""
+    curly = paragraph.rfind("\u201c")
+    if curly >= 0 and "\u201d" not in paragraph[curly:]:
+        return curly
+    if paragraph.count('"') % 2:
+        return paragraph.rfind('"')
+    return None
+
+
+def passage_start(text: str, offset: int) -> int | None:
+    """Where the passage that a continuation paragraph belongs to opens.
+
+    Wire style runs one speaker's quotation over several paragraphs: each
+    opens with a mark, only the last closes. factlint reports such a passage
+    once, at its opening; a gold quotation that is one of its later
+    paragraphs is caught (or missed) with it. None when the quotation at
+    `offset` opens no continuation paragraph.
+    """
+    line = text.rfind("\n", 0, offset) + 1
+    if text[line:offset].strip() or text[offset:offset + 1] not in ('"', "\u201c"):
+        return None
+    start = None
+    while True:
+        before = text[:line].rstrip("\n")
+        if not before:
+            return start
+        previous = before.rfind("\n") + 1
+        opened = _open_at_end(before[previous:])
+        if opened is None:
+            return start
+        start, line = previous + opened, previous
+        if opened > 0:  # the passage opens inside that paragraph: it cannot go on further back
+            return start
+
+
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for a, b in sorted(spans):
@@ -231,9 +276,9 @@ def stripped_recall(cmd: str, root: Path, quotes: list[dict], extra: list[str],
         caught = 0
         for draft, offset, _ in targets:
             text = (tmp / draft).read_text(encoding="utf-8")
-            row = text.count("\n", 0, offset) + 1
-            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            caught += (draft, row, col) in hits
+            # a later paragraph of a passage is caught by the finding at the passage's opening
+            opened = passage_start(text, offset)
+            caught += any((draft, *position(text, at)) in hits for at in (offset, opened) if at is not None)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     what = "every attribution near it" if nearby is not None else "its attribution"
