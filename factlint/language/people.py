@@ -68,7 +68,8 @@ def skeletons(texts: Iterable[str]) -> list[str]:
 
     Each step of `skeleton` reads letters only, never across the newline
     that joins two entries, so the joined text gives every skeleton at once;
-    a text holding a newline itself is done alone.
+    texts holding a newline, or one that transliterates to a newline
+    (U+2028), are done one by one.
     """
     from unidecode import unidecode
 
@@ -82,7 +83,8 @@ def skeletons(texts: Iterable[str]) -> list[str]:
         s = s.replace(old, new)
     s = _J_AFTER_VOWEL.sub("i", s).replace("ij", "i").replace("y", "i")
     s = _OPENING_G_OR_Q.sub("k", s)
-    return _DOUBLE_LETTER.sub(r"\1", s).split("\n")
+    found = _DOUBLE_LETTER.sub(r"\1", s).split("\n")
+    return found if len(found) == len(texts) else [skeleton(t) for t in texts]
 
 
 _NOT_LETTER_OR_LINE = compiled.regex(r"[^a-z\n]")
