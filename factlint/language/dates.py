@@ -1345,6 +1345,17 @@ def _subordinate(text: str, sentence: tuple[int, int], clause: tuple[int, int], 
     return joined and any(w in _SUBORDINATORS for w in words)
 
 
+def _closed_relative(text: str, start: int, end: int, cue: int) -> bool:
+    """Whether the word at start:end opens a relative clause between commas that closes before `cue`.
+
+    "On Friday, Beto O'Rourke, who was a candidate, announced the end of his
+    campaign": the main clause goes on after the relative one, and its verb
+    dates the weekday.
+    """
+    return text[start:end].lower() in _RELATIVES and text[:start].rstrip().endswith(",") \
+        and "," in text[end:cue]
+
+
 def _relative_before(text: str, clause: tuple[int, int], offset: int) -> int | None:
     """Where the relative clause holding the weekday opens ("…, which includes talks Tuesday"), if one does."""
     opened = None
@@ -1413,6 +1424,7 @@ def _may_govern(cue: Cue, text: str, clause: tuple[int, int], offset: int, vocab
     if cue.progressive:
         return False  # "With the visit on Monday, relations are showing signs": an arrangement is for what follows
     if any(m.group(0).lower() in vocab.later_clauses and not m.group(0).isupper()
+           and not _closed_relative(text, m.start(), m.end(), cue.start)
            for m in _LETTERS.finditer(text, offset, cue.start)):
         return False  # "opens on Friday, although talks were held": the later clause has its own time
     # "The vote is on Thursday, officials said": the attribution is not when the vote is
@@ -1423,6 +1435,7 @@ def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
     """Every tense cue between `bounds`, left to right by kind."""
     start, end = bounds
     low = text[start:end].lower()
+    title = is_title_case(text[start:end])  # "Elian's Dad May Come Monday": its capitals say nothing
     cues: list[Cue] = []
     phrases, kinds = vocab.phrase_cues
     taken: list[tuple[int, int]] = []
@@ -1444,6 +1457,8 @@ def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
         word = m.group(0)
         if taken and overlaps(m.start(), m.end(), taken):
             continue
+        if word in _MODALS and not title and _name_cased(text, start + m.start()):
+            continue  # "elected in May", "Will Smith": a capital mid-sentence is a name, no modal
         if (word.endswith("ed") or word.endswith(" to")) and _modifies_noun(low, m.start(), vocab):
             continue  # "the hastily planned trip", "the plan to sell": after an article, an adjective or a noun
         # "may have been responsible": a modal perfect looks back
@@ -1467,10 +1482,17 @@ def _cues(text: str, bounds: tuple[int, int], vocab: Vocabulary) -> list[Cue]:
             if not (previous in _AUXILIARIES or previous in _ARTICLES or auxiliary in _BASE_AFTER):
                 at = start + m.start()
                 # a capital mid-sentence is a name: "Split", "Reed"
-                if not (text[at].isupper() and not at_sentence_start(text, at)):
+                if not _name_cased(text, at):
                     cues.append(Cue(at, start + m.end(), "past", reporting=word in vocab.reporting))
-        earlier, previous = previous, word
+        # a month or a name ("in May, announced") is no modal that the next verb is the base form after
+        earlier, previous = previous, ("" if word in _MODALS and not title and _name_cased(text, start + m.start())
+                                       else word)
     return cues
+
+
+def _name_cased(text: str, at: int) -> bool:
+    """Whether the word at `at` is capitalised in the middle of its sentence, as a name is."""
+    return text[at].isupper() and not at_sentence_start(text, at)
 
 
 def _modal_perfect(low: str, at: int, vocab: Vocabulary) -> bool:

@@ -392,8 +392,8 @@ def test_an_acronym_is_no_relative_pronoun() -> None:
         reference_date=STORY,
     )
     # near miss: the pronoun in lower case still opens a clause with a time of its own, so the verb after it
-    # does not govern the weekday before it
-    found = lint("On Monday, the envoy, who arrived in Geneva, will meet the council.", select=["DAT002"],
+    # does not govern the weekday before it (unless the clause closes at a comma first: see below)
+    found = lint("On Monday, the envoy who arrived in Geneva will meet the council.", select=["DAT002"],
                  reference_date=STORY)
     assert [r.message for r in found] == [
         '"Monday" has no date; in a story dated 2026-03-12 it may mean Monday, 9 March 2026 '
@@ -456,6 +456,27 @@ def test_qualifying_for_a_day_looks_ahead_of_the_clause() -> None:
                 "a plan told in the past tense does not say whether its day has passed")),
             # near miss: without the aim the past verb dates the day
             Case("The Rovers played in Sunday's final.", message=likely("Sunday's", "Sunday, 8 March 2026")),
+        ],
+        reference_date=STORY,
+    )
+
+
+def test_the_main_verb_after_a_closed_relative_clause_dates_a_fronted_weekday() -> None:
+    # "On Friday, X, who …, announced": the relative clause closes at its comma and the main clause goes on
+    assert_rule(
+        "DAT002",
+        invalid=[
+            Case("On Friday, the mayor, who was a candidate in the primary, announced the plan.",
+                 message=likely("Friday", "Friday, 6 March 2026"),
+                 fixed="On Friday, March 6, the mayor, who was a candidate in the primary, announced the plan."),
+            # the month "May" is no modal: "announced" after it is no base form
+            Case("On Friday, the mayor, who was elected in May, announced the plan.",
+                 message=likely("Friday", "Friday, 6 March 2026")),
+            # near miss: a relative clause that does not close before the verb keeps its verbs
+            Case("The market opens on Friday, which suits traders who arrived early.",
+                 message=_guess("Friday", "Friday, 13 March 2026", "no verb in its clause gives the tense")),
+            # the modal "may" in lower case still looks ahead
+            Case("The council may vote on Friday.", message=likely("Friday", "Friday, 13 March 2026")),
         ],
         reference_date=STORY,
     )
