@@ -686,7 +686,7 @@ def _with_sentence_years(text: str, dates: list[WrittenDate], vocab: Vocabulary)
         years = [(y, at) for y, at in _years_at(text, start, end) if not date.start <= at < date.end]
         inside_dates = [d for d in dates if d is not date]
         standalone = [y for y, at in years if not any(d.start <= at < d.end for d in inside_dates)]
-        out.append(replace(date, sentence_years=tuple(y for y, _ in years), standalone_years=tuple(standalone)))
+        out.append(_with_years(date, tuple(y for y, _ in years), tuple(standalone)))
     return out
 
 
@@ -700,6 +700,15 @@ def _years_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def years_in(text: str, start: int, end: int) -> list[int]:
     """Four-digit years written between `start` and `end`."""
     return [y for y, _ in _years_at(text, start, end)]
+
+
+def _with_years(date: WrittenDate, sentence_years: tuple[int, ...], standalone_years: tuple[int, ...]) -> WrittenDate:
+    """`replace(date, sentence_years=..., standalone_years=...)`, copied without replace's walk over the fields
+    and the frozen __init__'s setattr for each of its 17: every date of a draft is copied so, and replace was
+    the larger part of the sentence-year pass."""
+    copy = object.__new__(WrittenDate)
+    copy.__dict__.update(date.__dict__, sentence_years=sentence_years, standalone_years=standalone_years)
+    return copy
 
 
 # -- relative dates -----------------------------------------------------------
