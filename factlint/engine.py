@@ -557,13 +557,14 @@ def iter_run(session: Session, jobs: Sequence[tuple[Path, str]], processes: int)
     # Files the result cache holds are read back here (a worker would spend more pickling them than that costs),
     # and those that are no draft answered here. Without the cache every file goes to the workers unread.
     held, rest = [], []
-    for p, f in jobs:  # one pass: each pass over the jobs builds a `Path` a draft
+    pairs = list(jobs)  # each pass over `jobs` builds a `Path` a draft: one pass, kept for the second
+    for p, f in pairs:
         here = session.results is not None and session.answers_here(p, f)
         held.append(here)
         if not here:
             rest.append((str(p), f))
     if len(rest) < 4:
-        for p, f in jobs:
+        for p, f in pairs:
             yield session.lint_path(p, f)
         return
     if session.results is not None:
@@ -575,5 +576,5 @@ def iter_run(session: Session, jobs: Sequence[tuple[Path, str]], processes: int)
     context = multiprocessing.get_context("fork") if os.name == "posix" else None
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
         linted = pool.map(_work, rest, chunksize=chunk)
-        for (p, f), hit in zip(jobs, held):
+        for (p, f), hit in zip(pairs, held):
             yield session.lint_path(p, f) if hit else next(linted)
