@@ -577,8 +577,11 @@ class Attribution:
         # A quotation between the two: `the "not there yet" comment` is still a noun, but after
         # `the "Golden Side", told` and `who was "…," said Lyle` the word before belongs to other words.
         quoted = bool(prev) and self._quoted_between(tokens[k - 1], tokens[k])
-        if prev in _DETERMINERS and not (quoted and "," in self.masked[tokens[k - 1].end : tokens[k].start]):
-            return None  # a noun: "a note to clients", "the report"
+        if prev in _DETERMINERS and not (quoted and ("," in self.masked[tokens[k - 1].end : tokens[k].start]
+                                                     or self._after_quotation(tokens, k))):
+            # a noun: "a note to clients", "the report"; but after a quotation closing on a comma the word
+            # before is the quotation's: `That "is the thing that saved us," said Carole Taylor`
+            return None
         if self._negated(tokens, k):
             return None  # "declined to comment", "did not say"
         if length == 1 and prev in self.vocab.passive and not quoted and not tokens[k].lower.endswith("ing") \
@@ -762,7 +765,13 @@ class Attribution:
         return any(left.end <= q.start < right.start for q in self.outer)
 
     def _negated(self, tokens: list[_Token], k: int) -> bool:
-        before = [t.lower.replace("’", "'") for t in tokens[max(k - 3, 0) : k]]
+        """Whether a negation ("did not", "declined to") stands right before the verb at tokens[k], in its sentence
+        and with no quotation between: `Others did not. "…," said Ruiz` is no "did not say"."""
+        start = k
+        while start > max(k - 3, 0) and not self._boundary(tokens[start - 1], tokens[start]) \
+                and not self._quoted_between(tokens[start - 1], tokens[start]):
+            start -= 1
+        before = [t.lower.replace("’", "'") for t in tokens[start:k]]
         if not before or before[-1] not in self.vocab.negation_ends:
             return False  # every negation ends in one of a few words ("not", "to")
         return any(_ends_with(before, n) for n in self.vocab.negations)

@@ -429,6 +429,29 @@ def test_where_it_was_said_is_not_who_said_it() -> None:
     assert [j.speaker.source for j in judgements(document, context)] == ["Okafor", "Lyle"]
 
 
+def test_the_word_before_a_quotation_closing_on_a_comma_is_the_quotations() -> None:
+    # "That" before `"…," said` is the quotation's first word, not a determiner making "said" a noun
+    assert rows(f'That "{LONG}," said Carole Taylor.') == []
+    assert rows(f'Polling shows that "{LONG}," said Sylke Tempel.') == []
+    # near miss: a quotation between a determiner and a noun-like form, with no comma, stays a noun
+    assert rows(f'Okafor was asked about the "{LONG}" comment.') == [(3, 28)]
+
+
+def test_a_negation_before_the_quotation_is_not_the_verbs() -> None:
+    # "Others did not." ends its sentence: the verb after the quotation is not "did not say"
+    assert rows(f'Others did not. "{SENTENCE}," recalled Ana Ruiz.') == []
+    # near misses: a negation right before the verb still negates it
+    assert rows(f'Ruiz did not say "{LONG}."') == [(3, 18)]
+    assert rows(f'Ruiz would not say whether "{LONG}."') == [(3, 28)]
+
+
+def test_credited_to_says_whose_words() -> None:
+    assert rows(f'Sanders credited the victory to "{LONG}."') == []
+    # near misses: the nouns, and the passive of a photo credit
+    assert rows(f'The photo is credited to "{LONG}."') == [(3, 26)]
+    assert rows(f'Its credits read "{LONG}."') == [(3, 18)]
+
+
 def test_a_phrasal_verb_to_a_listener_or_to_words_still_reports() -> None:
     assert rows(f'Ruiz went on to say "{LONG}."') == []
     assert rows(f'Ruiz pointed out to reporters that "{LONG}."') == []
