@@ -313,6 +313,10 @@ class Attribution:
         if len(major) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in major) and not re.search(r"[.!?]\s", inner):
             return True
         sentence_start = self.sentences[self._sentence_index(quotation.start)][0]
+        earlier = [q for q in self.outer if q.end is not None and sentence_start <= q.start and q.end <= quotation.start]
+        if earlier and _LIST_JOIN.fullmatch(self.scan.text[earlier[-1].end : quotation.start]) \
+                and self.is_title(earlier[-1]):
+            return True  # the next of a list of titles: `headlines such as "…" and "…"`
         before = [t.lower for t in self.tokens if sentence_start <= t.start and t.end <= quotation.start][-4:]
         if not self.vocab.title_cue_ends.intersection(before[-3:]):
             return False  # a cue must end on one of the last three words
@@ -894,6 +898,8 @@ _FIRST_PERSON = compiled.regex(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine
 _AUXILIARIES = _VERB_LINKS | {"later", "once"}
 #: Articles and demonstratives: a quotation right after one is named as a thing ("the "…" comment").
 _ARTICLES = frozenset("the a an this that these those".split())
+#: What joins two items of a list of quoted titles: `"…" and "…"`, `"…", "…" or "…"`.
+_LIST_JOIN = compiled.regex(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)")
 #: The particles that end a phrasal speech verb ("went on", "pointed out", "hit back", "summed up").
 _PARTICLES = frozenset("on out back up off".split())
 #: The pronouns of one person that may open a sentence as its subject.

@@ -452,6 +452,19 @@ def test_credited_to_says_whose_words() -> None:
     assert rows(f'Its credits read "{LONG}."') == [(3, 18)]
 
 
+def test_the_next_titles_of_a_list_are_titles_too() -> None:
+    # the first is a title by its capitals (or a cue), the rest by following it in a list:
+    # `Topics include "Harbour Safety and the Winter Ferries", "why the pier never reopened …"`
+    first, second = "Harbour Safety and the Winter Ferries", "why the pier never reopened after the storm came"
+    assert rows(f'Topics to be discussed include "{first}", "{second}".') == []
+    assert rows(f'Topics to be discussed include "{first}" and "{second}".') == []
+    # near misses: sentences joined by "and" with no cue before them, and a quotation right after a title with
+    # no comma or "and" between (a digest's headline, then its story's words)
+    assert rows(f'He said "{LONG}" and "{LONG}".') == []  # attributed by the speech verb, not as titles
+    assert rows(f'The board ran "{LONG}" and "{LONG}".') == [(3, 15), (3, 80)]
+    assert rows(f'‘HARBOUR BOARD FAILS AGAIN’ “{SENTENCE}.”') == [(3, 29)]
+
+
 def test_a_phrasal_verb_to_a_listener_or_to_words_still_reports() -> None:
     assert rows(f'Ruiz went on to say "{LONG}."') == []
     assert rows(f'Ruiz pointed out to reporters that "{LONG}."') == []
