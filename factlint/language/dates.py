@@ -1219,7 +1219,7 @@ def read_tense(text: str, sentence: tuple[int, int], offset: int, vocab: Vocabul
     if _ahead_of(text, clause, offset, vocab):
         return TenseReading(None, PAST_PLAN) if tense == "past" else TenseReading("future")
     if cue is None:
-        if _present_relative(text, clause, offset):
+        if _present_relative(text, clause, offset, vocab):
             # "the summit, which opens Wednesday", "Juventus, who entertain Cagliari on Sunday": a schedule
             return TenseReading(None, PRESENT_RELATIVE, leans="future")
         return TenseReading(None)
@@ -1374,7 +1374,7 @@ def _relative_before(text: str, clause: tuple[int, int], offset: int) -> int | N
     return opened
 
 
-def _present_relative(text: str, clause: tuple[int, int], offset: int) -> bool:
+def _present_relative(text: str, clause: tuple[int, int], offset: int, vocab: Vocabulary) -> bool:
     """Whether the weekday's relative clause opens on a verb in the present: "which begins", "who is", "who entertain".
 
     The word after "who" or "which" is the clause's verb unless it is the
@@ -1386,7 +1386,7 @@ def _present_relative(text: str, clause: tuple[int, int], offset: int) -> bool:
     if opened is None:
         return False
     words = [m for m in _LETTERS.finditer(text, opened, offset)][1:]
-    while words and (words[0].group(0).lower() in _VERB_ADVERBS or words[0].group(0).endswith("ly")):
+    while words and _adverb(words[0].group(0).lower(), vocab):  # "which also holds", "who badly needs"
         words.pop(0)
     if not words or words[0].end() > offset or not words[0].group(0).islower():
         return False
@@ -1396,7 +1396,6 @@ def _present_relative(text: str, clause: tuple[int, int], offset: int) -> bool:
     return word not in _NOT_PRESENT_VERBS and not word.endswith(("ed", "ing")) and text[words[0].end():][:1] != "'"
 
 
-_VERB_ADVERBS = frozenset({"also", "still", "now", "already", "often", "usually", "again", "then", "just"})
 _PRESENT_BE = frozenset({"is", "are"})
 #: What may follow "who" or "which" and be no present verb of theirs: a subject, a perfect, a modal's
 #: work left to the cues ("will", "would"), a preposition or a determiner.

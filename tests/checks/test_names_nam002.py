@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from factlint.testing import Case, assert_rule, lint
-
-
-def msg(surname: str, full: str, line: int) -> str:
-    return f'"{surname}" comes before the full name "{full}" (line {line}); give the full name at first reference'
+from name_messages import early as msg
 
 
 def test_surname_in_the_first_paragraph_before_the_full_name() -> None:
